@@ -1,0 +1,29 @@
+namespace Pipeline.Core.Articles;
+
+/// <summary>An article after ingestion: decoded, boilerplate removed, metadata resolved.</summary>
+public sealed record ParsedArticle
+{
+    public required string Title { get; init; }
+
+    /// <summary>Body paragraphs separated by blank lines, boilerplate removed.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>Input format detected: txt, html, json or md.</summary>
+    public required string Format { get; init; }
+
+    public string? Author { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public string? Url { get; init; }
+
+    /// <summary>Publisher, e.g. "nbcnews.com"; from metadata, content, or the URL host.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>A language the uploader declared (ISO 639-1), if any.</summary>
+    public string? LanguageHint { get; init; }
+
+    /// <summary>
+    /// The text that is analyzed and whose offsets the analysis reports: the title, a blank line, the body.
+    /// Headlines carry the strongest framing, so they are analyzed with the body.
+    /// </summary>
+    public string Text => Title.Length == 0 ? Body : Title + "\n\n" + Body;
+}

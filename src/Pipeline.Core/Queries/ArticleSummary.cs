@@ -1,0 +1,22 @@
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Core.Queries;
+
+/// <summary>An article as listed: headline facts without the full analysis.</summary>
+public sealed record ArticleSummary
+{
+    public required string Id { get; init; }
+    public required ArticleStatus Status { get; init; }
+    public string? FailureReason { get; init; }
+    public required string BlobName { get; init; }
+    public string? Title { get; init; }
+    public string? Source { get; init; }
+    public string? Url { get; init; }
+    public string? Author { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset ProcessedAt { get; init; }
+    public string? Language { get; init; }
+    public SentimentResult? Sentiment { get; init; }
+}

@@ -1,0 +1,19 @@
+namespace Pipeline.Core.Queries;
+
+/// <summary>Filters for the entity leaderboard.</summary>
+public sealed record EntityQuery
+{
+    public const int DefaultTop = 25;
+    public const int MaxTop = 500;
+
+    /// <summary>Azure AI Language category name, e.g. "Person"; case-insensitive.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Inclusive lower bound on article timestamps counted.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Exclusive upper bound on article timestamps counted.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    public int Top { get; init; } = DefaultTop;
+}
