@@ -1,0 +1,16 @@
+using Pipeline.Tools;
+
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options]
+return args switch
+{
+    ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
+    ["train-ner", .. var rest] => NerTraining.Run(rest),
+    ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Pipeline.Tools eval FILE... | train-ner [options] | train-sentiment [options]");
+    return 2;
+}

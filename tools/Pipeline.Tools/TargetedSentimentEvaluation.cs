@@ -1,0 +1,7 @@
+namespace Pipeline.Tools;
+
+// PLACEHOLDER (owned by the sentiment work).
+internal static class TargetedSentimentEvaluation
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> Evaluate(string file) => throw new NotImplementedException();
+}
