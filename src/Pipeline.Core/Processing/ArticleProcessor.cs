@@ -44,6 +44,19 @@ public sealed partial class ArticleProcessor(
         return new ProcessingOutcome(id, ProcessingResult.Stored, record.Status, null);
     }
 
+    /// <summary>
+    /// Stores a visible failed record for a blob the trigger could not get through the normal path
+    /// (e.g. it kept failing transiently until the retry budget ran out), so nothing is silently dropped.
+    /// </summary>
+    public async Task<ProcessingOutcome> RecordFailureAsync(BlobReference blob, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var record = ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow());
+        await repository.SaveAsync(record, cancellationToken);
+        LogFailed(logger, blob.Name, reason);
+        return new ProcessingOutcome(record.Id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
+    }
+
     /// <summary>The blob is gone: its results go too.</summary>
     public async Task DeleteAsync(string container, string blobName, CancellationToken cancellationToken)
     {
