@@ -69,9 +69,9 @@ public sealed partial class ArticleProcessor(
     {
         var now = timeProvider.GetUtcNow();
         var limit = options.Value.MaxArticleBytes;
-        if (raw.Content.Length > limit)
+        if (raw.ContentLength > limit)
         {
-            return ArticleRecord.Failed(raw.Blob, $"Article is {raw.Content.Length:N0} bytes; the limit is {limit:N0} bytes (Processing:MaxArticleBytes).", now);
+            return ArticleRecord.Failed(raw.Blob, $"Article is {raw.ContentLength:N0} bytes; the limit is {limit:N0} bytes (Processing:MaxArticleBytes).", now);
         }
 
         ParsedArticle parsed;
