@@ -6,6 +6,7 @@ using Pipeline.Functions.Dashboard;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Watcher;
 using Pipeline.Storage;
+using Pipeline.Storage.Configuration;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 var config = builder.Configuration;

@@ -50,7 +50,7 @@ public static class QueryApiEndpoints
         return page is not null ? TypedResults.Ok(page) : problem!;
     }
 
-    internal static async Task<Results<Ok<ArticleDetails>, NotFound<ProblemDetails>, ValidationProblem>> GetArticleAsync(
+    internal static async Task<Results<Ok<ArticleDetails>, ProblemHttpResult, ValidationProblem>> GetArticleAsync(
         string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(id))
@@ -62,7 +62,7 @@ public static class QueryApiEndpoints
 
         var record = await queries.GetArticleAsync(id, cancellationToken);
         return record is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Article not found", Detail = $"No article with id '{id}'.", Status = 404 })
+            ? TypedResults.Problem(title: "Article not found", detail: $"No article with id '{id}'.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(ArticleDetails.From(record));
     }
 
@@ -87,17 +87,17 @@ public static class QueryApiEndpoints
         return TypedResults.Ok(new EntityList(await queries.ListEntitiesAsync(query, cancellationToken)));
     }
 
-    internal static async Task<Results<Ok<EntitySummary>, NotFound<ProblemDetails>>> GetEntityAsync(
+    internal static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
         string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
         var entity = entityId is null ? null : await queries.GetEntityAsync(entityId, cancellationToken);
         return entity is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Entity not found", Detail = $"No stored article mentions '{id}'.", Status = 404 })
+            ? TypedResults.Problem(title: "Entity not found", detail: $"No stored article mentions '{id}'.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(entity);
     }
 
-    internal static async Task<Results<Ok<Page<ArticleSummary>>, NotFound<ProblemDetails>, ValidationProblem>> ListEntityArticlesAsync(
+    internal static async Task<Results<Ok<Page<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
         string id, HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query);
@@ -111,7 +111,7 @@ public static class QueryApiEndpoints
         var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
         if (entityId is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Title = "Entity not found", Detail = $"No stored article mentions '{id}'.", Status = 404 });
+            return TypedResults.Problem(title: "Entity not found", detail: $"No stored article mentions '{id}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var (page, problem) = await TryListAsync(query with { EntityId = entityId }, queries, cancellationToken);

@@ -1,14 +1,15 @@
-using Pipeline.Storage;
-
 namespace Pipeline.Functions.Hosting;
 
-/// <summary>Creates tables and containers before the app reports ready; fails start-up loudly if storage is unreachable.</summary>
-internal sealed class StartupInitializer(StorageInitializer storage, Readiness readiness) : IHostedService
+/// <summary>
+/// Reports ready once every hosted service registered before it has started. Hosted services start in
+/// registration order, and AddPipelineStorage registers the storage initializer (tables, containers) ahead of this.
+/// </summary>
+internal sealed class StartupInitializer(Readiness readiness) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync(cancellationToken);
         readiness.MarkReady();
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Processing;
+using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Functions.Watcher;
 
@@ -16,7 +17,7 @@ namespace Pipeline.Functions.Watcher;
 /// with exponential backoff, and after <see cref="WatcherOptions.MaxAttempts"/> it is recorded as a failed article.
 /// </remarks>
 internal sealed partial class BlobWatcher(
-    IArticleBlobSource source,
+    ArticleBlobSource source,
     IReceiptStore receipts,
     ArticleProcessor processor,
     IOptions<WatcherOptions> options,
@@ -31,7 +32,7 @@ internal sealed partial class BlobWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var (name, eTag) in await receipts.LoadAsync(source.Container, stoppingToken))
+        foreach (var (name, eTag) in await receipts.LoadAsync(source.ContainerName, stoppingToken))
         {
             _handled[name] = eTag;
         }
@@ -39,7 +40,7 @@ internal sealed partial class BlobWatcher(
         var workerCount = _options.Concurrency > 0 ? _options.Concurrency : Environment.ProcessorCount;
         var queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleWriter = true });
         var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), stoppingToken)).ToArray();
-        LogStarted(logger, source.Container, workerCount, _options.PollInterval.TotalMilliseconds, _handled.Count);
+        LogStarted(logger, source.ContainerName, workerCount, _options.PollInterval.TotalMilliseconds, _handled.Count);
 
         try
         {
@@ -97,7 +98,7 @@ internal sealed partial class BlobWatcher(
         {
             if (!present.Contains(name) && _inFlight.TryAdd(name, 0))
             {
-                queue.TryWrite(new WorkItem(new BlobVersion(name, "", now), Deleted: true));
+                queue.TryWrite(new WorkItem(new ArticleBlobItem(name, "", now, 0), Deleted: true));
             }
         }
 
@@ -132,7 +133,7 @@ internal sealed partial class BlobWatcher(
         }
     }
 
-    private async Task ProcessAsync(BlobVersion blob, CancellationToken cancellationToken)
+    private async Task ProcessAsync(ArticleBlobItem blob, CancellationToken cancellationToken)
     {
         var raw = await source.DownloadAsync(blob.Name, cancellationToken);
         if (raw is null)
@@ -154,8 +155,8 @@ internal sealed partial class BlobWatcher(
 
     private async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        await processor.DeleteAsync(source.Container, name, cancellationToken);
-        await receipts.RemoveAsync(source.Container, name, cancellationToken);
+        await processor.DeleteAsync(source.ContainerName, name, cancellationToken);
+        await receipts.RemoveAsync(source.ContainerName, name, cancellationToken);
         _handled.TryRemove(name, out _);
         _retries.TryRemove(name, out _);
         status.CountDeleted();
@@ -163,7 +164,7 @@ internal sealed partial class BlobWatcher(
 
     private async Task MarkHandledAsync(string name, string eTag, CancellationToken cancellationToken)
     {
-        await receipts.RecordAsync(source.Container, name, eTag, cancellationToken);
+        await receipts.RecordAsync(source.ContainerName, name, eTag, cancellationToken);
         _handled[name] = eTag;
         _retries.TryRemove(name, out _);
     }
@@ -184,7 +185,7 @@ internal sealed partial class BlobWatcher(
         var reason = $"Processing failed {attempts} times; last error: {error.GetType().Name}: {error.Message}";
         try
         {
-            await processor.RecordFailureAsync(new BlobReference(source.Container, blob.Name, blob.ETag, blob.LastModified), reason, cancellationToken);
+            await processor.RecordFailureAsync(new BlobReference(source.ContainerName, blob.Name, blob.ETag, blob.LastModified), reason, cancellationToken);
             await MarkHandledAsync(blob.Name, blob.ETag, cancellationToken);
             status.CountFailed();
             LogGaveUp(logger, error, blob.Name, attempts);
@@ -197,7 +198,7 @@ internal sealed partial class BlobWatcher(
         }
     }
 
-    private sealed record WorkItem(BlobVersion Blob, bool Deleted);
+    private sealed record WorkItem(ArticleBlobItem Blob, bool Deleted);
 
     private sealed record RetryState(string ETag, int Attempts, DateTimeOffset NotBefore);
 
