@@ -40,7 +40,7 @@ public sealed class NotablePersonLinker
     private bool NeedsLinking(EntityResult entity) =>
         entity.Category == PersonCategory && !entity.Name.Contains(' ', StringComparison.Ordinal) && _bySurname.ContainsKey(entity.Name);
 
-    private static EntityResult Merge(IReadOnlyList<EntityResult> same)
+    private static EntityResult Merge(List<EntityResult> same)
     {
         var mentions = same.SelectMany(e => e.Mentions).OrderBy(m => m.Offset).ToList();
         var scored = mentions.Where(m => m.Sentiment is not null).Select(m => m.Sentiment!.Scores).ToList();
@@ -50,7 +50,7 @@ public sealed class NotablePersonLinker
         return same[0] with { Mentions = mentions, Sentiment = sentiment, Subcategory = same.Select(e => e.Subcategory).FirstOrDefault(s => s is not null) };
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> LoadEmbedded()
+    private static List<KeyValuePair<string, string>> LoadEmbedded()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pipeline.Analysis.Linking.notable-people.tsv")
             ?? throw new InvalidOperationException("notable-people.tsv is not embedded.");
