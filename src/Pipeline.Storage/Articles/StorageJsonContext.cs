@@ -8,7 +8,8 @@ namespace Pipeline.Storage.Articles;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(SentimentScoresConverter)])]
 [JsonSerializable(typeof(ArticleRecord))]
 [JsonSerializable(typeof(IndexKeys))]
 [JsonSerializable(typeof(ContinuationState))]

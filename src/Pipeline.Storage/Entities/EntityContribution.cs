@@ -23,10 +23,11 @@ internal sealed record EntityContribution(string EntityId, string Name, string C
         foreach (var group in record.Analysis.Entities.GroupBy(e => e.Id, StringComparer.Ordinal))
         {
             var first = group.First();
+            var name = group.Select(e => e.Name).Aggregate(EntityNames.Prefer);
             var polarities = group.Where(e => e.Sentiment is not null).Select(e => e.Sentiment!.Scores.Polarity).ToList();
             long? polarity = polarities.Count == 0 ? null : (long)Math.Round(polarities.Average() * Scale);
             result[group.Key] = new EntityContribution(
-                group.Key, first.Name, first.Category, group.Sum(e => e.Mentions.Count), polarity, record.Timestamp.UtcTicks);
+                group.Key, name, first.Category, group.Sum(e => e.Mentions.Count), polarity, record.Timestamp.UtcTicks);
         }
 
         return result;

@@ -113,6 +113,7 @@ internal sealed class EntityStatsStore(TableClient table, TimeProvider timeProvi
                 totals[id] = t = new EntityTotals(id, e.GetString("Name"), e.GetString("Category"));
             }
 
+            t.PreferName(e.GetString("Name"));
             t.Add(e.GetInt64("Articles") ?? 0, e.GetInt64("Mentions") ?? 0, e.GetInt64("PolarityMicro") ?? 0, e.GetInt64("Scored") ?? 0);
         }
     }
@@ -133,6 +134,7 @@ internal sealed class EntityStatsStore(TableClient table, TimeProvider timeProvi
                 totals[c.EntityId] = total = new EntityTotals(c.EntityId, c.Name, c.Category);
             }
 
+            total.PreferName(c.Name);
             total.Add(1, c.Mentions, c.PolarityMicro ?? 0, c.PolarityMicro is null ? 0 : 1);
         }
     }
@@ -222,7 +224,7 @@ internal sealed class EntityStatsStore(TableClient table, TimeProvider timeProvi
         var row = new TableEntity(period, AggregateKey(any.EntityId))
         {
             ["EntityId"] = any.EntityId,
-            ["Name"] = any.Name,
+            ["Name"] = aggregate?.GetString("Name") is { } current ? EntityNames.Prefer(current, any.Name) : any.Name,
             ["Category"] = any.Category,
             ["CategoryKey"] = any.Category.ToLowerInvariant(),
             ["Articles"] = (aggregate?.GetInt64("Articles") ?? 0) + articles,

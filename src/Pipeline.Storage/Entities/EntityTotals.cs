@@ -6,12 +6,14 @@ namespace Pipeline.Storage.Entities;
 internal sealed class EntityTotals(string id, string name, string category)
 {
     public string Id { get; } = id;
-    public string Name { get; } = name;
+    public string Name { get; private set; } = name;
     public string Category { get; } = category;
     public long Articles { get; private set; }
     public long Mentions { get; private set; }
     public long PolarityMicro { get; private set; }
     public long Scored { get; private set; }
+
+    public void PreferName(string other) => Name = EntityNames.Prefer(Name, other);
 
     public void Add(long articles, long mentions, long polarityMicro, long scored)
     {

@@ -1,0 +1,288 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Queries;
+using Pipeline.Storage.Articles;
+using Pipeline.Testing;
+using Pipeline.Testing.Builders;
+
+namespace Pipeline.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ArticleWriteTests(AzuriteFixture azurite)
+{
+    // Scores are re-normalized when read back (they must sum to 1), which can move the last bit of a double.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new RoundedDoubleConverter() } };
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    [Fact]
+    public async Task GetArticleAsync_AfterSave_ReturnsFullRecordWithAnalysis()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var record = new ArticleRecordBuilder()
+            .WithEntity("Bernie Sanders", mentions: 3, polarity: 0.4)
+            .WithEntity("Ohio", "Location", mentions: 2, polarity: null)
+            .WithBody("Body with unicode: café, 東京, emoji 🎉.")
+            .Build();
+
+        await h.Store.SaveAsync(record, Ct);
+        var loaded = await h.Store.GetArticleAsync(record.Id, Ct);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(JsonSerializer.Serialize(record, Json), JsonSerializer.Serialize(loaded, Json));
+        Assert.Equal(2, loaded.Analysis!.Entities.Count);
+        Assert.Equal(3, loaded.Analysis.Entities[0].Mentions.Count);
+        Assert.Equal(record.Blob, await h.Store.GetStoredVersionAsync(record.Id, Ct));
+    }
+
+    [Fact]
+    public async Task GetArticleAsync_UnknownOrMalformedId_ReturnsNull()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+
+        Assert.Null(await h.Store.GetArticleAsync("0123456789abcdef", Ct));
+        Assert.Null(await h.Store.GetArticleAsync("../etc/passwd", Ct));
+        Assert.Null(await h.Store.GetStoredVersionAsync("0123456789abcdef", Ct));
+    }
+
+    [Fact]
+    public async Task SaveAsync_AnalysisBlob_IsCamelCaseJsonWithStringEnums()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var record = new ArticleRecordBuilder().WithEntity("Bernie Sanders").Build();
+
+        await h.Store.SaveAsync(record, Ct);
+        var content = await h.Tables.AnalysisContainer.GetBlobClient(record.Id + ".json").DownloadContentAsync();
+        var json = content.Value.Content.ToString();
+
+        Assert.Contains("\"status\":\"Processed\"", json);
+        Assert.Contains("\"analysis\":{", json);
+        Assert.Contains("\"label\":\"Positive\"", json);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameRecordTwice_LeavesExactlyOneSetOfRows()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var record = new ArticleRecordBuilder().WithEntity("Bernie Sanders").WithEntity("Ohio", "Location").Build();
+
+        await h.Store.SaveAsync(record, Ct);
+        var once = await h.AllRowsAsync();
+        await h.Store.SaveAsync(record, Ct);
+        var twice = await h.AllRowsAsync();
+
+        Assert.Equal(once, twice);
+        // Articles + time + source + 2 entity index rows + 3 periods x (2 aggregates + 2 contributions) + 2 names + month registry.
+        Assert.Equal(1 + 1 + 1 + 2 + 12 + 2 + 1, twice.Count);
+        var entity = await h.Store.GetEntityAsync("person-bernie-sanders", Ct);
+        Assert.Equal(1, entity!.ArticleCount);
+        Assert.Equal(1, await h.AnalysisBlobCountAsync());
+    }
+
+    [Fact]
+    public async Task SaveAsync_NewVersion_ReplacesStaleIndexAndStatsRows()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var fresh = await StorageHarness.CreateAsync(azurite);
+        var v1 = new ArticleRecordBuilder().WithBlobName("politics/story.html")
+            .WithTimestamp(new DateTimeOffset(2026, 10, 3, 8, 0, 0, TimeSpan.Zero))
+            .WithSource("Old Source")
+            .WithEntity("Alice Adams").WithEntity("Bob Brown")
+            .Build();
+        var v2 = new ArticleRecordBuilder().WithBlobName("politics/story.html")
+            .WithVersion("0x8DNEWVERSION", v1.Blob.LastModified.AddHours(1))
+            .WithTimestamp(new DateTimeOffset(2026, 11, 5, 8, 0, 0, TimeSpan.Zero))
+            .WithSource("New Source")
+            .WithEntity("Bob Brown", mentions: 4).WithEntity("Carol Clark")
+            .Build();
+
+        await h.Store.SaveAsync(v1, Ct);
+        await h.Store.SaveAsync(v2, Ct);
+        await fresh.Store.SaveAsync(v2, Ct);
+
+        // Exactly the rows a store that only ever saw v2 has.
+        Assert.Equal(await fresh.LiveRowsAsync(), await h.LiveRowsAsync());
+        Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
+        Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams" }, Ct)).Items);
+        Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery { Source = "old source" }, Ct)).Items);
+        var bob = await h.Store.GetEntityAsync("person-bob-brown", Ct);
+        Assert.Equal((1, 4), (bob!.ArticleCount, bob.MentionCount));
+        var all = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        Assert.Equal(v2.Timestamp, Assert.Single(all.Items).Timestamp);
+        Assert.Equal("0x8DNEWVERSION", (await h.Store.GetArticleAsync(v1.Id, Ct))!.Blob.ETag);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OlderVersionAfterNewer_IsIgnored()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var newer = new ArticleRecordBuilder().WithBlobName("a.txt").WithVersion("0x2", new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero))
+            .WithEntity("Carol Clark").Build();
+        var older = new ArticleRecordBuilder().WithBlobName("a.txt").WithVersion("0x1", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero))
+            .WithEntity("Alice Adams").Build();
+
+        await h.Store.SaveAsync(newer, Ct);
+        await h.Store.SaveAsync(older, Ct);
+
+        Assert.Equal("0x2", (await h.Store.GetStoredVersionAsync(newer.Id, Ct))!.ETag);
+        Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
+    }
+
+    [Fact]
+    public async Task SaveAsync_TwoVersionsOfOneArticleConcurrently_NewerWinsWithOneSetOfRows()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var fresh = await StorageHarness.CreateAsync(azurite);
+        for (var i = 0; i < 4; i++)
+        {
+            var name = $"race-{i}.txt";
+            var v1 = new ArticleRecordBuilder().WithBlobName(name).WithVersion("0x1", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero))
+                .WithTimestamp(new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)).WithEntity("Alice Adams").WithEntity("Dan Dale").Build();
+            var v2 = new ArticleRecordBuilder().WithBlobName(name).WithVersion("0x2", new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero))
+                .WithEntity("Bob Brown", mentions: 2).WithEntity("Dan Dale", mentions: 3).Build();
+
+            await Task.WhenAll(Task.Run(() => h.Store.SaveAsync(v1, Ct)), Task.Run(() => h.Store.SaveAsync(v2, Ct)));
+            await fresh.Store.SaveAsync(v2, Ct);
+
+            Assert.Equal("0x2", (await h.Store.GetStoredVersionAsync(v2.Id, Ct))!.ETag);
+        }
+
+        Assert.Equal(await fresh.LiveRowsAsync(), await h.LiveRowsAsync());
+        Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
+        var dan = await h.Store.GetEntityAsync("person-dan-dale", Ct);
+        Assert.Equal((4, 12), (dan!.ArticleCount, dan.MentionCount));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_SavedArticle_RemovesRowsBlobAndTotals()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var record = new ArticleRecordBuilder().WithBlobName("del/ete#me?.txt").WithSource("a/b#c?d").WithEntity("Alice Adams").Build();
+        await h.Store.SaveAsync(record, Ct);
+
+        await h.Store.DeleteAsync(record.Id, Ct);
+
+        Assert.Null(await h.Store.GetArticleAsync(record.Id, Ct));
+        Assert.Null(await h.Store.GetStoredVersionAsync(record.Id, Ct));
+        Assert.Equal(0, await h.AnalysisBlobCountAsync());
+        foreach (var table in new[] { h.Tables.Articles, h.Tables.BySource, h.Tables.ByEntity })
+        {
+            Assert.Empty(await h.RowsAsync(table));
+        }
+
+        Assert.All(await h.RowsAsync(h.Tables.ByTime), r => Assert.Equal("months", r.PartitionKey));
+        var stats = await h.RowsAsync(h.Tables.EntityStats);
+        Assert.DoesNotContain(stats, r => r.RowKey.StartsWith("c|", StringComparison.Ordinal));
+        Assert.All(stats.Where(r => r.RowKey.StartsWith("e|", StringComparison.Ordinal)), r => Assert.Equal(0L, r.GetInt64("Articles")));
+        Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
+        Assert.Empty(await h.Store.ListEntitiesAsync(new EntityQuery(), Ct));
+        Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery(), Ct)).Items);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_MissingArticle_IsNoOp()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+
+        await h.Store.DeleteAsync("0123456789abcdef", Ct);
+
+        Assert.Empty(await h.AllRowsAsync());
+    }
+
+    [Fact]
+    public async Task SaveAsync_AfterCrashMidSave_NextSaveRemovesOrphanedRows()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var v1 = new ArticleRecordBuilder().WithBlobName("crash.txt").WithEntity("Alice Adams").Build();
+        await h.Store.SaveAsync(v1, Ct);
+        // Simulate a worker that recorded v2's keys as pending, wrote its rows, then died holding the lock.
+        var crashed = new ArticleRecordBuilder().WithBlobName("crash.txt").WithVersion("0xCRASH", v1.Blob.LastModified.AddMinutes(1))
+            .WithTimestamp(new DateTimeOffset(2026, 8, 8, 0, 0, 0, TimeSpan.Zero)).WithSource("Crash News").WithEntity("Bob Brown").Build();
+        var row = (await h.Tables.Articles.GetEntityAsync<TableEntity>(v1.Id, "article")).Value;
+        var keys = ArticleRow.ReadKeys(row);
+        ArticleRow.WriteKeys(row, keys with
+        {
+            Pending = [new IndexState(crashed.Timestamp.UtcTicks, Keys.KeyEncoder.SourceKey("Crash News"), ["person-bob-brown"])],
+        });
+        row["LockId"] = "dead";
+        row["LockedUntil"] = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await h.Tables.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        var other = await StorageHarness.CreateAsync(azurite);
+        await other.Store.SaveAsync(crashed, Ct);
+        await CopyRowsExceptArticlesAsync(other, h);
+
+        var v3 = new ArticleRecordBuilder().WithBlobName("crash.txt").WithVersion("0x3", v1.Blob.LastModified.AddMinutes(2)).WithEntity("Carol Clark").Build();
+        await h.Store.SaveAsync(v3, Ct);
+
+        Assert.Null(await h.Store.GetEntityAsync("person-bob-brown", Ct));
+        Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
+        Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery { Source = "Crash News" }, Ct)).Items);
+        Assert.Single((await h.Store.ListArticlesAsync(new ArticleQuery(), Ct)).Items);
+        Assert.Equal(1, (await h.Store.GetEntityAsync("person-carol-clark", Ct))!.ArticleCount);
+    }
+
+    [Fact]
+    public async Task ListArticlesAsync_FailedRecord_ListedByStatusWithReason()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var failed = new ArticleRecordBuilder().Failed("Article is empty.").Build();
+        var ok = new ArticleRecordBuilder().WithEntity("Alice Adams").Build();
+        await h.Store.SaveAsync(failed, Ct);
+        await h.Store.SaveAsync(ok, Ct);
+
+        var page = await h.Store.ListArticlesAsync(new ArticleQuery { Status = ArticleStatus.Failed }, Ct);
+
+        var item = Assert.Single(page.Items);
+        Assert.Equal(failed.Id, item.Id);
+        Assert.Equal("Article is empty.", item.FailureReason);
+        Assert.Null(item.Sentiment);
+        var loaded = await h.Store.GetArticleAsync(failed.Id, Ct);
+        Assert.Equal(ArticleStatus.Failed, loaded!.Status);
+        Assert.Null(loaded.Analysis);
+    }
+
+    // Rows a crashed writer left behind: everything except its Articles row (which it never committed).
+    private static async Task CopyRowsExceptArticlesAsync(StorageHarness from, StorageHarness to)
+    {
+        foreach (var (source, target) in new[]
+                 {
+                     (from.Tables.ByTime, to.Tables.ByTime), (from.Tables.BySource, to.Tables.BySource),
+                     (from.Tables.ByEntity, to.Tables.ByEntity),
+                 })
+        {
+            foreach (var row in await from.RowsAsync(source))
+            {
+                await target.UpsertEntityAsync(row, TableUpdateMode.Replace);
+            }
+        }
+
+        // Stats rows are added into the existing totals (the crashed writer applied its contributions there).
+        foreach (var row in await from.RowsAsync(from.Tables.EntityStats))
+        {
+            if (row.RowKey.StartsWith("c|", StringComparison.Ordinal) || row.RowKey.StartsWith("n|", StringComparison.Ordinal))
+            {
+                await to.Tables.EntityStats.UpsertEntityAsync(row, TableUpdateMode.Replace);
+            }
+            else if (row.RowKey.StartsWith("e|", StringComparison.Ordinal))
+            {
+                var existing = await to.Tables.EntityStats.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey);
+                if (existing.HasValue)
+                {
+                    foreach (var p in new[] { "Articles", "Mentions", "PolarityMicro", "Scored" })
+                    {
+                        row[p] = (row.GetInt64(p) ?? 0) + (existing.Value!.GetInt64(p) ?? 0);
+                    }
+                }
+
+                await to.Tables.EntityStats.UpsertEntityAsync(row, TableUpdateMode.Replace);
+            }
+        }
+    }
+
+    private sealed class RoundedDoubleConverter : System.Text.Json.Serialization.JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(Math.Round(value, 12));
+    }
+}

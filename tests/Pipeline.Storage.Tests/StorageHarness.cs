@@ -1,0 +1,103 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Processing;
+using Pipeline.Storage;
+using Pipeline.Storage.Articles;
+using Pipeline.Storage.Blobs;
+using Pipeline.Storage.Configuration;
+using Pipeline.Storage.Receipts;
+using Pipeline.Testing;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>A store over its own uniquely named tables and containers in the shared Azurite.</summary>
+internal sealed class StorageHarness
+{
+    private StorageHarness(StorageOptions options, long maxArticleBytes)
+    {
+        Options = options;
+        var tables = StorageServiceCollectionExtensions.CreateTableServiceClient(options);
+        var blobs = StorageServiceCollectionExtensions.CreateBlobServiceClient(options);
+        Tables = new StorageTables(tables, blobs, Microsoft.Extensions.Options.Options.Create(options));
+        Store = new TableArticleStore(Tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
+        Receipts = new TableReceiptStore(Tables);
+        BlobSource = new ArticleBlobSource(Tables, Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = maxArticleBytes }));
+    }
+
+    public StorageOptions Options { get; }
+    public StorageTables Tables { get; }
+    public TableArticleStore Store { get; }
+    public TableReceiptStore Receipts { get; }
+    public ArticleBlobSource BlobSource { get; }
+
+    public static async Task<StorageHarness> CreateAsync(AzuriteFixture azurite, long maxArticleBytes = 5 * 1024 * 1024)
+    {
+        var options = new StorageOptions
+        {
+            ConnectionString = azurite.ConnectionString,
+            TablePrefix = AzuriteFixture.UniqueName("t"),
+            ArticlesContainer = AzuriteFixture.UniqueName("articles"),
+            AnalysisContainer = AzuriteFixture.UniqueName("analysis"),
+            MaxRetries = 2,
+        };
+        var harness = new StorageHarness(options, maxArticleBytes);
+        await new StorageInitializer(harness.Tables).EnsureCreatedAsync(CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>Every row of every table, keyed "Table|PK|RK", for exact before/after comparisons.</summary>
+    public async Task<SortedSet<string>> AllRowsAsync()
+    {
+        var rows = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var table in Tables.AllTables)
+        {
+            await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                rows.Add(table.Name[Options.TablePrefix.Length..] + "|" + e.PartitionKey + "|" + e.RowKey);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// <see cref="AllRowsAsync"/> without the rows kept on purpose after their articles left: zero aggregates
+    /// (their ETag keeps concurrent updates safe), the name index and the month registry.
+    /// </summary>
+    public async Task<List<string>> LiveRowsAsync()
+    {
+        var zero = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Tables.EntityStats.QueryAsync<TableEntity>(filter: TableClient.CreateQueryFilter($"Articles eq {0L}")))
+        {
+            zero.Add("EntityStats|" + e.PartitionKey + "|" + e.RowKey);
+        }
+
+        return (await AllRowsAsync())
+            .Where(r => !zero.Contains(r) && !r.StartsWith("ArticlesByTime|months|", StringComparison.Ordinal) && !r.StartsWith("EntityStats|all|n|", StringComparison.Ordinal))
+            .ToList();
+    }
+
+    public async Task<List<TableEntity>> RowsAsync(TableClient table, string? partitionKey = null)
+    {
+        var filter = partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        var rows = new List<TableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
+    }
+
+    public async Task<int> AnalysisBlobCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in Tables.AnalysisContainer.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions()))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
