@@ -28,6 +28,8 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
         var random = new Random(Seed);
         Span<float> logits = stackalloc float[classes];
         Span<float> p = stackalloc float[classes];
+        var average = new float[weights.Length];
+        var averaged = 0;
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -49,6 +51,22 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
                     }
                 }
             }
+
+            // Average the weights of the later epochs: smoother than the last iterate.
+            if (epoch >= Epochs / 2)
+            {
+                for (var i = 0; i < weights.Length; i++)
+                {
+                    average[i] += weights[i];
+                }
+
+                averaged++;
+            }
+        }
+
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = average[i] / averaged;
         }
 
         model.RoundToHalf();

@@ -5,28 +5,28 @@ namespace Pipeline.Tools;
 /// <summary>Turns labelled examples into feature vectors with exactly the code the analyzer runs at inference.</summary>
 internal static class SentimentFeaturizer
 {
-    public static FeaturizedExample Sentence(string text, int label)
+    public static FeaturizedExample Sentence(VaderLexicon lexicon, string text, int label)
     {
         var ws = SentimentWorkspace.Current;
-        var vader = Analyze(text, ws);
+        var vader = Analyze(lexicon, text, ws);
         FeatureExtractor.Sentence(ws, vader, ws.Features);
         var (h, v) = ws.Features.ToArrays();
         return new FeaturizedExample(h, v, label);
     }
 
-    public static FeaturizedExample Target(SentimentExample example)
+    public static FeaturizedExample Target(VaderLexicon lexicon, SentimentExample example)
     {
         var ws = SentimentWorkspace.Current;
-        var vader = Analyze(example.Text, ws);
+        var vader = Analyze(lexicon, example.Text, ws);
         var (from, to) = SentimentAnalyzer.TargetTokens(ws, example.TargetStart, example.TargetEnd - example.TargetStart);
         FeatureExtractor.Target(ws, vader, from, to, ws.Features);
         var (h, v) = ws.Features.ToArrays();
         return new FeaturizedExample(h, v, example.Label);
     }
 
-    private static VaderScore Analyze(string text, SentimentWorkspace ws)
+    private static VaderScore Analyze(VaderLexicon lexicon, string text, SentimentWorkspace ws)
     {
-        SentenceTokenizer.Tokenize(text, VaderLexicon.Default, ws);
-        return VaderScorer.Score(ws, VaderLexicon.Default);
+        SentenceTokenizer.Tokenize(text, lexicon, ws);
+        return VaderScorer.Score(ws, lexicon);
     }
 }

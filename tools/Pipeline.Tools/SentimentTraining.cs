@@ -18,13 +18,15 @@ internal static class SentimentTraining
         var output = Option(args, "--out") ?? Path.Combine(root, "src", "Pipeline.Analysis", "Local", "Sentiment", "Resources");
         var trainer = new LogisticRegressionTrainer(
             BucketBits: int.Parse(Option(args, "--bits") ?? "18", CultureInfo.InvariantCulture),
-            Epochs: int.Parse(Option(args, "--epochs") ?? "8", CultureInfo.InvariantCulture),
-            LearningRate: float.Parse(Option(args, "--lr") ?? "0.1", CultureInfo.InvariantCulture),
-            L2: float.Parse(Option(args, "--l2") ?? "0.00001", CultureInfo.InvariantCulture),
+            Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
+            LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
+            L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
             Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture));
         var sentenceTrainer = trainer with
         {
             Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            L2 = float.Parse(Option(args, "--sentence-l2") ?? trainer.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            LearningRate = float.Parse(Option(args, "--sentence-lr") ?? trainer.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         };
 
         var trainFile = Path.Combine(data, "train", "newsmtsc", "train.jsonl");
@@ -37,12 +39,20 @@ internal static class SentimentTraining
         var train = SentimentData.Read(trainFile);
         Console.WriteLine($"train: {train.Count} targets from {trainFile}");
 
-        var targetModel = trainer.Train(train.Select(SentimentFeaturizer.Target).ToList());
+        var adapter = new NewsValenceAdapter(
+            Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
+            Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
+            Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
+        var overrides = adapter.Learn(train);
+        var lexicon = VaderLexicon.LoadBase(overrides);
+        Console.WriteLine($"news valences: {overrides.Count} words adapted");
+
+        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
 
         // Sentence-level signal: sentences whose targets all carry the same label.
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
             .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
-            .Select(g => SentimentFeaturizer.Sentence(g.Key, g.First().Label))
+            .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))
             .ToList();
         Console.WriteLine($"train: {sentences.Count} sentences with one label");
         var sentenceModel = sentenceTrainer.Train(sentences);
@@ -50,17 +60,41 @@ internal static class SentimentTraining
         Directory.CreateDirectory(output);
         Save(sentenceModel, Path.Combine(output, "sentence-model.bin"));
         Save(targetModel, Path.Combine(output, "target-model.bin"));
+        NewsValenceAdapter.Write(overrides, Path.Combine(output, "news-valence.tsv"));
 
         if (args.Contains("--dev"))
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            var analyzer = new SentimentAnalyzer(VaderLexicon.Default, sentenceModel, targetModel, weight);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
         }
 
+        if (Option(args, "--dump") is { } dump)
+        {
+            DumpSentences(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), lexicon, sentenceModel, dump);
+        }
+
         return 0;
+    }
+
+    // Diagnostic: VADER sub-scores and model probabilities per dev sentence, for analysing the calibration.
+    private static void DumpSentences(string file, VaderLexicon lexicon, LinearModel model, string dump)
+    {
+        using var writer = new StreamWriter(dump);
+        writer.WriteLine("gold\tsum\tcompound\tpos\tneg\tneu\ttokens\tpneg\tpneu\tppos\tpossum\tnegsum");
+        Span<float> p = stackalloc float[3];
+        foreach (var row in SentimentData.Read(file))
+        {
+            var ws = SentimentWorkspace.Current;
+            SentenceTokenizer.Tokenize(row.Text, lexicon, ws);
+            var v = VaderScorer.Score(ws, lexicon);
+            FeatureExtractor.Sentence(ws, v, ws.Features);
+            model.Predict(ws.Features, p);
+            var valences = ws.Valences.AsSpan(0, ws.Count).ToArray();
+            writer.WriteLine(string.Join('\t', new double[] { row.Score, v.Sum, v.Compound, v.Positive, v.Negative, v.Neutral, ws.Count, p[0], p[1], p[2], valences.Where(x => x > 0).Sum(), valences.Where(x => x < 0).Sum() }.Select(x => x.ToString(CultureInfo.InvariantCulture))));
+        }
     }
 
     private static void PrintDev(SentimentAnalyzer analyzer, string file, Func<IReadOnlyList<SentimentExample>, SentimentAnalyzer, IReadOnlyList<KeyValuePair<string, string>>> evaluate)

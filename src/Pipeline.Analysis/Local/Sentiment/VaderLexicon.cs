@@ -10,6 +10,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 internal sealed class VaderLexicon
 {
     private const string ResourceName = "Pipeline.Analysis.Sentiment.vader_lexicon.txt";
+    private const string NewsResourceName = "Pipeline.Analysis.Sentiment.news-valence.tsv";
 
     private static readonly Lazy<VaderLexicon> LazyDefault = new(LoadDefault);
 
@@ -43,8 +44,11 @@ internal sealed class VaderLexicon
         return h;
     }
 
-    /// <summary>Parses lines "word TAB mean [TAB sd TAB ratings]".</summary>
-    public static VaderLexicon Load(TextReader reader)
+    /// <summary>
+    /// Parses lines "word TAB mean [TAB sd TAB ratings]"; <paramref name="overrides"/> (word → valence, learned
+    /// from news) replace the valences of words after inflections are added.
+    /// </summary>
+    public static VaderLexicon Load(TextReader reader, IReadOnlyDictionary<string, float>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var words = new Dictionary<string, WordInfo>(8192, StringComparer.Ordinal);
@@ -66,6 +70,31 @@ internal sealed class VaderLexicon
             if (float.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
             {
                 words.TryAdd(line[..tab].ToLowerInvariant(), new WordInfo(valence, 0, WordFlags.InLexicon));
+            }
+        }
+
+        var inflected = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        foreach (var (word, info) in words)
+        {
+            foreach (var form in LexiconInflections.Of(word))
+            {
+                if (!words.ContainsKey(form))
+                {
+                    inflected.TryAdd(form, info);
+                }
+            }
+        }
+
+        foreach (var (form, info) in inflected)
+        {
+            words.Add(form, info);
+        }
+
+        foreach (var (word, valence) in overrides ?? new Dictionary<string, float>())
+        {
+            if (words.TryGetValue(word, out var info))
+            {
+                words[word] = info with { Valence = valence };
             }
         }
 
@@ -144,6 +173,33 @@ internal sealed class VaderLexicon
         using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        return Load(reader);
+        using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(NewsResourceName);
+        return Load(reader, news is null ? null : ReadOverrides(news));
+    }
+
+    /// <summary>Reads "word TAB valence" lines.</summary>
+    public static Dictionary<string, float> ReadOverrides(Stream stream)
+    {
+        var overrides = new Dictionary<string, float>(StringComparer.Ordinal);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0 && float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            {
+                overrides[line[..tab]] = valence;
+            }
+        }
+
+        return overrides;
+    }
+
+    /// <summary>The embedded VADER lexicon with the given overrides instead of the embedded news ones (for training).</summary>
+    public static VaderLexicon LoadBase(IReadOnlyDictionary<string, float>? overrides = null)
+    {
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return Load(reader, overrides);
     }
 }
