@@ -1,12 +1,135 @@
+using Pipeline.Analysis.Local.Coreference;
+using Pipeline.Analysis.Local.KeyPhrases;
+using Pipeline.Analysis.Local.Language;
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Local;
 
-// PLACEHOLDER (owned by the NER/composition work): composes tokenizer, sentence splitter, NER, coreference,
-// SentimentAnalyzer, KeyPhraseExtractor and LanguageDetector.
+/// <summary>
+/// The embedded analyzer: language → tokens and sentences → sentence and document sentiment → entities
+/// (trained tagger + rules, coreferred by name) with sentiment toward each mention → key phrases.
+/// Thread-safe and deterministic; models load once (<see cref="CreateDefault"/> is cached).
+/// </summary>
 public sealed class LocalTextAnalyzer : ITextAnalyzer
 {
-    public static LocalTextAnalyzer CreateDefault() => new();
+    public const string AnalyzerName = "local/1.0";
 
-    public Task<TextAnalysis> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken) => throw new NotImplementedException();
+    private const int MaxKeyPhrases = 20;
+
+    private static readonly Lazy<LocalTextAnalyzer> LazyDefault = new(
+        () => new LocalTextAnalyzer(LanguageDetector.CreateDefault(), SentimentAnalyzer.CreateDefault(), KeyPhraseExtractor.CreateDefault(), EntityRecognizer.Default),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly LanguageDetector _language;
+    private readonly SentimentAnalyzer _sentiment;
+    private readonly KeyPhraseExtractor _keyPhrases;
+    private readonly EntityRecognizer _entities;
+
+    public LocalTextAnalyzer(LanguageDetector language, SentimentAnalyzer sentiment, KeyPhraseExtractor keyPhrases, EntityRecognizer entities)
+    {
+        _language = language ?? throw new ArgumentNullException(nameof(language));
+        _sentiment = sentiment ?? throw new ArgumentNullException(nameof(sentiment));
+        _keyPhrases = keyPhrases ?? throw new ArgumentNullException(nameof(keyPhrases));
+        _entities = entities ?? throw new ArgumentNullException(nameof(entities));
+    }
+
+    /// <summary>The embedded models, loaded once per process.</summary>
+    public static LocalTextAnalyzer CreateDefault() => LazyDefault.Value;
+
+    public Task<TextAnalysis> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Analyze(request));
+    }
+
+    public TextAnalysis Analyze(AnalysisRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Text ?? "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new AnalysisRejectedException("The text is empty: there is nothing to analyze.");
+        }
+
+        var language = DetectLanguage(text, request.LanguageHint);
+        if (!LanguageDetector.IsScoringSupported(language.Iso6391Name))
+        {
+            return new TextAnalysis { Analyzer = AnalyzerName, Language = language, IsScored = false };
+        }
+
+        var tokens = Tokenizer.Tokenize(text);
+        var sentenceTokens = SentenceSplitter.Split(text, tokens);
+        var sentenceSpans = new TextSpan[sentenceTokens.Count];
+        var sentenceResults = new SentenceResult[sentenceTokens.Count];
+        var sentenceScores = new SentimentScores[sentenceTokens.Count];
+        for (var s = 0; s < sentenceTokens.Count; s++)
+        {
+            var span = SentenceSplitter.ToCharSpan(tokens, sentenceTokens[s]);
+            sentenceSpans[s] = span;
+            sentenceScores[s] = _sentiment.ScoreSentence(text, span.Start, span.Length);
+            sentenceResults[s] = new SentenceResult(span.Start, span.Length, SentimentResult.From(sentenceScores[s]));
+        }
+
+        var mentions = _entities.Find(text, tokens, sentenceTokens);
+        var clusters = NameCoreference.Resolve(text, tokens, mentions);
+        var entities = new List<EntityResult>(clusters.Count);
+        foreach (var cluster in clusters)
+        {
+            entities.Add(ToResult(text, cluster, sentenceSpans));
+        }
+
+        return new TextAnalysis
+        {
+            Analyzer = AnalyzerName,
+            Language = language,
+            IsScored = true,
+            Sentiment = _sentiment.ScoreDocument(sentenceScores),
+            Sentences = sentenceResults,
+            Entities = entities,
+            KeyPhrases = _keyPhrases.Extract(text, sentenceSpans, MaxKeyPhrases),
+        };
+    }
+
+    /// <summary>A declared language wins over detection (as Azure honours the hint); detection names it when they agree.</summary>
+    private DetectedLanguage DetectLanguage(string text, string? hint)
+    {
+        var detected = _language.Detect(text);
+        if (string.IsNullOrWhiteSpace(hint) || string.Equals(detected.Iso6391Name, hint, StringComparison.OrdinalIgnoreCase))
+        {
+            return detected;
+        }
+
+        var code = hint.Trim().ToLowerInvariant();
+        return new DetectedLanguage(code, code, 1.0);
+    }
+
+    private EntityResult ToResult(string text, EntityCluster cluster, TextSpan[] sentences)
+    {
+        var withSentiment = EntityCategories.CarriesSentiment(cluster.Category);
+        var mentions = new EntityMention[cluster.Mentions.Count];
+        double pos = 0, neu = 0, neg = 0;
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var m = cluster.Mentions[i];
+            SentimentResult? sentiment = null;
+            if (withSentiment)
+            {
+                var sentence = sentences[m.Sentence];
+                var scores = _sentiment.ScoreTarget(text, sentence.Start, sentence.Length, m.Start, m.Length);
+                pos += scores.Positive;
+                neu += scores.Neutral;
+                neg += scores.Negative;
+                sentiment = SentimentResult.From(scores);
+            }
+
+            mentions[i] = new EntityMention(m.Start, m.Length, text.Substring(m.Start, m.Length), m.Confidence, sentiment);
+        }
+
+        var overall = withSentiment ? SentimentResult.From(new SentimentScores(pos / mentions.Length, neu / mentions.Length, neg / mentions.Length)) : null;
+        return new EntityResult(cluster.Name, cluster.Category, cluster.Subcategory, overall, mentions);
+    }
 }

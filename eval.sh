@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Evaluates the embedded models: ./eval.sh FILE... (format recognised per file: CoNLL NER, sentence or targeted sentiment JSONL).
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ "$#" -eq 0 ]; then
+  echo "usage: ./eval.sh FILE..." >&2
+  exit 2
+fi
+dotnet build tools/Pipeline.Tools -c Release --nologo -v q >/dev/null
+exec dotnet tools/Pipeline.Tools/bin/Release/net10.0/Pipeline.Tools.dll eval "$@"

@@ -1,0 +1,224 @@
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Coreference;
+
+/// <summary>
+/// Groups a document's mentions into entities.
+/// <list type="bullet">
+/// <item>Persons: names are compared without titles ("Sen.", "President") or possessives. Multi-word names with the
+/// same first and last word are one person ("Hillary Clinton", "Hillary Rodham Clinton"). A one-word name joins a
+/// full name ending with it ("Sanders" → "Bernie Sanders"), else one starting with it ("Bernie"). When several full
+/// names fit ("Bill Clinton" and "Hillary Clinton"), the one with more mentions so far wins, then the one mentioned
+/// most recently before, then the first introduced. A one-word Organization/Event/Product mention that fits a
+/// person's name is that person (the tagger's usual confusion).</item>
+/// <item>Organizations: same name ignoring case, a leading "the" and possessives; an all-caps acronym joins the
+/// organization whose initials it spells ("NRA" → "National Rifle Association").</item>
+/// <item>Everything else: same text ignoring case.</item>
+/// </list>
+/// The canonical name is the longest form (most words, then most characters, then first seen).
+/// </summary>
+public static class NameCoreference
+{
+    private static readonly HashSet<string> AcronymStopWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in" };
+
+    public static List<EntityCluster> Resolve(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<DetectedMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var clusters = new List<Builder>();
+        var people = new List<Builder>();
+        var byKey = new Dictionary<string, Builder>(StringComparer.Ordinal);
+
+        // 1. Full person names.
+        var nameWords = new string[mentions.Count][];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            nameWords[i] = NameWords(text, tokens, mentions[i]);
+            var m = mentions[i];
+            if (m.Category != EntityCategories.Person || nameWords[i].Length < 2)
+            {
+                continue;
+            }
+
+            var key = "P|" + nameWords[i][0].ToUpperInvariant() + "|" + nameWords[i][^1].ToUpperInvariant();
+            if (!byKey.TryGetValue(key, out var b))
+            {
+                b = new Builder(EntityCategories.Person);
+                byKey[key] = b;
+                clusters.Add(b);
+                people.Add(b);
+            }
+
+            b.Add(m, nameWords[i]);
+        }
+
+        // 2. Everything else, in document order.
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var words = nameWords[i];
+            if (m.Category == EntityCategories.Person && words.Length >= 2)
+            {
+                continue;
+            }
+
+            if (words.Length == 1 && m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
+                && ChoosePerson(people, words[0], m.Start) is { } person)
+            {
+                person.Add(m with { Category = EntityCategories.Person }, words);
+                continue;
+            }
+
+            var key = m.Category switch
+            {
+                EntityCategories.Person => "P|" + words[0].ToUpperInvariant(),
+                _ => m.Category + "|" + string.Join(' ', words).ToUpperInvariant(),
+            };
+            if (!byKey.TryGetValue(key, out var b))
+            {
+                b = new Builder(m.Category);
+                byKey[key] = b;
+                clusters.Add(b);
+            }
+
+            b.Add(m, words);
+        }
+
+        MergeAcronyms(clusters);
+        return clusters
+            .Where(c => c.Mentions.Count > 0)
+            .Select(c => c.Build(text))
+            .OrderBy(c => c.Mentions[0].Start)
+            .ToList();
+    }
+
+    /// <summary>The words of a mention's name: titles before a person's name and possessives/leading "the" removed.</summary>
+    internal static string[] NameWords(string text, IReadOnlyList<TextSpan> tokens, DetectedMention m)
+    {
+        var words = new List<string>(m.EndToken - m.FirstToken);
+        for (var k = m.FirstToken; k < m.EndToken; k++)
+        {
+            var w = text.Substring(tokens[k].Start, tokens[k].Length);
+            if (EntityRecognizer.IsPossessive(w))
+            {
+                continue;
+            }
+
+            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal))
+            {
+                w = w[..^2];
+            }
+
+            words.Add(w);
+        }
+
+        var skip = 0;
+        while (skip < words.Count - 1
+            && ((m.Category == EntityCategories.Person && (NerLexicon.CueOf(words[skip]) & CueKind.Title) != 0)
+                || words[skip].Equals("the", StringComparison.OrdinalIgnoreCase)))
+        {
+            skip++;
+        }
+
+        return words.Count == 0 ? [text.Substring(m.Start, m.Length)] : words.Skip(skip).ToArray();
+    }
+
+    private static Builder? ChoosePerson(List<Builder> people, string word, int offset)
+    {
+        Builder? best = null;
+        var bestRank = (Match: 0, Count: 0, Recent: int.MinValue);
+        foreach (var p in people)
+        {
+            var match = p.HasLastName(word) ? 2 : p.HasFirstName(word) ? 1 : 0;
+            if (match == 0)
+            {
+                continue;
+            }
+
+            var rank = (Match: match, Count: p.Mentions.Count, Recent: p.LastStartBefore(offset));
+            if (best is null || rank.CompareTo(bestRank) > 0)
+            {
+                best = p;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    private static void MergeAcronyms(List<Builder> clusters)
+    {
+        foreach (var acronym in clusters.Where(c => c.Category == EntityCategories.Organization && c.IsAcronym).ToList())
+        {
+            var target = clusters.FirstOrDefault(c => c != acronym && c.Category == EntityCategories.Organization && c.Initials() == acronym.LongestWords[0]);
+            if (target is not null)
+            {
+                foreach (var (m, w) in acronym.Items)
+                {
+                    target.Add(m, w);
+                }
+
+                acronym.Clear();
+            }
+        }
+    }
+
+    private sealed class Builder(string category)
+    {
+        private readonly List<(DetectedMention Mention, string[] Words)> _items = [];
+
+        public string Category => category;
+
+        public IReadOnlyList<(DetectedMention Mention, string[] Words)> Items => _items;
+
+        public List<DetectedMention> Mentions { get; } = [];
+
+        public string[] LongestWords { get; private set; } = [];
+
+        private DetectedMention? _longest;
+
+        public bool IsAcronym => LongestWords.Length == 1 && LongestWords[0].Length is >= 2 and <= 8 && LongestWords[0].All(char.IsUpper);
+
+        public void Add(DetectedMention m, string[] words)
+        {
+            _items.Add((m, words));
+            Mentions.Add(m);
+            var len = string.Join(' ', words).Length;
+            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && len > string.Join(' ', LongestWords).Length))
+            {
+                LongestWords = words;
+                _longest = m;
+            }
+        }
+
+        public void Clear()
+        {
+            _items.Clear();
+            Mentions.Clear();
+        }
+
+        public bool HasLastName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[^1].Equals(word, StringComparison.OrdinalIgnoreCase));
+
+        public bool HasFirstName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[0].Equals(word, StringComparison.OrdinalIgnoreCase));
+
+        public int LastStartBefore(int offset) => Mentions.Where(m => m.Start < offset).Select(m => m.Start).DefaultIfEmpty(int.MinValue).Max();
+
+        public string Initials() => LongestWords.Length < 2
+            ? ""
+            : string.Concat(LongestWords.Where(w => !AcronymStopWords.Contains(w) && w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
+
+        public EntityCluster Build(string text)
+        {
+            var ordered = Mentions.OrderBy(m => m.Start).ToList();
+            var name = category is EntityCategories.DateTime or EntityCategories.Quantity
+                ? text.Substring(ordered[0].Start, ordered[0].Length)
+                : category == EntityCategories.PersonType
+                    ? text.Substring(ordered[0].Start, ordered[0].Length).ToLowerInvariant()
+                    : string.Join(' ', LongestWords);
+            var sub = ordered.Select(m => m.Subcategory).FirstOrDefault(s => s is not null);
+            return new EntityCluster(name, category, sub, ordered);
+        }
+    }
+}

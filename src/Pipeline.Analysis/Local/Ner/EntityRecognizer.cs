@@ -1,0 +1,140 @@
+using System.Collections.Frozen;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>
+/// Finds a document's entity mentions: the trained tagger's PER/LOC/ORG/MISC spans mapped to Azure categories
+/// (titles and possessives trimmed), then rule-based DateTime, Quantity and PersonType on the remaining tokens.
+/// MISC becomes Event when an event word is in it ("election", "summit", "war", ...), Product when a product
+/// word is ("iPhone", "Windows", ...); other MISC (nationalities, ideologies, titles of works) is not reported,
+/// since Azure has no catch-all category.
+/// </summary>
+public sealed class EntityRecognizer(NerTagger tagger)
+{
+    private static readonly FrozenSet<string> EventWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "election", "elections", "war", "summit", "olympics", "games", "championship", "championships", "cup", "conference",
+        "convention", "primary", "primaries", "caucus", "caucuses", "debate", "debates", "festival", "revolution", "crisis",
+        "referendum", "protests", "protest", "strike", "attack", "attacks", "massacre", "hurricane", "storm", "cyclone",
+        "earthquake", "pandemic", "tournament", "awards", "prize", "forum", "rally", "marathon", "series", "open", "expo",
+        "uprising", "spring", "movement", "day", "week", "shooting", "bombing", "scandal", "riots", "treaty", "accord");
+
+    private static readonly FrozenSet<string> ProductWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "iphone", "ipad", "mac", "macbook", "windows", "android", "xbox", "playstation", "kindle", "galaxy", "pixel",
+        "chatgpt", "boeing", "airbus", "model", "linux", "office", "excel", "facebook", "twitter", "tiktok");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventLookup = EventWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProductLookup = ProductWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static EntityRecognizer Default => LazyDefault.Value;
+
+    private static readonly Lazy<EntityRecognizer> LazyDefault = new(() => new EntityRecognizer(NerTagger.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Mentions in document order.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="sentences">Sentences as token ranges.</param>
+    public List<DetectedMention> Find(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<TextSpan> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
+        var tags = new int[tokens.Count];
+        var confidences = new float[tokens.Count];
+        var taken = new bool[tokens.Count];
+        var mentions = new List<DetectedMention>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var range = sentences[s];
+            var sentTokens = all.Slice(range.Start, range.Length);
+            tagger.Tag(text, sentTokens, tags.AsSpan(range.Start, range.Length), confidences.AsSpan(range.Start, range.Length));
+            foreach (var (spanStart, spanEnd, type) in NerTags.Spans(tags.AsSpan(range.Start, range.Length)))
+            {
+                var first = range.Start + spanStart;
+                var end = range.Start + spanEnd;
+                var category = type switch
+                {
+                    0 => EntityCategories.Person,
+                    1 => EntityCategories.Location,
+                    2 => EntityCategories.Organization,
+                    _ => MiscCategory(text, all, first, end),
+                };
+                (first, end) = Trim(text, all, first, end, category == EntityCategories.Person);
+                if (category is null || first >= end)
+                {
+                    continue;
+                }
+
+                double confidence = 0;
+                for (var k = first; k < end; k++)
+                {
+                    confidence += confidences[k];
+                    taken[k] = true;
+                }
+
+                var start = all[first].Start;
+                mentions.Add(new DetectedMention(start, all[end - 1].End - start, category, null, Math.Round(confidence / (end - first), 3), s, first, end));
+            }
+
+            RuleEntities.Find(text, all, range.Start, range.End, s, taken, mentions);
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    private static string? MiscCategory(string text, ReadOnlySpan<TextSpan> tokens, int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            var w = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (EventLookup.Contains(w) || (k == first && end - first > 1 && w.Length == 4 && char.IsAsciiDigit(w[0]) && char.IsAsciiDigit(w[3])))
+            {
+                return EntityCategories.Event;
+            }
+
+            if (ProductLookup.Contains(w))
+            {
+                return EntityCategories.Product;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Drops leading titles (persons) and articles, and trailing possessives and punctuation.</summary>
+    private static (int First, int End) Trim(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, bool person)
+    {
+        while (first < end)
+        {
+            var w = text.AsSpan(tokens[first].Start, tokens[first].Length);
+            var isTitle = person && end - first > 1 && (NerLexicon.CueOf(w) & CueKind.Title) != 0;
+            if (isTitle || w is "the" or "The" || !char.IsLetterOrDigit(w[0]))
+            {
+                first++;
+                continue;
+            }
+
+            break;
+        }
+
+        while (end > first)
+        {
+            var w = text.AsSpan(tokens[end - 1].Start, tokens[end - 1].Length);
+            if (IsPossessive(w) || !char.IsLetterOrDigit(w[^1]) && w[^1] != '.')
+            {
+                end--;
+                continue;
+            }
+
+            break;
+        }
+
+        return (first, end);
+    }
+
+    internal static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019" or "'S";
+}

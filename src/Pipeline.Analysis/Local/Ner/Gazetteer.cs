@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>Which name lists a token sequence appears in.</summary>
+[Flags]
+public enum GazetteerKind : byte
+{
+    None = 0,
+    City = 1,
+    Region = 2,
+    Country = 4,
+    FirstName = 8,
+}
+
+/// <summary>
+/// Name lists matched over token sequences (up to <see cref="MaxTokens"/> tokens) by a 64-bit hash of the
+/// tokens, so matching allocates nothing. Case-sensitive: "Reading" the town, not "reading".
+/// </summary>
+public sealed class Gazetteer
+{
+    public const int MaxTokens = 5;
+
+    private readonly Dictionary<ulong, GazetteerKind> _entries = [];
+
+    public int Count => _entries.Count;
+
+    /// <summary>The embedded lists (GeoNames cities/regions, country names, first names; see NOTICE.md).</summary>
+    public static Gazetteer Default => LazyDefault.Value;
+
+    private static readonly Lazy<Gazetteer> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public void Add(string name, GazetteerKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var tokens = Tokenizer.Tokenize(name);
+        if (tokens.Count is 0 or > MaxTokens)
+        {
+            return;
+        }
+
+        var h = HashOf(name, tokens, 0, tokens.Count);
+        _entries[h] = _entries.GetValueOrDefault(h) | kind;
+    }
+
+    /// <summary>The lists containing exactly tokens[start..end).</summary>
+    public GazetteerKind Lookup(string text, ReadOnlySpan<TextSpan> tokens, int start, int end) =>
+        _entries.GetValueOrDefault(HashOf(text, tokens, start, end));
+
+    private static ulong HashOf(string text, ReadOnlySpan<TextSpan> tokens, int start, int end)
+    {
+        var h = FeatureHash.Seed;
+        for (var i = start; i < end; i++)
+        {
+            if (i > start)
+            {
+                h = FeatureHash.Add(h, '\u001F');
+            }
+
+            foreach (var c in text.AsSpan(tokens[i].Start, tokens[i].Length))
+            {
+                h = FeatureHash.Add(h, c is '\u2019' ? '\'' : c);
+            }
+        }
+
+        return h;
+    }
+
+    private static ulong HashOf(string text, List<TextSpan> tokens, int start, int end) =>
+        HashOf(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), start, end);
+
+    private static Gazetteer LoadDefault()
+    {
+        var g = new Gazetteer();
+        g.AddResource("cities.txt.gz", GazetteerKind.City);
+        g.AddResource("regions.txt.gz", GazetteerKind.Region);
+        g.AddResource("countries.txt.gz", GazetteerKind.Country);
+        g.AddResource("first-names.txt.gz", GazetteerKind.FirstName);
+        return g;
+    }
+
+    private void AddResource(string name, GazetteerKind kind)
+    {
+        using var stream = NerResources.Open(name);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                Add(line, kind);
+            }
+        }
+    }
+}

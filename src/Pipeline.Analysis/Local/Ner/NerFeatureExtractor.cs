@@ -1,0 +1,288 @@
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>
+/// Hashed features for the tagger. Static features (word, shape, affixes, capitalisation, context ±2,
+/// gazetteer matches, cue words) are computed once per sentence into <see cref="Slots"/> slots per token
+/// (0 = empty); dynamic ones depend on the previously predicted tags.
+/// </summary>
+public sealed class NerFeatureExtractor(Gazetteer gazetteer)
+{
+    public const int Slots = 36;
+    public const int DynamicCount = 4;
+
+    // Template ids (stable: the trained weights depend on them).
+    internal const int TBias = 1, TLower = 2, TRaw = 3, TPrefix = 4, TSuffix = 8, TShape = 12, TCase = 14, TCaseStart = 15;
+    internal const int TPrev1 = 16, TNext1 = 17, TPrev2 = 18, TNext2 = 19, TShapePrev = 20, TShapeNext = 21;
+    internal const int TBigramPrev = 22, TBigramNext = 23, TCaseTri = 24, TGaz = 25, TGazCase = 26, TGazContext = 27;
+    internal const int TCuePrev = 28, TCueNext = 29, TCue = 30, TCueNext2 = 31, TLongShape = 32, TSuffixPrev = 33;
+    internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
+
+    private const ulong Boundary = 0xB0B0B0B0B0B0B0B0UL;
+
+    /// <summary>Per-sentence token properties the dynamic features reuse.</summary>
+    public sealed class SentenceFeatures
+    {
+        internal ulong[] Static = [];
+        internal ulong[] Lower = [];
+        internal ulong[] Shape = [];
+        internal int[] Case = [];
+        internal int Count;
+
+        public ReadOnlySpan<ulong> StaticOf(int token) => Static.AsSpan(token * Slots, Slots);
+
+        internal void Ensure(int n)
+        {
+            Count = n;
+            if (Lower.Length < n)
+            {
+                var size = Math.Max(n, Lower.Length * 2);
+                Static = new ulong[size * Slots];
+                Lower = new ulong[size];
+                Shape = new ulong[size];
+                Case = new int[size];
+            }
+        }
+    }
+
+    public Gazetteer Gazetteer => gazetteer;
+
+    public void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(into);
+        var n = tokens.Length;
+        into.Ensure(n);
+        Span<ulong> raw = n <= 256 ? stackalloc ulong[n] : new ulong[n];
+        Span<int> gaz = n <= 256 ? stackalloc int[n] : new int[n];
+        Span<int> cue = n <= 256 ? stackalloc int[n] : new int[n];
+        Span<ulong> longShape = n <= 256 ? stackalloc ulong[n] : new ulong[n];
+        gaz.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            into.Lower[i] = FeatureHash.Lower(w);
+            raw[i] = FeatureHash.Of(w);
+            (into.Shape[i], longShape[i]) = Shapes(w);
+            into.Case[i] = CaseClass(w);
+            cue[i] = (int)NerLexicon.CueOf(w);
+        }
+
+        MatchGazetteer(text, tokens, gaz);
+
+        for (var i = 0; i < n; i++)
+        {
+            var f = into.Static.AsSpan(i * Slots, Slots);
+            f.Clear();
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            var low = into.Lower[i];
+            var k = 0;
+            f[k++] = FeatureHash.Feature(TBias, 0);
+            f[k++] = FeatureHash.Feature(TLower, low);
+            f[k++] = FeatureHash.Feature(TRaw, raw[i]);
+            for (var a = 1; a <= 4; a++)
+            {
+                if (w.Length > a)
+                {
+                    f[k++] = FeatureHash.Feature(TPrefix + a - 1, FeatureHash.Lower(w[..a]));
+                    f[k++] = FeatureHash.Feature(TSuffix + a - 1, FeatureHash.Lower(w[^a..]));
+                }
+            }
+
+            var cls = into.Case[i];
+            f[k++] = FeatureHash.Feature(TShape, into.Shape[i]);
+            f[k++] = FeatureHash.Feature(TLongShape, longShape[i]);
+            f[k++] = FeatureHash.Feature(TCase, (ulong)cls);
+            f[k++] = FeatureHash.Feature(TCaseStart, (ulong)cls, i == 0 ? 1UL : 0UL);
+            var p1 = i > 0 ? into.Lower[i - 1] : Boundary;
+            var p2 = i > 1 ? into.Lower[i - 2] : Boundary;
+            var n1 = i + 1 < n ? into.Lower[i + 1] : Boundary;
+            var n2 = i + 2 < n ? into.Lower[i + 2] : Boundary;
+            f[k++] = FeatureHash.Feature(TPrev1, p1);
+            f[k++] = FeatureHash.Feature(TNext1, n1);
+            f[k++] = FeatureHash.Feature(TPrev2, p2);
+            f[k++] = FeatureHash.Feature(TNext2, n2);
+            var sp = i > 0 ? into.Shape[i - 1] : Boundary;
+            var sn = i + 1 < n ? into.Shape[i + 1] : Boundary;
+            f[k++] = FeatureHash.Feature(TShapePrev, sp, into.Shape[i]);
+            f[k++] = FeatureHash.Feature(TShapeNext, into.Shape[i], sn);
+            f[k++] = FeatureHash.Feature(TBigramPrev, p1, low);
+            f[k++] = FeatureHash.Feature(TBigramNext, low, n1);
+            var cp = i > 0 ? into.Case[i - 1] : 15;
+            var cn = i + 1 < n ? into.Case[i + 1] : 15;
+            f[k++] = FeatureHash.Feature(TCaseTri, (ulong)((cp * 16) + cls), (ulong)cn);
+            if (gaz[i] != 0)
+            {
+                f[k++] = FeatureHash.Feature(TGaz, (ulong)gaz[i]);
+                f[k++] = FeatureHash.Feature(TGazCase, (ulong)gaz[i], (ulong)cls);
+            }
+
+            var gp = i > 0 ? gaz[i - 1] : 0;
+            var gn = i + 1 < n ? gaz[i + 1] : 0;
+            if (gp != 0 || gn != 0)
+            {
+                f[k++] = FeatureHash.Feature(TGazContext, (ulong)gp, (ulong)gn);
+            }
+
+            if (i > 0 && cue[i - 1] != 0)
+            {
+                f[k++] = FeatureHash.Feature(TCuePrev, (ulong)cue[i - 1], (ulong)cls);
+            }
+
+            if (i + 1 < n && cue[i + 1] != 0)
+            {
+                f[k++] = FeatureHash.Feature(TCueNext, (ulong)cue[i + 1], (ulong)cls);
+            }
+
+            if (i + 2 < n && cue[i + 2] != 0)
+            {
+                f[k++] = FeatureHash.Feature(TCueNext2, (ulong)cue[i + 2], (ulong)cls);
+            }
+
+            if (cue[i] != 0)
+            {
+                f[k++] = FeatureHash.Feature(TCue, (ulong)cue[i], (ulong)cls);
+            }
+
+            if (i > 0)
+            {
+                var pw = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
+                if (pw.Length > 3)
+                {
+                    f[k++] = FeatureHash.Feature(TSuffixPrev, FeatureHash.Lower(pw[^3..]), (ulong)cls);
+                }
+            }
+        }
+    }
+
+    /// <summary>Features that depend on the two previous tags.</summary>
+    public static void Dynamic(SentenceFeatures s, int i, int prevTag, int prevTag2, Span<ulong> into)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        into[0] = FeatureHash.Feature(TTag1, (ulong)prevTag);
+        into[1] = FeatureHash.Feature(TTag12, (ulong)prevTag, (ulong)prevTag2);
+        into[2] = FeatureHash.Feature(TTagWord, (ulong)prevTag, s.Lower[i]);
+        into[3] = FeatureHash.Feature(TTagShape, (ulong)prevTag, s.Shape[i]);
+    }
+
+    /// <summary>Gazetteer bits per token: for kind bit b, 1&lt;&lt;(2b) at a match's first token, 1&lt;&lt;(2b+1) inside.</summary>
+    internal void MatchGazetteer(string text, ReadOnlySpan<TextSpan> tokens, Span<int> bits)
+    {
+        var n = tokens.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if (!char.IsUpper(text[tokens[i].Start]))
+            {
+                continue;
+            }
+
+            var maxLen = Math.Min(Gazetteer.MaxTokens, n - i);
+            for (var len = 1; len <= maxLen; len++)
+            {
+                var last = tokens[i + len - 1];
+                if (len > 1 && !char.IsLetterOrDigit(text[last.Start]) && len == maxLen)
+                {
+                    break;
+                }
+
+                var kind = (int)gazetteer.Lookup(text, tokens, i, i + len);
+                if (kind == 0)
+                {
+                    continue;
+                }
+
+                for (var b = 0; b < 4; b++)
+                {
+                    if ((kind & (1 << b)) == 0)
+                    {
+                        continue;
+                    }
+
+                    bits[i] |= 1 << (2 * b);
+                    for (var j = i + 1; j < i + len; j++)
+                    {
+                        bits[j] |= 1 << ((2 * b) + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Short shape (runs collapsed: "Xx", "X.X.", "d,d") and long shape (capped at 12 chars).</summary>
+    internal static (ulong Short, ulong Long) Shapes(ReadOnlySpan<char> w)
+    {
+        var hs = FeatureHash.Seed;
+        var hl = FeatureHash.Seed;
+        var last = '\0';
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i];
+            var s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : FeatureHash.NormalizeLower(c);
+            if (i < 12)
+            {
+                hl = FeatureHash.Add(hl, s);
+            }
+
+            if (s != last)
+            {
+                hs = FeatureHash.Add(hs, s);
+                last = s;
+            }
+        }
+
+        return (hs, hl);
+    }
+
+    /// <summary>0 lower, 1 Capitalised, 2 ALLCAPS, 3 single capital, 4 mIxed, 5 digits, 6 alphanumeric, 7 other, 8 Capitalised abbreviation ("Sen.").</summary>
+    internal static int CaseClass(ReadOnlySpan<char> w)
+    {
+        int upper = 0, lower = 0, digit = 0, other = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+            else if (char.IsLetter(c))
+            {
+                lower++;
+            }
+            else if (char.IsDigit(c))
+            {
+                digit++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        if (upper + lower == 0)
+        {
+            return digit > 0 && other == 0 ? 5 : digit > 0 ? 6 : 7;
+        }
+
+        if (digit > 0)
+        {
+            return 6;
+        }
+
+        if (upper == 0)
+        {
+            return 0;
+        }
+
+        if (char.IsUpper(w[0]))
+        {
+            if (w[^1] == '.' && lower > 0)
+            {
+                return 8;
+            }
+
+            return upper == 1 && lower == 0 ? 3 : lower == 0 ? 2 : 1;
+        }
+
+        return 4;
+    }
+}

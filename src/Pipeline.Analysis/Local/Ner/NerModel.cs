@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>
+/// Trained tagger weights: per hashed-feature bucket, a row of nine 16-bit weights with its own scale.
+/// Per-row scales matter: averaged perceptron weights span six orders of magnitude (biases vs rare words),
+/// so one global scale would wipe out the small weights. Rows whose largest weight is negligible are pruned,
+/// and the file is gzip-compressed: "NER2", buckets log2, tag count, row scales, weights.
+/// </summary>
+public sealed class NerModel : ITagScorer
+{
+    private const int Magic = 0x3252454E; // "NER2"
+
+    /// <summary>Rows whose largest |w| is below this fraction of the global largest are pruned.</summary>
+    private const float PruneBelow = 1e-6f;
+
+    private readonly float[] _scales;
+    private readonly short[] _weights;
+    private readonly int _mask;
+
+    private NerModel(float[] scales, short[] weights, int bucketsLog2)
+    {
+        _scales = scales;
+        _weights = weights;
+        BucketsLog2 = bucketsLog2;
+        _mask = (1 << bucketsLog2) - 1;
+    }
+
+    public int BucketsLog2 { get; }
+
+    /// <summary>Rows with at least one non-zero weight.</summary>
+    public int NonZeroRows => _scales.Count(s => s != 0);
+
+    public static NerModel Quantize(float[] weights, int bucketsLog2)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var rows = 1 << bucketsLog2;
+        if (weights.Length != rows * NerTags.Count)
+        {
+            throw new ArgumentException("Weight table size does not match the bucket count.", nameof(weights));
+        }
+
+        var globalMax = weights.Length == 0 ? 0 : weights.Max(Math.Abs);
+        var scales = new float[rows];
+        var q = new short[weights.Length];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = weights.AsSpan(r * NerTags.Count, NerTags.Count);
+            var max = 0f;
+            foreach (var w in row)
+            {
+                max = Math.Max(max, Math.Abs(w));
+            }
+
+            if (max == 0 || max < globalMax * PruneBelow)
+            {
+                continue;
+            }
+
+            var scale = max / short.MaxValue;
+            scales[r] = scale;
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                q[(r * NerTags.Count) + t] = (short)Math.Clamp(MathF.Round(row[t] / scale), -short.MaxValue, short.MaxValue);
+            }
+        }
+
+        return new NerModel(scales, q, bucketsLog2);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(BucketsLog2);
+        writer.Write(NerTags.Count);
+        writer.Write(MemoryMarshal.AsBytes(_scales.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip);
+        if (reader.ReadInt32() != Magic)
+        {
+            throw new InvalidDataException("Not a NER model (bad magic).");
+        }
+
+        var log2 = reader.ReadInt32();
+        var tags = reader.ReadInt32();
+        if (tags != NerTags.Count || log2 is < 4 or > 24)
+        {
+            throw new InvalidDataException($"Unsupported NER model shape: 2^{log2} buckets, {tags} tags.");
+        }
+
+        var rows = 1 << log2;
+        var scales = new float[rows];
+        var weights = new short[rows * tags];
+        ReadExactly(gzip, MemoryMarshal.AsBytes(scales.AsSpan()));
+        ReadExactly(gzip, MemoryMarshal.AsBytes(weights.AsSpan()));
+        return new NerModel(scales, weights, log2);
+    }
+
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var w = _weights;
+        foreach (var f in features)
+        {
+            if (f == 0)
+            {
+                continue;
+            }
+
+            var bucket = FeatureHash.Bucket(f, _mask);
+            var scale = _scales[bucket];
+            if (scale == 0)
+            {
+                continue;
+            }
+
+            var row = bucket * NerTags.Count;
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                scores[t] += w[row + t] * scale;
+            }
+        }
+    }
+
+    private static void ReadExactly(Stream stream, Span<byte> into)
+    {
+        try
+        {
+            stream.ReadExactly(into);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Truncated NER model.", e);
+        }
+    }
+}

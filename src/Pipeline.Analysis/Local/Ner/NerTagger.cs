@@ -1,0 +1,57 @@
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>Tags token sequences with BIO PER/LOC/ORG/MISC. Thread-safe: per-thread feature buffers.</summary>
+public sealed class NerTagger
+{
+    public const string ModelResource = "ner-model.bin.gz";
+
+    private static readonly Lazy<NerTagger> LazyDefault = new(
+        () =>
+        {
+            using var stream = NerResources.Open(ModelResource);
+            return new NerTagger(NerModel.Load(stream), new NerFeatureExtractor(Gazetteer.Default));
+        },
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    [ThreadStatic]
+    private static NerFeatureExtractor.SentenceFeatures? t_buffer;
+
+    private readonly ITagScorer _scorer;
+    private readonly NerFeatureExtractor _features;
+
+    internal NerTagger(ITagScorer scorer, NerFeatureExtractor features)
+    {
+        _scorer = scorer;
+        _features = features;
+    }
+
+    public NerTagger(NerModel model, NerFeatureExtractor features)
+        : this((ITagScorer)model, features)
+    {
+    }
+
+    /// <summary>The embedded trained model and gazetteers, loaded once.</summary>
+    public static NerTagger Default => LazyDefault.Value;
+
+    /// <summary>Tags one sentence's tokens; <paramref name="confidences"/> may be empty.</summary>
+    public void Tag(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
+    {
+        if (tokens.IsEmpty)
+        {
+            return;
+        }
+
+        var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();
+        _features.Extract(text, tokens, buffer);
+        if (_scorer is NerModel model)
+        {
+            GreedyDecoder.Decode(model, buffer, tags, confidences);
+        }
+        else
+        {
+            GreedyDecoder.Decode(_scorer, buffer, tags, confidences);
+        }
+    }
+}

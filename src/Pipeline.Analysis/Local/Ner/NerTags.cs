@@ -1,0 +1,54 @@
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>BIO tags over PER/LOC/ORG/MISC. Index 0 is O; B-X = 2k+1, I-X = 2k+2.</summary>
+public static class NerTags
+{
+    public const int Count = 9;
+    public const int Outside = 0;
+
+    private static readonly string[] Names = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+    private static readonly string[] Types = ["PER", "LOC", "ORG", "MISC"];
+
+    public static string Name(int tag) => Names[tag];
+
+    public static int Parse(string tag) => Array.IndexOf(Names, tag) is var i and >= 0 ? i : Outside;
+
+    public static bool IsBegin(int tag) => tag % 2 == 1;
+
+    public static bool IsInside(int tag) => tag != 0 && tag % 2 == 0;
+
+    /// <summary>Entity type index 0..3 (PER, LOC, ORG, MISC), or -1 for O.</summary>
+    public static int TypeOf(int tag) => tag == 0 ? -1 : (tag - 1) / 2;
+
+    public static string TypeName(int type) => Types[type];
+
+    /// <summary>BIO validity: I-X only continues B-X or I-X.</summary>
+    public static bool IsAllowed(int previous, int tag) => !IsInside(tag) || (previous != 0 && TypeOf(previous) == TypeOf(tag));
+
+    /// <summary>Entity spans (token ranges with type) from a tag sequence; a stray I- starts an entity.</summary>
+    public static List<(int Start, int End, int Type)> Spans(ReadOnlySpan<int> tags)
+    {
+        var spans = new List<(int, int, int)>();
+        var start = -1;
+        var type = -1;
+        for (var i = 0; i <= tags.Length; i++)
+        {
+            var t = i < tags.Length ? tags[i] : 0;
+            var continues = IsInside(t) && TypeOf(t) == type && start >= 0;
+            if (!continues && start >= 0)
+            {
+                spans.Add((start, i, type));
+                start = -1;
+                type = -1;
+            }
+
+            if (t != 0 && !continues)
+            {
+                start = i;
+                type = TypeOf(t);
+            }
+        }
+
+        return spans;
+    }
+}
