@@ -23,7 +23,8 @@ internal static class KeyPhraseVocabulary
         "s t d ll re ve m n't don't doesn't didn't isn't wasn't aren't weren't won't wouldn't can't couldn't shouldn't " +
         "it's that's he's she's i'm we're they're you're there's what's who's let's i've we've they've you've i'd we'd they'd " +
         "mr mrs ms dr sen rep gov st jr sr vs etc " +
-        "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weeks year years ago";
+        "monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december " +
+        "ready able unable likely unlikely sure clear possible willing certain former latter sorry aware today yesterday tomorrow tonight week weeks year years ago";
 
     private const string CommonVerbs =
         "say says said saying tell tells told telling ask asks asked asking add adds added be is are was were been am " +
@@ -40,8 +41,19 @@ internal static class KeyPhraseVocabulary
         "explain explains explained noted agree agrees agreed appear appears appeared accord " +
         "can could will would shall should may might must";
 
+    // Regular verbs of news reporting that are rarely nouns; their -s and -ing forms are generated.
+    private const string RegularVerbs =
+        "accuse acknowledge admit approve criticize criticise declare defend deny describe endorse identify insist join mention " +
+        "oppose receive refuse reject reveal threaten urge warn consider provide require remember recognize respond emphasize " +
+        "predict prefer pledge seem tend happen manage encourage ensure prevent avoid discuss " +
+        "reach attract draw seek spend back";
+
+    private const string IrregularForms = "sought drew drawn spent";
+
     public static readonly FrozenSet<string> Breakers =
-        (FunctionWords + " " + CommonVerbs).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+        (FunctionWords + " " + CommonVerbs + " " + IrregularForms).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(RegularVerbs.Split(' ').SelectMany(VerbForms))
+            .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Breakers that are part of names when capitalised mid-sentence: "New York", "Theresa May", "First Lady".</summary>
     public static readonly FrozenSet<string> CapitalisedInNames =
@@ -60,6 +72,13 @@ internal static class KeyPhraseVocabulary
     public static readonly FrozenSet<string> NotAdverb =
         "family rally supply assembly anomaly monopoly italy reply belly jelly bully folly holly lily ally july".Split(' ')
             .ToFrozenSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> VerbForms(string verb)
+    {
+        yield return verb;
+        yield return verb.EndsWith('y') ? verb[..^1] + "ies" : verb.EndsWith('s') || verb.EndsWith("sh") || verb.EndsWith("ch") ? verb + "es" : verb + "s";
+        yield return (verb.EndsWith('e') ? verb[..^1] : verb) + "ing";
+    }
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BreakerLookup = Breakers.GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalisedInNamesLookup = CapitalisedInNames.GetAlternateLookup<ReadOnlySpan<char>>();

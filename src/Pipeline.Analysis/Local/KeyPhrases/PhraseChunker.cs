@@ -22,6 +22,9 @@ internal static class PhraseChunker
         var end = Math.Min(text.Length, sentence.End);
         var i = Math.Max(0, sentence.Start);
         var atSentenceStart = true;
+
+        // In a title-cased headline capitals say nothing about names: judge its words as if lower case.
+        var titleCase = IsTitleCase(text.AsSpan(i, end - i));
         var chunkStartsSentence = true;
         Span<char> lower = stackalloc char[MaxWordLength];
         while (i < end)
@@ -29,11 +32,16 @@ internal static class PhraseChunker
             var c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
-                // Spaces keep a chunk going; any other punctuation ends it.
-                if (!char.IsWhiteSpace(c))
+                // Spaces keep a chunk going; line breaks and punctuation end it.
+                if (!char.IsWhiteSpace(c) || c is '\n' or '\r')
                 {
                     Flush(buffer, onChunk, chunkStartsSentence);
                 }
+
+                // A line (scraped headlines, captions), a colon's clause or a quotation starts like a sentence.
+                atSentenceStart |= c is '\n' or ':' or '"' or '\u201C';
+
+                // (So a plural possessive's apostrophe, "Sanders' supporters", ends the owner's phrase too.)
 
                 i++;
                 continue;
@@ -74,12 +82,18 @@ internal static class PhraseChunker
 
             var word = text.AsSpan(start, length);
             var capitalised = char.IsUpper(word[0]);
-            if (IsBreaker(text, word, capitalised, atSentenceStart, i, end, lower))
+            if (IsBreaker(text, word, capitalised, titleCase, atSentenceStart, i, end, lower))
             {
                 Flush(buffer, onChunk, chunkStartsSentence);
             }
             else
             {
+                // A name after a common word starts a new phrase: "endorse | Clinton", "former | President Obama".
+                if (capitalised && buffer.Count > 0 && !buffer[^1].Capitalised && buffer[^1].HasLetter)
+                {
+                    Flush(buffer, onChunk, chunkStartsSentence);
+                }
+
                 if (buffer.Count == 0)
                 {
                     chunkStartsSentence = atSentenceStart;
@@ -99,7 +113,32 @@ internal static class PhraseChunker
         Flush(buffer, onChunk, chunkStartsSentence);
     }
 
-    private static bool IsBreaker(string text, ReadOnlySpan<char> word, bool capitalised, bool atSentenceStart, int next, int end, Span<char> lower)
+    private static bool IsTitleCase(ReadOnlySpan<char> sentence)
+    {
+        int words = 0, capitalised = 0;
+        var inWord = false;
+        foreach (var c in sentence)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!inWord)
+                {
+                    words++;
+                    capitalised += char.IsUpper(c) ? 1 : 0;
+                }
+
+                inWord = true;
+            }
+            else if (c is not ('\'' or '\u2019' or '-'))
+            {
+                inWord = false;
+            }
+        }
+
+        return words >= 4 && capitalised * 10 >= words * 7;
+    }
+
+    private static bool IsBreaker(string text, ReadOnlySpan<char> word, bool capitalised, bool titleCase, bool atSentenceStart, int next, int end, Span<char> lower)
     {
         if (word.Length > MaxWordLength)
         {
@@ -107,13 +146,20 @@ internal static class PhraseChunker
         }
 
         var key = lower[..word.ToLowerInvariant(lower)];
+        key.Replace('\u2019', '\'');
+        var apostrophe = key.IndexOf('\'');
+        if (apostrophe > 0 && (KeyPhraseVocabulary.BreakerLookup.Contains(key[..apostrophe]) || key.EndsWith("n't")))
+        {
+            return true; // contractions: "he'll", "they've", "wouldn't"
+        }
+
         if (KeyPhraseVocabulary.BreakerLookup.Contains(key))
         {
             // Mid-sentence "New", "May", "First" belong to names.
             return !(capitalised && !atSentenceStart && KeyPhraseVocabulary.CapitalisedInNamesLookup.Contains(key));
         }
 
-        if (capitalised)
+        if (capitalised && !titleCase)
         {
             return false;
         }
