@@ -29,10 +29,11 @@ public sealed class KeyPhraseExtractor
         IReadOnlyList<TextSpan> spans = sentences.Count > 0 ? sentences : [new TextSpan(0, text.Length)];
         var collector = new CandidateCollector(text);
         var buffer = new List<ChunkWord>(PhraseChunker.MaxPhraseWords + 2);
+        Action<List<ChunkWord>, bool> add = collector.Add;
         for (var s = 0; s < spans.Count; s++)
         {
             collector.Sentence = s;
-            PhraseChunker.Chunk(text, spans[s], buffer, collector.Add);
+            PhraseChunker.Chunk(text, spans[s], buffer, add);
         }
 
         var candidates = collector.Candidates;
@@ -90,6 +91,7 @@ public sealed class KeyPhraseExtractor
         private readonly Dictionary<string, PhraseCandidate> _byKey = new(StringComparer.Ordinal);
         private readonly StringBuilder _key = new();
         private readonly StringBuilder _surface = new();
+        private char[] _chars = new char[256];
 
         public int Sentence { get; set; }
 
@@ -128,9 +130,12 @@ public sealed class KeyPhraseExtractor
                 capitalised += w.Capitalised ? 1 : 0;
             }
 
-            var key = _key.ToString();
-            if (!_byKey.TryGetValue(key, out var candidate))
+            // Look the key up without allocating it: most chunks repeat a phrase already seen.
+            var keySpan = Chars(_key);
+            var lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(keySpan, out var candidate))
             {
+                var key = keySpan.ToString();
                 candidate = new PhraseCandidate(key, words[0].Start, Sentence);
                 _byKey[key] = candidate;
                 Candidates.Add(candidate);
@@ -143,7 +148,18 @@ public sealed class KeyPhraseExtractor
 
             var proper = capitalised == words.Count && !(startsSentence && words.Count == 1);
             // A capital at the start of a sentence may be there only because of the position: it counts half.
-            candidate.AddOccurrence(_surface.ToString(), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
+            candidate.AddOccurrence(Chars(_surface), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
+        }
+
+        private ReadOnlySpan<char> Chars(StringBuilder builder)
+        {
+            if (_chars.Length < builder.Length)
+            {
+                _chars = new char[builder.Length * 2];
+            }
+
+            builder.CopyTo(0, _chars, builder.Length);
+            return _chars.AsSpan(0, builder.Length);
         }
 
         private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> word)

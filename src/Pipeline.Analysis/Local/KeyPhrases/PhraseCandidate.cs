@@ -20,11 +20,19 @@ internal sealed class PhraseCandidate(string key, int firstOffset, int firstSent
 
     public PhraseCandidate? MergedInto { get; private set; }
 
-    public void AddOccurrence(string surface, double surfaceWeight, bool proper)
+    public void AddOccurrence(ReadOnlySpan<char> surface, double surfaceWeight, bool proper)
     {
         Count++;
         ProperWeight += proper ? 1 : 0;
-        _surfaces[surface] = _surfaces.GetValueOrDefault(surface) + surfaceWeight;
+        var surfaces = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (surfaces.TryGetValue(surface, out var weight))
+        {
+            surfaces[surface] = weight + surfaceWeight;
+        }
+        else
+        {
+            _surfaces[surface.ToString()] = surfaceWeight;
+        }
     }
 
     /// <summary>Folds this phrase's occurrences into a longer phrase that contains it.</summary>
@@ -32,7 +40,10 @@ internal sealed class PhraseCandidate(string key, int firstOffset, int firstSent
     {
         MergedInto = target;
         target.Count += Count;
-        target.ProperWeight += ProperWeight * (target.ProperWeight > 0 ? 1 : 0);
+        if (target.ProperWeight > 0)
+        {
+            target.ProperWeight += ProperWeight; // a name merged into a name stays a name
+        }
         if (FirstOffset < target.FirstOffset)
         {
             target.FirstOffset = FirstOffset;

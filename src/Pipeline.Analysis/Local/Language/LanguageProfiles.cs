@@ -105,6 +105,10 @@ internal static class LanguageProfiles
 
     public static readonly GramHint[] Grams = BuildGrams();
 
+    /// <summary>The n-grams by their first letter, so a word is checked only against grams that can start at each position.</summary>
+    public static readonly FrozenDictionary<char, GramHint[]> GramsByFirstLetter =
+        Grams.GroupBy(g => g.Gram[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
     internal readonly record struct GramHint(string Gram, bool AtStart, bool AtEnd, (int Language, double Weight)[] Weights);
 
     private static FrozenDictionary<string, (int, double)[]> BuildWordWeights()

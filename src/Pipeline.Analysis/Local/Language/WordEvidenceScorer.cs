@@ -14,6 +14,7 @@ internal sealed class WordEvidenceScorer
 {
     private const int MaxWordLength = 48;
     private const double EnoughLowercaseEvidence = 1.5;
+    private const double DecisiveEvidence = 40;
 
     private static readonly int LanguageCount = LanguageProfiles.Languages.Length;
 
@@ -73,6 +74,12 @@ internal sealed class WordEvidenceScorer
                 }
             }
 
+            // Enough is enough: once one language clearly leads, the rest of the sample will not change the answer.
+            if ((words & 63) == 0 && IsDecisive(lower))
+            {
+                break;
+            }
+
             afterApostrophe = beforeApostrophe;
             if (beforeApostrophe)
             {
@@ -81,6 +88,24 @@ internal sealed class WordEvidenceScorer
         }
 
         return new WordEvidence(lower.Sum() >= EnoughLowercaseEvidence ? lower : all, words);
+    }
+
+    private static bool IsDecisive(double[] scores)
+    {
+        double best = 0, second = 0;
+        foreach (var score in scores)
+        {
+            if (score > best)
+            {
+                (second, best) = (best, score);
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return best >= DecisiveEvidence && best >= 4 * second;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
@@ -103,13 +128,21 @@ internal sealed class WordEvidenceScorer
             return;
         }
 
-        foreach (var gram in LanguageProfiles.Grams)
+        for (var i = 0; i < key.Length; i++)
         {
-            var found = gram.AtStart ? key.StartsWith(gram.Gram, StringComparison.Ordinal)
-                : gram.AtEnd ? key.EndsWith(gram.Gram, StringComparison.Ordinal)
-                : key.Contains(gram.Gram, StringComparison.Ordinal);
-            if (found)
+            if (!LanguageProfiles.GramsByFirstLetter.TryGetValue(key[i], out var grams))
             {
+                continue;
+            }
+
+            var rest = key[i..];
+            foreach (var gram in grams)
+            {
+                if ((gram.AtStart && i > 0) || (gram.AtEnd && rest.Length != gram.Gram.Length) || !rest.StartsWith(gram.Gram, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 foreach (var (language, weight) in gram.Weights)
                 {
                     scores[language] += weight;

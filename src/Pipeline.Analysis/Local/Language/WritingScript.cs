@@ -19,7 +19,9 @@ internal enum WritingScript
 /// <summary>Letter counts per script over a sample of text.</summary>
 internal sealed class ScriptCounts
 {
-    private readonly int[] _counts = new int[Enum.GetValues<WritingScript>().Length];
+    private static readonly WritingScript[] AllScripts = Enum.GetValues<WritingScript>();
+
+    private readonly int[] _counts = new int[AllScripts.Length];
 
     public int this[WritingScript script] => _counts[(int)script];
 
@@ -75,7 +77,7 @@ internal sealed class ScriptCounts
     {
         var best = WritingScript.None;
         double bestWeight = 0, total = 0;
-        foreach (var script in Enum.GetValues<WritingScript>())
+        foreach (var script in AllScripts)
         {
             if (script == WritingScript.None)
             {
