@@ -40,7 +40,7 @@ public sealed class AzureLanguageReplayTests : IAsyncLifetime
 
         Assert.Equal(["Ana López", "Madrid", "Critics"], result.Entities.Select(e => e.Name));
         var lopez = result.Entities[0];
-        Assert.Equal("person-ana-lopez", lopez.Id);
+        Assert.Equal(EntityId.For("Person", "Ana López"), lopez.Id);
         Assert.Equal([(0, "Ana López", Sentiment.Positive), (58, "López", Sentiment.Negative)], lopez.Mentions.Select(m => (m.Offset, m.Text, m.Sentiment!.Label)));
         Assert.Equal(0.96, lopez.Mentions[1].Sentiment!.Scores.Negative, 6); // the target's own scores, not the sentence's
         Assert.Equal(Sentiment.Mixed, lopez.Sentiment!.Label);

@@ -51,7 +51,7 @@ public static class StubTextModel
 
     private static readonly Dictionary<string, (string Name, string[] Words)> LanguageWords = new()
     {
-        ["en"] = ("English", ["the", "and", "of", "to", "is", "in", "that", "was", "for", "with", "on", "said", "it", "he", "she", "a"]),
+        ["en"] = ("English", ["the", "and", "of", "to", "is", "in", "that", "was", "for", "with", "on", "said", "it", "he", "she", "a", "but", "are", "be", "has", "have", "will", "by", "at", "as", "his", "her", "they", "we", "an"]),
         ["es"] = ("Spanish", ["el", "la", "los", "las", "y", "de", "que", "en", "es", "por", "con", "una", "del"]),
         ["fr"] = ("French", ["le", "la", "les", "et", "des", "est", "que", "dans", "une", "du", "pour", "avec"]),
         ["de"] = ("German", ["der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "zu", "von"]),
