@@ -1,5 +1,12 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Pipeline.Analysis.AzureLanguage;
 using Pipeline.Analysis.Local;
 using Pipeline.Core.Analysis;
 
@@ -22,10 +29,34 @@ public static class AnalysisServiceCollectionExtensions
             case AnalysisProvider.Local:
                 services.AddSingleton<ITextAnalyzer>(_ => LocalTextAnalyzer.CreateDefault());
                 break;
+            case AnalysisProvider.AzureLanguage:
+                AddAzureLanguage(services, analysis.GetSection(AzureLanguageOptions.SectionName));
+                break;
             default:
                 throw new InvalidOperationException($"Analysis:Provider '{options.Provider}' is not supported yet.");
         }
 
         return services;
     }
+
+    private static void AddAzureLanguage(IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<AzureLanguageOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureLanguageOptions>, AzureLanguageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITextAnalyzer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value;
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<AzureLanguageTextAnalyzer>() ?? NullLogger<AzureLanguageTextAnalyzer>.Instance;
+            return new AzureLanguageTextAnalyzer(options, CredentialFor(options), sp.GetRequiredService<TimeProvider>(), logger);
+        });
+    }
+
+    // Key when configured; else a user-assigned managed identity when its client id is given; else DefaultAzureCredential
+    // (managed identity in Azure, developer sign-in locally).
+    private static TokenCredential? CredentialFor(AzureLanguageOptions options) =>
+        !string.IsNullOrEmpty(options.ApiKey) ? null
+        : !string.IsNullOrEmpty(options.ManagedIdentityClientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId))
+            : new DefaultAzureCredential();
 }
