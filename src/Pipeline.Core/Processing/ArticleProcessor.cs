@@ -44,6 +44,28 @@ public sealed partial class ArticleProcessor(
         return new ProcessingOutcome(id, ProcessingResult.Stored, record.Status, null);
     }
 
+    /// <summary>
+    /// Records a blob that could not even be read (e.g. a trigger payload without usable content) as failed,
+    /// so the problem is visible to users instead of vanishing into a poison queue.
+    /// A newer version already stored is left alone.
+    /// </summary>
+    public async Task<ProcessingOutcome> RecordFailureAsync(BlobReference blob, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        var id = blob.ArticleId;
+        var stored = await repository.GetStoredVersionAsync(id, cancellationToken);
+        if (stored is not null && IsSameOrNewer(stored, blob))
+        {
+            LogAlreadyCurrent(logger, blob.Name, blob.ETag);
+            return new ProcessingOutcome(id, ProcessingResult.AlreadyCurrent, null, null);
+        }
+
+        await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
+        LogFailed(logger, blob.Name, reason);
+        return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
+    }
+
     /// <summary>The blob is gone: its results go too.</summary>
     public async Task DeleteAsync(string container, string blobName, CancellationToken cancellationToken)
     {
