@@ -268,14 +268,15 @@ public sealed class ProcessArticleContractTests : IDisposable
     }
 
     [Fact]
-    public async Task Root_BareGetLikeHostReadinessProbe_Returns200()
+    public async Task Root_BareGetLikeHostReadinessProbe_AnswersWithoutServerError()
     {
-        using var client = _factory.CreateClient();
+        // The host polls GET / until any HTTP answer arrives (404 would do); the app redirects to the dashboard.
+        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Clear();
 
         using var response = await client.GetAsync("/");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange((int)response.StatusCode, 200, 399);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string payload)

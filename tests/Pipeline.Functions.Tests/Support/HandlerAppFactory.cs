@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Processing;
@@ -20,6 +21,10 @@ public sealed class HandlerAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal)
     {
         ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "0",
+        ["Watcher:Enabled"] = "false",
+
+        // Never contacted: the repository is a fake and start-up storage initialisation is removed below.
+        ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
     };
 
     public RecordingParser Parser { get; } = new();
@@ -47,6 +52,7 @@ public sealed class HandlerAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IArticleParser>();
+            RemoveStorageStartup(services);
             services.RemoveAll<ITextAnalyzer>();
             services.RemoveAll<IArticleRepository>();
             services.AddSingleton<IArticleParser>(Parser);
@@ -57,6 +63,18 @@ public sealed class HandlerAppFactory : WebApplicationFactory<Program>
                 services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address));
             }
         });
+    }
+
+    // Our own hosted services create tables and containers at start-up (storage initialisation) or watch blobs;
+    // with the repository faked there is no storage to reach. ASP.NET Core's own hosted services stay.
+    private static void RemoveStorageStartup(IServiceCollection services)
+    {
+        static bool Ours(Type? type) => type?.Assembly.GetName().Name?.StartsWith("Pipeline.", StringComparison.Ordinal) == true;
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHostedService)
+                     && (Ours(d.ImplementationType) || Ours(d.ImplementationFactory?.Method.DeclaringType) || Ours(d.ImplementationInstance?.GetType()))).ToList())
+        {
+            services.Remove(descriptor);
+        }
     }
 
     private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
