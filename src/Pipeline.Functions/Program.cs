@@ -2,6 +2,7 @@ using Pipeline.Analysis;
 using Pipeline.Core;
 using Pipeline.Core.Processing;
 using Pipeline.Functions.Api;
+using Pipeline.Functions.CustomHandler;
 using Pipeline.Functions.Dashboard;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Watcher;
@@ -22,6 +23,7 @@ builder.Services.AddPipelineCore(config.GetSection(ProcessingOptions.SectionName
 builder.Services.AddTextAnalysis(config.GetSection(AnalysisOptions.SectionName));
 builder.Services.AddPipelineStorage(config.GetSection(StorageOptions.SectionName));
 builder.Services.AddPipelineHosting();
+builder.Services.AddCustomHandler();
 builder.Services.AddLocalWatcher(config.GetSection(WatcherOptions.SectionName), underFunctionsHost: functionsHostPort is not null);
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapQueryApi();
 app.MapDashboard();
+app.MapCustomHandler();
 
 app.Run();
 

@@ -45,16 +45,25 @@ public sealed partial class ArticleProcessor(
     }
 
     /// <summary>
-    /// Stores a visible failed record for a blob the trigger could not get through the normal path
-    /// (e.g. it kept failing transiently until the retry budget ran out), so nothing is silently dropped.
+    /// Stores a visible failed record for a blob the trigger could not get through the normal path (a payload
+    /// without usable content, or transient failures until the retry budget ran out), so nothing vanishes.
+    /// A newer version already stored is left alone.
     /// </summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(BlobReference blob, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var record = ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow());
-        await repository.SaveAsync(record, cancellationToken);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        var id = blob.ArticleId;
+        var stored = await repository.GetStoredVersionAsync(id, cancellationToken);
+        if (stored is not null && IsSameOrNewer(stored, blob))
+        {
+            LogAlreadyCurrent(logger, blob.Name, blob.ETag);
+            return new ProcessingOutcome(id, ProcessingResult.AlreadyCurrent, null, null);
+        }
+
+        await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
         LogFailed(logger, blob.Name, reason);
-        return new ProcessingOutcome(record.Id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
+        return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
     }
 
     /// <summary>The blob is gone: its results go too.</summary>

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds artifacts/pipeline-functions.zip, the Azure Functions (custom handler) deployment package:
+#   host.json, <FunctionName>/function.json for every folder under functions/, and app/ holding the published
+#   linux-x64 handler (app/Pipeline.Functions, mode 755, as host.json's defaultExecutablePath says).
+# Usage: ./publish.sh [--single-file]
+#   default        Native AOT (fast cold start, small); needs a C toolchain (clang or gcc).
+#   --single-file  self-contained single-file instead (no native toolchain needed).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=aot
+case "${1:-}" in
+  "") ;;
+  --single-file) mode=single-file ;;
+  *) echo "usage: $0 [--single-file]" >&2; exit 2 ;;
+esac
+
+staging=artifacts/functions-package
+zip_path=artifacts/pipeline-functions.zip
+rm -rf "$staging" "$zip_path"
+mkdir -p "$staging/app"
+
+common=(-c Release -r linux-x64 --self-contained true -o "$staging/app" -p:DebugType=none -p:DebugSymbols=false)
+if [ "$mode" = aot ]; then
+  # The Functions host starts the handler on every cold start: Native AOT starts in milliseconds.
+  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishAot=true -p:StripSymbols=true
+else
+  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true
+fi
+rm -f "$staging"/app/*.dbg "$staging"/app/*.pdb
+chmod 755 "$staging/app/Pipeline.Functions"
+
+cp host.json "$staging/"
+for dir in functions/*/; do
+  name=$(basename "$dir")
+  mkdir -p "$staging/$name"
+  cp "$dir/function.json" "$staging/$name/"
+done
+
+# python3's zipfile keeps each file's Unix mode (external_attr), so the executable bit survives the deploy.
+python3 - "$staging" "$zip_path" <<'PY'
+import os, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            archive.write(path, os.path.relpath(path, root))
+PY
+
+echo "Built $zip_path ($mode, $(du -h "$zip_path" | cut -f1))"

@@ -1,0 +1,23 @@
+namespace Pipeline.Functions.CustomHandler;
+
+/// <summary>
+/// Names shared with functions/*/function.json: the folder name is the function name, and the host POSTs
+/// non-HTTP invocations to /{FunctionName}. A contract test keeps the two in step.
+/// </summary>
+public static class FunctionNames
+{
+    /// <summary>Blob trigger on articles/{name} (Event Grid source).</summary>
+    public const string ProcessArticle = "ProcessArticle";
+
+    /// <summary>Binding name of the blob trigger: the key of the content in the payload's Data.</summary>
+    public const string ProcessArticleBinding = "article";
+
+    /// <summary>The container the blob trigger watches (function.json path "articles/{name}").</summary>
+    public const string ArticlesContainer = "articles";
+
+    /// <summary>Event Grid trigger receiving Microsoft.Storage.BlobDeleted events.</summary>
+    public const string DeleteArticle = "DeleteArticle";
+
+    /// <summary>Binding name of the Event Grid trigger: the key of the event in the payload's Data.</summary>
+    public const string DeleteArticleBinding = "event";
+}
