@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Analysis.AzureLanguage;
+using Pipeline.Analysis.Linking;
 using Pipeline.Analysis.Local;
 using Pipeline.Core.Analysis;
 
@@ -24,32 +25,29 @@ public static class AnalysisServiceCollectionExtensions
         analysis.Bind(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
 
-        switch (options.Provider)
+        Func<IServiceProvider, ITextAnalyzer> provider = options.Provider switch
         {
-            case AnalysisProvider.Local:
-                services.AddSingleton<ITextAnalyzer>(_ => LocalTextAnalyzer.CreateDefault());
-                break;
-            case AnalysisProvider.AzureLanguage:
-                AddAzureLanguage(services, analysis.GetSection(AzureLanguageOptions.SectionName));
-                break;
-            default:
-                throw new InvalidOperationException($"Analysis:Provider '{options.Provider}' is not supported yet.");
-        }
+            AnalysisProvider.Local => _ => LocalTextAnalyzer.CreateDefault(),
+            AnalysisProvider.AzureLanguage => AddAzureLanguage(services, analysis.GetSection(AzureLanguageOptions.SectionName)),
+            _ => throw new InvalidOperationException($"Analysis:Provider '{options.Provider}' is not supported."),
+        };
 
+        // Both providers go through the same entity linking, so they name people the same way.
+        services.AddSingleton<ITextAnalyzer>(sp => new LinkingTextAnalyzer(provider(sp), NotablePersonLinker.Default));
         return services;
     }
 
-    private static void AddAzureLanguage(IServiceCollection services, IConfiguration section)
+    private static Func<IServiceProvider, ITextAnalyzer> AddAzureLanguage(IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<AzureLanguageOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureLanguageOptions>, AzureLanguageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ITextAnalyzer>(sp =>
+        return sp =>
         {
             var options = sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value;
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<AzureLanguageTextAnalyzer>() ?? NullLogger<AzureLanguageTextAnalyzer>.Instance;
             return new AzureLanguageTextAnalyzer(options, CredentialFor(options), sp.GetRequiredService<TimeProvider>(), logger);
-        });
+        };
     }
 
     // Key when configured; else a user-assigned managed identity when its client id is given; else DefaultAzureCredential
