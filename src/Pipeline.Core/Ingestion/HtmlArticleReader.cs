@@ -24,7 +24,7 @@ internal static partial class HtmlArticleReader
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "newsletter",
         "related", "recommended", "comments", "comment", "advert", "advertisement", "ad", "ads", "promo", "subscribe",
         "subscription", "cookie", "cookies", "banner", "sidebar", "footer", "byline", "paywall", "signup", "popup", "modal",
-        "caption", "credit", "tags", "toolbar", "skip",
+        "caption", "credit", "tags", "toolbar", "skip", "meta", "dateline", "timestamp",
     };
 
     private static readonly HashSet<string> BylineMarkers = new(StringComparer.OrdinalIgnoreCase) { "byline", "author" };
