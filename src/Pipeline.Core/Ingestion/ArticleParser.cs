@@ -46,7 +46,7 @@ public sealed class ArticleParser : IArticleParser
             Body = TextNormalizer.Join(titled.Paragraphs),
             Format = format.Code(),
             Author = ArticleFields.Author(metadata.Author) ?? ArticleFields.Author(content.Author) ?? ArticleFields.Author(cleaned.Author),
-            PublishedAt = PublishedDateParser.Parse(metadata.Published) ?? PublishedDateParser.Parse(content.Published),
+            PublishedAt = PublishedDateParser.Parse(metadata.Published) ?? PublishedDateParser.Parse(content.Published) ?? PublishedDateParser.Parse(cleaned.Published),
             Url = url,
             Source = ArticleFields.Text(metadata.Source) ?? ArticleFields.Text(content.Source) ?? ArticleFields.HostOf(url),
             LanguageHint = ArticleFields.Language(metadata.Language) ?? ArticleFields.Language(content.Language),

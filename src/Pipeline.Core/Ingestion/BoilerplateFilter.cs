@@ -4,7 +4,8 @@ namespace Pipeline.Core.Ingestion;
 /// <param name="Paragraphs">Remaining paragraphs, each a list of normalised lines.</param>
 /// <param name="StartsWithCaption">The text opened with an image caption (a short line directly above a credit line).</param>
 /// <param name="Author">An author found in a byline or above an author bio, if any.</param>
-internal sealed record CleanedBody(List<List<string>> Paragraphs, bool StartsWithCaption, string? Author);
+/// <param name="Published">The first date-only line, if any.</param>
+internal sealed record CleanedBody(List<List<string>> Paragraphs, bool StartsWithCaption, string? Author, string? Published = null);
 
 /// <summary>
 /// Removes scraper noise (see <see cref="BoilerplateKind"/>) line by line, plus two context rules:
@@ -18,6 +19,7 @@ internal static class BoilerplateFilter
         var kept = new List<List<string>>();
         var startsWithCaption = false;
         string? author = null;
+        string? published = null;
 
         foreach (var paragraph in TextNormalizer.Paragraphs(body))
         {
@@ -55,6 +57,9 @@ internal static class BoilerplateFilter
                         }
 
                         break;
+                    case BoilerplateKind.Dateline:
+                        published ??= line;
+                        break;
                     default:
                         break;
                 }
@@ -66,6 +71,6 @@ internal static class BoilerplateFilter
             }
         }
 
-        return new CleanedBody(kept, startsWithCaption, author);
+        return new CleanedBody(kept, startsWithCaption, author, published);
     }
 }

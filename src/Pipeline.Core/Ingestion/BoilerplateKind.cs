@@ -25,4 +25,7 @@ internal enum BoilerplateKind
 
     /// <summary>A "By Jane Doe" byline: removed from the body, used as the author.</summary>
     Byline,
+
+    /// <summary>A line that is only a date ("June 9, 2026", "Updated: 2026-06-09"): used as the date if none is known.</summary>
+    Dateline,
 }

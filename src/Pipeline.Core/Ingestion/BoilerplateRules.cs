@@ -46,7 +46,14 @@ internal static partial class BoilerplateRules
             return BoilerplateKind.TagsOrNavigation;
         }
 
-        return TryByline(line, out _) ? BoilerplateKind.Byline : BoilerplateKind.None;
+        if (TryByline(line, out _))
+        {
+            return BoilerplateKind.Byline;
+        }
+
+        return words <= 10 && !line.All(char.IsAsciiDigit) && PublishedDateParser.Parse(line) is not null
+            ? BoilerplateKind.Dateline
+            : BoilerplateKind.None;
     }
 
     /// <summary>"By Jane Doe" / "By Jane Doe and John Roe, Staff Writers" → the names.</summary>

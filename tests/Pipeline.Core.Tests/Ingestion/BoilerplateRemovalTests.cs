@@ -111,6 +111,26 @@ public sealed class BoilerplateRemovalTests
     }
 
     [Theory]
+    [InlineData("June 9, 2026", "2026-06-09T00:00:00+00:00")]
+    [InlineData("Updated: 2026-06-09 14:30 EDT", "2026-06-09T18:30:00+00:00")]
+    public void Parse_DateOnlyLine_RemovedAndUsedAsPublishedDate(string line, string expected)
+    {
+        var parsed = RawArticleBuilder.Text($"Ferry Budget Survives Challenge\n\n{line}\n\n{Keep}").Parse();
+
+        Assert.Equal(Keep, parsed.Body);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), parsed.PublishedAt);
+        Assert.Equal(BoilerplateKind.Dateline, BoilerplateRules.Classify(line));
+    }
+
+    [Fact]
+    public void Parse_DateOnlyLineAndMetadataDate_MetadataWins()
+    {
+        var parsed = RawArticleBuilder.Text($"Ferry Budget Survives Challenge\n\nJune 9, 2026\n\n{Keep}").WithMetadata("published", "2026-07-01").Parse();
+
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), parsed.PublishedAt);
+    }
+
+    [Theory]
     [InlineData("Related issues came up when the council discussed ferry fares at length.")]
     [InlineData("Supporters said they would sign up for the volunteer shifts, the organiser told reporters.")]
     [InlineData("Read more about the ferry, residents urged, and you will see why it matters.")]
@@ -119,6 +139,8 @@ public sealed class BoilerplateRemovalTests
     [InlineData("She said she would follow the debate on Twitter, where it was trending.")]
     [InlineData("Voters who prefer other browsers were not affected by the outage.")]
     [InlineData("The donations page was updated on Friday after complaints.")]
+    [InlineData("2026")]
+    [InlineData("Election Day 2026")]
     public void Parse_ProseThatResemblesBoilerplate_Kept(string line)
     {
         Assert.Equal(line + "\n\n" + Keep, BodyOf(line));

@@ -44,5 +44,6 @@ public sealed class SampleArticlesTests
         Assert.DoesNotContain("Photo:", parsed.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("<", parsed.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("](", parsed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(parsed.Title, parsed.Body, StringComparison.Ordinal);
     }
 }
