@@ -59,7 +59,8 @@ internal static partial class BoilerplateRules
     /// <summary>"By Jane Doe" / "By Jane Doe and John Roe, Staff Writers" → the names.</summary>
     public static bool TryByline(string line, out string author)
     {
-        var match = Byline().Match(line);
+        // Bylines are short; the length guard also keeps the name pattern's backtracking cheap.
+        var match = WordCount(line) <= 12 ? Byline().Match(line) : Match.Empty;
         author = match.Success ? match.Groups["name"].Value.Trim() : "";
         return match.Success;
     }

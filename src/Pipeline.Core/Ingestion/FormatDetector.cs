@@ -41,7 +41,8 @@ internal static partial class FormatDetector
     internal static ArticleFormat Sniff(string text)
     {
         var start = text.AsSpan().TrimStart();
-        if (start.StartsWith("{") || start.StartsWith("["))
+        // "[" also opens scraped credit lines ("[Photo by ...]"), so an array must look like one.
+        if (start.StartsWith("{") || (start.StartsWith("[") && start[1..].TrimStart() is [ '{' or '"' or '[' or ']', ..]))
         {
             return ArticleFormat.Json;
         }

@@ -9,6 +9,7 @@ internal sealed class HtmlNode
         Text = text;
         Attributes = attributes;
         Parent = parent;
+        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     /// <summary>Lowercase tag name; null for a text node.</summary>
@@ -19,6 +20,9 @@ internal sealed class HtmlNode
 
     public Dictionary<string, string> Attributes { get; }
     public HtmlNode? Parent { get; }
+
+    /// <summary>Distance from the document root.</summary>
+    public int Depth { get; }
     public List<HtmlNode> Children { get; } = [];
 
     public bool IsText => Name is null;

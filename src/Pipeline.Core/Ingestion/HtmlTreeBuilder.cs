@@ -9,6 +9,12 @@ namespace Pipeline.Core.Ingestion;
 /// </summary>
 internal static class HtmlTreeBuilder
 {
+    /// <summary>
+    /// Deeper elements are attached flat to their ancestor at this depth. Real pages nest a few dozen levels; a
+    /// pathological upload of thousands of unclosed tags must not blow the stack of the recursive text walk.
+    /// </summary>
+    internal const int MaxDepth = 200;
+
     private static readonly HashSet<string> VoidElements =
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
@@ -101,7 +107,10 @@ internal static class HtmlTreeBuilder
                     continue;
                 }
 
-                current = element;
+                if (element.Depth < MaxDepth)
+                {
+                    current = element;
+                }
             }
             else
             {

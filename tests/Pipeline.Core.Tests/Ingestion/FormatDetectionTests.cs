@@ -56,4 +56,21 @@ public sealed class FormatDetectionTests
         Assert.Equal(expected, parsed.Format);
         Assert.Equal("Ferry vote", parsed.Title);
     }
+
+    [Fact]
+    public void Parse_NoHintsTextStartingWithBracketedCredit_SniffedAsText()
+    {
+        var parsed = RawArticleBuilder.Text("[Photo by Pia Lund/Getty Images]\n\nFerry vote\n\nThe council voted on Monday.").Named("incoming/story").Parse();
+
+        Assert.Equal("txt", parsed.Format);
+        Assert.Equal("Ferry vote", parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_NoHintsJsonArray_SniffedAsJsonAndRejectedAsNotAnObject()
+    {
+        var message = RawArticleBuilder.Text("[ {\"title\": \"Ferry vote\"} ]").Named("incoming/story").Rejection();
+
+        Assert.Contains("must be an object", message);
+    }
 }

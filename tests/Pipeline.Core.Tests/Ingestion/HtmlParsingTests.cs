@@ -134,4 +134,15 @@ public sealed class HtmlParsingTests
         Assert.Equal("Unclosed paragraph bold", parsed.Title);
         Assert.True(parsed.IsTitleDerived);
     }
+
+    [Fact]
+    public void Parse_ThousandsOfUnclosedTags_ParsedWithoutStackOverflow()
+    {
+        var html = "<html><head><title>Deep page</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000)) + "<p>Deep text survives.</p></body></html>";
+
+        var parsed = RawArticleBuilder.Text(html).Named("deep.html").Parse();
+
+        Assert.Equal("Deep page", parsed.Title);
+        Assert.Equal("Deep text survives.", parsed.Body);
+    }
 }
