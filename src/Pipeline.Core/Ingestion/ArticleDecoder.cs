@@ -87,7 +87,7 @@ internal static class ArticleDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            var position = ex.Index >= 0 ? $" (first bad byte near offset {ex.Index})" : "";
+            var position = ex.Index >= 0 ? $" (the first invalid sequence is near byte {ex.Index})" : "";
             throw new ArticleRejectedException(
                 $"The file is not valid UTF-8 or UTF-16 text: it could not be decoded as {declared}{position}. " +
                 "Save it as UTF-8, or declare charset=windows-1252 or iso-8859-1 in the content type.",

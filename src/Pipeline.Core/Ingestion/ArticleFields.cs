@@ -9,7 +9,7 @@ internal static class ArticleFields
         var text = value?.Trim();
         return !string.IsNullOrEmpty(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri.ToString()
+            ? text // as written: Uri.ToString() would unescape it
             : null;
     }
 

@@ -30,7 +30,7 @@ public sealed class ArticleParser : IArticleParser
 
         var metadata = BlobMetadata.From(raw.Metadata);
         var cleaned = BoilerplateFilter.Clean(content.Body);
-        var titled = TitleResolver.Resolve(metadata.Title, content.Title, cleaned, content.FirstLineMayBeHeadline);
+        var titled = TitleResolver.Resolve(metadata.Title, content.Title, cleaned, content.FirstLineMayBeHeadline, content.DisplayedHeadline);
         if (titled.Paragraphs.Count == 0)
         {
             throw new ArticleRejectedException(cleaned.Paragraphs.Count == 0

@@ -25,7 +25,11 @@ internal static class BoilerplateFilter
         {
             if (BoilerplateRules.IsAuthorBio(string.Join(' ', paragraph)))
             {
-                if (kept.Count > 0 && kept[^1] is [var name] && BoilerplateRules.IsBareName(name))
+                if (paragraph.Count > 1 && BoilerplateRules.IsBareName(paragraph[0]))
+                {
+                    author ??= paragraph[0];
+                }
+                else if (kept.Count > 0 && kept[^1] is [var name] && BoilerplateRules.IsBareName(name))
                 {
                     author ??= name;
                     kept.RemoveAt(kept.Count - 1);

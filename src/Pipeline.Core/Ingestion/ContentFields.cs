@@ -18,6 +18,12 @@ internal sealed record ContentFields
     public string? Source { get; init; }
     public string? Language { get; init; }
 
+    /// <summary>
+    /// A headline the markup shows at the top of the body (an HTML &lt;h1&gt;) even when <see cref="Title"/> comes
+    /// from elsewhere (og:title): a first body line equal to it is removed, so the headline is not analyzed twice.
+    /// </summary>
+    public string? DisplayedHeadline { get; init; }
+
     /// <summary>Whether the first line of the body may be the headline (plain text and title-less Markdown).</summary>
     public bool FirstLineMayBeHeadline { get; init; }
 }

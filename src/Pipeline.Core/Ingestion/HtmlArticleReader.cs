@@ -53,6 +53,7 @@ internal static partial class HtmlArticleReader
         {
             Body = BodyText(main),
             Title = title,
+            DisplayedHeadline = NonEmpty(h1),
             Author = ArticleFields.Author(Meta(meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"))
                 ?? jsonLd?.Author
                 ?? Byline(main) ?? Byline(document),

@@ -24,7 +24,7 @@ internal static partial class TitleResolver
     private const int MaxHeadlineWords = 30;
     private const int DerivedTitleLength = 120;
 
-    public static TitledBody Resolve(string? metadataTitle, string? contentTitle, CleanedBody cleaned, bool firstLineMayBeHeadline)
+    public static TitledBody Resolve(string? metadataTitle, string? contentTitle, CleanedBody cleaned, bool firstLineMayBeHeadline, string? displayedHeadline = null)
     {
         var paragraphs = cleaned.Paragraphs.Select(p => new List<string>(p)).ToList();
         string? textHeadline = null;
@@ -39,7 +39,8 @@ internal static partial class TitleResolver
         if (title is not null)
         {
             // A body that opens by repeating the headline (an <h1>, a Markdown heading) would analyze it twice.
-            if (paragraphs.Count > 0 && SameText(paragraphs[0][0], title))
+            if (paragraphs.Count > 0 && (SameText(paragraphs[0][0], title) || SameText(paragraphs[0][0], Clean(contentTitle))
+                || SameText(paragraphs[0][0], Clean(displayedHeadline))))
             {
                 RemoveFirstLine(paragraphs);
             }
@@ -121,8 +122,8 @@ internal static partial class TitleResolver
         return line.Length == 0 ? null : line;
     }
 
-    private static bool SameText(string a, string b) =>
-        string.Equals(a.TrimEnd('.', ' '), b.TrimEnd('.', ' '), StringComparison.OrdinalIgnoreCase);
+    private static bool SameText(string a, string? b) =>
+        b is not null && string.Equals(a.TrimEnd('.', ' '), b.TrimEnd('.', ' '), StringComparison.OrdinalIgnoreCase);
 
     // A sentence ends at . ! ? (optionally closed by quotes/brackets) followed by a space and a capital or quote.
     [GeneratedRegex(@"[.!?…][""'”’)\]]*(?=\s+[\p{Lu}""“‘'(\d])", RegexOptions.CultureInvariant)]

@@ -93,6 +93,16 @@ public sealed class BoilerplateRemovalTests
     }
 
     [Fact]
+    public void Parse_NameLineAndBioInOneParagraph_RemovedAndAuthorKept()
+    {
+        var parsed = RawArticleBuilder.Text(
+            $"Ferry Budget Survives Challenge\n\n{Keep}\n\nNadia Brooks\nFollow Nadia on Bluesky @nbrooks. She covers city hall.").Parse();
+
+        Assert.Equal(Keep, parsed.Body);
+        Assert.Equal("Nadia Brooks", parsed.Author);
+    }
+
+    [Fact]
     public void Parse_BioSentenceWithHandleMidParagraph_Removed()
     {
         var parsed = RawArticleBuilder.Text(

@@ -41,6 +41,7 @@ public sealed class EncodingTests
         var message = new RawArticleBuilder().WithBytes(bytes).Rejection();
 
         Assert.Contains("not valid UTF-8 or UTF-16 text", message);
+        Assert.Contains("near byte 3", message);
     }
 
     [Theory]

@@ -94,6 +94,14 @@ public sealed class MetadataPrecedenceTests
     }
 
     [Fact]
+    public void Parse_UrlWithEscapes_KeptAsWritten()
+    {
+        var parsed = RawArticleBuilder.Text("Headline\n\nBody text.").WithMetadata("url", "https://news.example/a%20b?q=%C3%A9").Parse();
+
+        Assert.Equal("https://news.example/a%20b?q=%C3%A9", parsed.Url);
+    }
+
+    [Fact]
     public void Parse_MetadataUrlNotAbsolute_Ignored()
     {
         var parsed = RawArticleBuilder.Text("Headline\n\nBody text.").WithMetadata("url", "not-a-url").Parse();

@@ -95,4 +95,23 @@ public sealed class TitleResolutionTests
         Assert.Equal("The audit found missing funds.", parsed.Body);
         Assert.Equal("Port Chief Resigns\n\nThe audit found missing funds.", parsed.Text);
     }
+
+    [Fact]
+    public void Parse_HtmlH1DiffersFromOgTitle_H1StillRemovedFromBody()
+    {
+        var parsed = RawArticleBuilder.Text("<html><head><meta property=\"og:title\" content=\"Port chief quits\"></head><body><article><h1>Port Chief Resigns After Audit</h1><p>The audit found missing funds.</p></article></body></html>")
+            .Named("x.html").Parse();
+
+        Assert.Equal("Port chief quits", parsed.Title);
+        Assert.Equal("The audit found missing funds.", parsed.Body);
+    }
+
+    [Fact]
+    public void Parse_MetadataTitleAndTextHeadline_TextHeadlineStillRemovedFromBody()
+    {
+        var parsed = RawArticleBuilder.Text("Port Chief Resigns\n\nThe audit found missing funds.").WithMetadata("title", "Uploader's title").Parse();
+
+        Assert.Equal("Uploader's title", parsed.Title);
+        Assert.Equal("The audit found missing funds.", parsed.Body);
+    }
 }
