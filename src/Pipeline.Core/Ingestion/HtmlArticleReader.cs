@@ -122,11 +122,11 @@ internal static partial class HtmlArticleReader
     {
         var builder = new StringBuilder();
         var insideArticle = root.Name is "article" or "main" || root.Attribute("role") == "main";
-        Append(root, builder, insideArticle, preformatted: false);
+        Append(root, builder, insideArticle, preformatted: false, rootTextLength: root.InnerText().Length);
         return builder.ToString();
     }
 
-    private static void Append(HtmlNode node, StringBuilder builder, bool insideArticle, bool preformatted)
+    private static void Append(HtmlNode node, StringBuilder builder, bool insideArticle, bool preformatted, int rootTextLength)
     {
         foreach (var child in node.Children)
         {
@@ -138,7 +138,7 @@ internal static partial class HtmlArticleReader
 
             var name = child.Name!;
             if (SkippedElements.Contains(name) || (!insideArticle && SkippedOutsideArticle.Contains(name))
-                || child.HasMarker(FurnitureMarkers) || child.Attributes.ContainsKey("hidden")
+                || IsFurniture(child, rootTextLength) || child.Attributes.ContainsKey("hidden")
                 || string.Equals(child.Attribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -156,7 +156,7 @@ internal static partial class HtmlArticleReader
                 builder.Append("\n\n");
             }
 
-            Append(child, builder, insideArticle || name is "article" or "main", preformatted || name == "pre");
+            Append(child, builder, insideArticle || name is "article" or "main", preformatted || name == "pre", rootTextLength);
             if (block)
             {
                 builder.Append("\n\n");
@@ -167,6 +167,10 @@ internal static partial class HtmlArticleReader
             }
         }
     }
+
+    // A class like "page has-sidebar" on a wrapper must not discard the article: furniture is a minor part of the page.
+    private static bool IsFurniture(HtmlNode element, int rootTextLength) =>
+        element.HasMarker(FurnitureMarkers) && element.InnerText().Length * 2 < rootTextLength;
 
     private static string CollapseSpaces(string text) => WhitespaceRun().Replace(text, " ");
 

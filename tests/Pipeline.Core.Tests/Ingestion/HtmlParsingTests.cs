@@ -126,6 +126,14 @@ public sealed class HtmlParsingTests
     }
 
     [Fact]
+    public void Parse_WrapperClassLooksLikeFurniture_ArticleTextKept()
+    {
+        var parsed = Page("<title>Ferry deal</title>", "<div class=\"layout has-sidebar\"><p>First paragraph of the story.</p><p>Second paragraph of the story.</p><div class=\"sidebar\">Popular</div></div>").Parse();
+
+        Assert.Equal("First paragraph of the story.\n\nSecond paragraph of the story.", parsed.Body);
+    }
+
+    [Fact]
     public void Parse_MalformedMarkup_StillExtractsText()
     {
         var parsed = RawArticleBuilder.Text("<html><body><p>Unclosed paragraph <b>bold<p>Next one &eacute;t&eacute; &#8217; &lt;ok&gt;<div>Tail").Named("x.html").Parse();
