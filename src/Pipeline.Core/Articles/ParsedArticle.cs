@@ -5,6 +5,12 @@ public sealed record ParsedArticle
 {
     public required string Title { get; init; }
 
+    /// <summary>
+    /// True when the text had no headline and <see cref="Title"/> was derived from the body's first sentence:
+    /// such a title is a label, not framing, so it is not analyzed a second time (see <see cref="Text"/>).
+    /// </summary>
+    public bool IsTitleDerived { get; init; }
+
     /// <summary>Body paragraphs separated by blank lines, boilerplate removed.</summary>
     public required string Body { get; init; }
 
@@ -23,7 +29,8 @@ public sealed record ParsedArticle
 
     /// <summary>
     /// The text that is analyzed and whose offsets the analysis reports: the title, a blank line, the body.
-    /// Headlines carry the strongest framing, so they are analyzed with the body.
+    /// Headlines carry the strongest framing, so they are analyzed with the body; a derived title
+    /// (<see cref="IsTitleDerived"/>) repeats the body's first sentence, so then the text is the body alone.
     /// </summary>
-    public string Text => Title.Length == 0 ? Body : Title + "\n\n" + Body;
+    public string Text => Title.Length == 0 || IsTitleDerived ? Body : Title + "\n\n" + Body;
 }
