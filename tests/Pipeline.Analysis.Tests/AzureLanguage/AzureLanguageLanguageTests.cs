@@ -39,6 +39,7 @@ public sealed class AzureLanguageLanguageTests : IAsyncLifetime
         var result = await AzureLanguageHarness.Analyzer(_stub).AnalyzeAsync(new AnalysisRequest("Some text here.", declared), CancellationToken.None);
 
         Assert.True(result.IsScored);
+        Assert.Equal(declared[..2], result.Language.Iso6391Name);
         Assert.All(_stub.Requests, r => Assert.Equal(sent, Assert.Single(r.Documents).Language));
     }
 
