@@ -248,6 +248,19 @@ public sealed class AzureLanguageResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnalyzeAsync_NothingListening_ConnectionFailurePropagatesAsTransient()
+    {
+        var stub = await AzureLanguageStub.StartAsync();
+        var analyzer = AzureLanguageHarness.Analyzer(stub, o => o.MaxRetries = 2);
+        await stub.DisposeAsync(); // the port is closed now
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => analyzer.AnalyzeAsync(Request, CancellationToken.None));
+
+        Assert.Equal(0, error.Status);
+        Assert.True(LanguageApiResilience.IsTransient(error));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_CallerCancels_OperationCanceledWithoutRetries()
     {
         _stub.InjectFault(StubFault.Slow(TimeSpan.FromSeconds(20)), times: 10, kind: "LanguageDetection");
