@@ -50,11 +50,13 @@ public sealed class AzureLanguageTextAnalyzer : ITextAnalyzer
         }
 
         var chunks = SentenceChunker.Split(text, _options.MaxDocumentLength);
-        var language = string.IsNullOrWhiteSpace(request.LanguageHint)
+        var hint = request.LanguageHint?.Trim();
+        var language = string.IsNullOrEmpty(hint)
             ? await DetectLanguageAsync(text, chunks, cancellationToken).ConfigureAwait(false)
-            : new DetectedLanguage(SentimentLanguages.NameOf(request.LanguageHint.Trim()), request.LanguageHint.Trim().ToLowerInvariant(), 1.0);
+            : new DetectedLanguage(SentimentLanguages.NameOf(hint), hint.Split('-', '_')[0].ToLowerInvariant(), 1.0);
 
-        if (SentimentLanguages.ToServiceCode(language.Iso6391Name) is not { } serviceLanguage)
+        // A declared regional code (pt-BR) is sent as declared; otherwise the ISO 639-1 code is mapped.
+        if ((SentimentLanguages.ToServiceCode(hint ?? "") ?? SentimentLanguages.ToServiceCode(language.Iso6391Name)) is not { } serviceLanguage)
         {
             return Unscored(language);
         }

@@ -149,12 +149,27 @@ internal sealed class LanguageApiClient
     // Failed documents appear only in errors[], so join both lists by id (spec §3).
     private static DocumentOutcome[] Match(AnalyzeTextResults results, IReadOnlyList<InputDocument> documents)
     {
+        var byId = new Dictionary<string, ResponseDocument>(StringComparer.Ordinal);
+        foreach (var d in results.Documents!)
+        {
+            byId.TryAdd(d.Id ?? "", d);
+        }
+
+        var errorsById = new Dictionary<string, ErrorDetail>(StringComparer.Ordinal);
+        foreach (var e in results.Errors ?? [])
+        {
+            if (e.Error is not null)
+            {
+                errorsById.TryAdd(e.Id ?? "", e.Error);
+            }
+        }
+
         var outcomes = new DocumentOutcome[documents.Count];
         for (var i = 0; i < documents.Count; i++)
         {
             var id = documents[i].Id;
-            var document = results.Documents!.Find(d => d.Id == id);
-            var error = document is null ? results.Errors?.Find(e => e.Id == id)?.Error : null;
+            var document = byId.GetValueOrDefault(id);
+            var error = document is null ? errorsById.GetValueOrDefault(id) : null;
             outcomes[i] = document is not null || error is not null
                 ? new DocumentOutcome(document, error, results.ModelVersion)
                 : throw new AzureLanguageProtocolException($"Azure AI Language returned no result and no error for document '{id}'.");
