@@ -51,7 +51,8 @@ internal static partial class BoilerplateRules
             return BoilerplateKind.Byline;
         }
 
-        return words <= 10 && !line.All(char.IsAsciiDigit) && PublishedDateParser.Parse(line) is not null
+        // Every date has a digit; checking for one first spares the date parser most lines.
+        return words <= 10 && line.Any(char.IsAsciiDigit) && !line.All(char.IsAsciiDigit) && PublishedDateParser.Parse(line) is not null
             ? BoilerplateKind.Dateline
             : BoilerplateKind.None;
     }
