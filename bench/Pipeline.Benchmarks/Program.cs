@@ -53,6 +53,26 @@ if (arguments.FirstOrDefault() == "rss")
     return await ResidentMemoryProbe.RunAsync(corpus, Console.Out);
 }
 
+if (arguments.FirstOrDefault() == "report")
+{
+    // report --dotnet <tsv> --node <corpus>=<json> ... --rss <file> --command <text> --machine <text> --out <md>
+    var nodeResults = new Dictionary<string, string>(StringComparer.Ordinal);
+    while (TakeOption("--node") is { } node)
+    {
+        var eq = node.IndexOf('=', StringComparison.Ordinal);
+        nodeResults[node[..eq]] = node[(eq + 1)..];
+    }
+
+    ReportWriter.Write(new ReportWriter.Inputs(
+        TakeOption("--dotnet") ?? throw new ArgumentException("--dotnet <tsv> is required"),
+        nodeResults,
+        TakeOption("--rss"),
+        TakeOption("--command") ?? "bench/run.sh",
+        TakeOption("--machine") ?? string.Empty,
+        TakeOption("--out") ?? "BENCHMARKS.md"));
+    return 0;
+}
+
 var quick = TakeOption("--quick", values: 0) is not null;
 var resultsFile = TakeOption("--results");
 BenchCorpora.UseSeedsFolder(TakeOption("--seeds"));
@@ -87,7 +107,7 @@ var summaries = BenchmarkSwitcher
     .ToList();
 
 // One line per benchmark and corpus, for run.sh to turn into BENCHMARKS.md.
-var tsv = new StringBuilder("benchmark\tcorpus\tmb_per_s\tmean_ms\tallocated_bytes_per_op\n");
+var tsv = new StringBuilder("benchmark\tcorpus\tmb_per_s\tmean_ms\tallocated_bytes_per_op\tinput_bytes_per_op\n");
 foreach (var summary in summaries)
 {
     foreach (var benchmarkCase in summary.BenchmarksCases)
@@ -97,7 +117,7 @@ foreach (var summary in summaries)
         var mean = report?.ResultStatistics?.Mean;
         var allocated = report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
         tsv.Append(CultureInfo.InvariantCulture,
-            $"{benchmarkCase.Descriptor.WorkloadMethod.Name}\t{Throughput.CorpusOf(benchmarkCase)}\t{(mbps is { } m ? m.ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{(mean is { } ns ? (ns / 1e6).ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{allocated?.ToString(CultureInfo.InvariantCulture) ?? "NA"}\n");
+            $"{benchmarkCase.Descriptor.WorkloadMethod.Name}\t{Throughput.CorpusOf(benchmarkCase)}\t{(mbps is { } m ? m.ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{(mean is { } ns ? (ns / 1e6).ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{allocated?.ToString(CultureInfo.InvariantCulture) ?? "NA"}\t{Throughput.BytesPerOperation(benchmarkCase)}\n");
     }
 }
 
