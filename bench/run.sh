@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speed and memory of the embedded analyzer, side by side with npm `sentiment` (AFINN) and `vader-sentiment`,
+# Speed and memory of the embedded analyzer (wall clock and CPU time), side by side with npm `sentiment` (AFINN) and `vader-sentiment`,
 # on one core and the same corpus; writes BENCHMARKS.md at the repository root.
 #
 #   bench/run.sh            full BenchmarkDotNet job (a few minutes)
@@ -76,10 +76,15 @@ rm -f "$artifacts/dotnet.tsv"
   || echo "warning: BenchmarkDotNet exited with an error; see bench/artifacts/benchmarkdotnet.log" >&2
 tail -n 8 "$artifacts/benchmarkdotnet.log"
 
+echo "== CPU-time throughput (independent of other load on the machine)"
+cpu_args=(cpu $quick)
+[[ -n "$seeds" ]] && cpu_args+=(--seeds "$seeds")
+"${pin[@]}" $bin "${cpu_args[@]}" | tee "$artifacts/cpu.tsv"
+
 echo "== peak resident memory"
 "${pin[@]}" $bin rss --corpus "$artifacts/corpus.txt" | tee "$artifacts/rss.txt"
 
 echo "== report"
-$bin report --dotnet "$artifacts/dotnet.tsv" "${node_reports[@]}" --rss "$artifacts/rss.txt" \
+$bin report --dotnet "$artifacts/dotnet.tsv" --cpu "$artifacts/cpu.tsv" "${node_reports[@]}" --rss "$artifacts/rss.txt" \
   --command "bench/run.sh $quick" --machine "$machine" --out "$out"
 echo "wrote $out"

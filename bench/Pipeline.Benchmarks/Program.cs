@@ -12,7 +12,9 @@ using Pipeline.Benchmarks.Infrastructure;
 
 // Modes (see bench/run.sh):
 //   corpus <out.txt> [--seeds <dir> <seeds-out.txt>]  write the corpora the Node peers read
-//   rss [--corpus <file>]                              peak resident memory after loading models and analyzing the corpus
+//   rss|--rss [--corpus <file>]                           peak resident memory after loading models and analyzing the corpus
+//   cpu [--quick] [--seeds <dir>] [--seconds N]        MB per CPU-second of the same benchmark methods
+//   report ...                                         write BENCHMARKS.md (see run.sh)
 //   [--quick] [--seeds <dir>] [--results <file.tsv>] [BenchmarkDotNet args, e.g. --filter *Sentiment*]
 var arguments = args.ToList();
 string? TakeOption(string name, int values = 1)
@@ -46,7 +48,7 @@ if (arguments.FirstOrDefault() == "corpus")
     return 0;
 }
 
-if (arguments.FirstOrDefault() == "rss")
+if (arguments.FirstOrDefault() is "rss" or "--rss")
 {
     var corpusFile = TakeOption("--corpus");
     var corpus = corpusFile is null ? SyntheticCorpus.Generate() : BenchCorpus.Read("file", corpusFile);
@@ -55,7 +57,7 @@ if (arguments.FirstOrDefault() == "rss")
 
 if (arguments.FirstOrDefault() == "report")
 {
-    // report --dotnet <tsv> --node <corpus>=<json> ... --rss <file> --command <text> --machine <text> --out <md>
+    // report --dotnet <tsv> [--cpu <tsv>] --node <corpus>=<json> ... --rss <file> --command <text> --machine <text> --out <md>
     var nodeResults = new Dictionary<string, string>(StringComparer.Ordinal);
     while (TakeOption("--node") is { } node)
     {
@@ -65,6 +67,7 @@ if (arguments.FirstOrDefault() == "report")
 
     ReportWriter.Write(new ReportWriter.Inputs(
         TakeOption("--dotnet") ?? throw new ArgumentException("--dotnet <tsv> is required"),
+        TakeOption("--cpu"),
         nodeResults,
         TakeOption("--rss"),
         TakeOption("--command") ?? "bench/run.sh",
@@ -76,6 +79,13 @@ if (arguments.FirstOrDefault() == "report")
 var quick = TakeOption("--quick", values: 0) is not null;
 var resultsFile = TakeOption("--results");
 BenchCorpora.UseSeedsFolder(TakeOption("--seeds"));
+
+if (arguments.FirstOrDefault() == "cpu")
+{
+    // cpu [--seconds N] [--seeds <dir>]: MB per CPU-second, independent of other load on the machine.
+    var seconds = double.Parse(TakeOption("--seconds") ?? (quick ? "1" : "5"), CultureInfo.InvariantCulture);
+    return CpuTimeThroughput.Run(seconds, Console.Out);
+}
 
 // One core: the target is per-core throughput (run.sh also pins the process with taskset).
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())

@@ -9,6 +9,7 @@ namespace Pipeline.Analysis.Local.KeyPhrases;
 /// it first appears, and how specific (long, proper) it is. A phrase that mostly occurs inside a longer
 /// one is merged into it ("Sanders" into "Bernie Sanders"); singular and plural share one entry; the
 /// displayed form is the most common surface form. Deterministic: ties go to the earlier phrase.
+/// Stateless and thread-safe: one instance serves all callers.
 /// </summary>
 public sealed class KeyPhraseExtractor
 {
