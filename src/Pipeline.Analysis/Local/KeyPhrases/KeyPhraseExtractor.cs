@@ -62,7 +62,8 @@ public sealed class KeyPhraseExtractor
             var length = 1 + (0.25 * (Math.Min(c.Words.Length, 4) - 1));
             var position = 1 + (0.5 * (1 - ((double)c.FirstSentence / sentenceCount)));
             var proper = c.ProperWeight * 2 > c.Count ? 1.15 : 1;
-            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper));
+            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(c.Words[0]) ? 0.3 : 1;
+            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic));
         }
 
         scored.Sort(static (a, b) =>
