@@ -5,7 +5,8 @@
 #   bench/run.sh            full BenchmarkDotNet job (a few minutes)
 #   bench/run.sh --quick    short job for smoke runs
 #   options: --seeds <dir>  also measure a corpus derived from real articles (default: ../shared/seeds when present)
-#            --no-seeds     synthetic corpus only
+#            --no-seeds     no seeds corpus
+#            --samples <dir> also measure the articles (*.txt) of a folder (default: samples/ when present)
 #            --no-node      skip the npm peers
 #            --out <file>   report path (default BENCHMARKS.md)
 set -euo pipefail
@@ -17,6 +18,8 @@ quick=""
 node_enabled=1
 seeds=""
 [[ -d "$repo/../shared/seeds" ]] && seeds="$(cd "$repo/../shared/seeds" && pwd)"
+samples=""
+[[ -d "$repo/samples" ]] && samples="$repo/samples"
 out="$repo/BENCHMARKS.md"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --no-node) node_enabled=0 ;;
     --seeds) seeds="$(cd "$2" && pwd)"; shift ;;
     --no-seeds) seeds="" ;;
+    --samples) samples="$(cd "$2" && pwd)"; shift ;;
     --out) out="$2"; shift ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -43,7 +47,8 @@ bin="$repo/bench/Pipeline.Benchmarks/bin/Release/net10.0/Pipeline.Benchmarks"
 echo "== corpora"
 corpus_args=(corpus "$artifacts/corpus.txt")
 [[ -n "$seeds" ]] && corpus_args+=(--seeds "$seeds" "$artifacts/seeds-corpus.txt")
-rm -f "$artifacts/seeds-corpus.txt"
+[[ -n "$samples" ]] && corpus_args+=(--samples "$samples" "$artifacts/samples-corpus.txt")
+rm -f "$artifacts/seeds-corpus.txt" "$artifacts/samples-corpus.txt"
 $bin "${corpus_args[@]}"
 
 machine="Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs || echo unknown CPU), \
@@ -59,10 +64,12 @@ if [[ $node_enabled -eq 1 ]] && command -v node >/dev/null; then
   seconds=5; [[ -n "$quick" ]] && seconds=1
   "${pin[@]}" node "$repo/bench/node/bench.js" "$artifacts/corpus.txt" --seconds "$seconds" --json "$artifacts/node-synthetic.json" >/dev/null
   node_reports+=(--node "synthetic=$artifacts/node-synthetic.json")
-  if [[ -f "$artifacts/seeds-corpus.txt" ]]; then
-    "${pin[@]}" node "$repo/bench/node/bench.js" "$artifacts/seeds-corpus.txt" --seconds "$seconds" --json "$artifacts/node-seeds.json" >/dev/null
-    node_reports+=(--node "seeds=$artifacts/node-seeds.json")
-  fi
+  for name in samples seeds; do
+    if [[ -f "$artifacts/$name-corpus.txt" ]]; then
+      "${pin[@]}" node "$repo/bench/node/bench.js" "$artifacts/$name-corpus.txt" --seconds "$seconds" --json "$artifacts/node-$name.json" >/dev/null
+      node_reports+=(--node "$name=$artifacts/node-$name.json")
+    fi
+  done
 else
   echo "== npm peers skipped"
 fi
@@ -70,6 +77,7 @@ fi
 echo "== BenchmarkDotNet"
 bdn_args=($quick --results "$artifacts/dotnet.tsv")
 [[ -n "$seeds" ]] && bdn_args+=(--seeds "$seeds")
+[[ -n "$samples" ]] && bdn_args+=(--samples "$samples")
 rm -f "$artifacts/dotnet.tsv"
 # BenchmarkDotNet writes its own artifacts under the working directory.
 (cd "$artifacts" && "${pin[@]}" $bin "${bdn_args[@]}" > "$artifacts/benchmarkdotnet.log" 2>&1) \
@@ -79,6 +87,7 @@ tail -n 8 "$artifacts/benchmarkdotnet.log"
 echo "== CPU-time throughput (independent of other load on the machine)"
 cpu_args=(cpu $quick)
 [[ -n "$seeds" ]] && cpu_args+=(--seeds "$seeds")
+[[ -n "$samples" ]] && cpu_args+=(--samples "$samples")
 "${pin[@]}" $bin "${cpu_args[@]}" | tee "$artifacts/cpu.tsv"
 
 echo "== peak resident memory"

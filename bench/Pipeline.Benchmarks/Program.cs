@@ -11,7 +11,7 @@ using Pipeline.Benchmarks.Corpus;
 using Pipeline.Benchmarks.Infrastructure;
 
 // Modes (see bench/run.sh):
-//   corpus <out.txt> [--seeds <dir> <seeds-out.txt>]  write the corpora the Node peers read
+//   corpus <out.txt> [--seeds <dir> <out.txt>] [--samples <dir> <out.txt>]  write the corpora the Node peers read
 //   rss|--rss [--corpus <file>]                           peak resident memory after loading models and analyzing the corpus
 //   cpu [--quick] [--seeds <dir>] [--seconds N]        MB per CPU-second of the same benchmark methods
 //   report ...                                         write BENCHMARKS.md (see run.sh)
@@ -32,17 +32,20 @@ string? TakeOption(string name, int values = 1)
 
 if (arguments.FirstOrDefault() == "corpus")
 {
-    var output = arguments.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: corpus <out.txt> [--seeds <dir> <seeds-out.txt>]");
+    var output = arguments.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: corpus <out.txt> [--seeds <dir> <out.txt>] [--samples <dir> <out.txt>]");
     var synthetic = SyntheticCorpus.Generate();
     synthetic.Write(output);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{output}: {synthetic.Articles.Count} articles, {synthetic.SentenceCount} sentences, {synthetic.ArticleBytes} bytes"));
-    var seedsIndex = arguments.IndexOf("--seeds");
-    if (seedsIndex > 0 && seedsIndex + 2 < arguments.Count && SeedCorpus.TryLoad(arguments[seedsIndex + 1]) is { } seeds)
+    foreach (var name in new[] { BenchCorpora.Seeds, BenchCorpora.Samples })
     {
-        seeds.Write(arguments[seedsIndex + 2]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{arguments[seedsIndex + 2]}: {seeds.Articles.Count} articles, {seeds.SentenceCount} sentences, {seeds.ArticleBytes} bytes"));
+        var index = arguments.IndexOf("--" + name);
+        if (index > 0 && index + 2 < arguments.Count && SeedCorpus.TryLoad(arguments[index + 1], name) is { } folderCorpus)
+        {
+            folderCorpus.Write(arguments[index + 2]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{arguments[index + 2]}: {folderCorpus.Articles.Count} articles, {folderCorpus.SentenceCount} sentences, {folderCorpus.ArticleBytes} bytes"));
+        }
     }
 
     return 0;
@@ -78,7 +81,7 @@ if (arguments.FirstOrDefault() == "report")
 
 var quick = TakeOption("--quick", values: 0) is not null;
 var resultsFile = TakeOption("--results");
-BenchCorpora.UseSeedsFolder(TakeOption("--seeds"));
+BenchCorpora.UseFolders(TakeOption("--seeds"), TakeOption("--samples"));
 
 if (arguments.FirstOrDefault() == "cpu")
 {

@@ -31,7 +31,7 @@ public static class ReportWriter
                 .ToDictionary(c => (c[0], c[1]), c => Parse(c[2]))
             : [];
         var rss = ReadKeyValues(inputs.RssFile);
-        var corpora = rows.Select(r => r[1]).Concat(peers.Keys).Distinct().OrderBy(c => c == "synthetic" ? 0 : 1).ToList();
+        var corpora = rows.Select(r => r[1]).Concat(peers.Keys).Distinct().OrderBy(c => c switch { "synthetic" => 0, "samples" => 1, _ => 2 }).ToList();
 
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
@@ -76,9 +76,12 @@ public static class ReportWriter
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"## Corpus `{corpus}`");
             md.AppendLine();
-            md.AppendLine(corpus == "synthetic"
-                ? "Deterministic news-like text generated from templates and word lists (`Pipeline.Benchmarks corpus`), about 1.5 MB."
-                : "Derived at run time from the real scraped articles in ../shared/seeds (not committed; small, so noisier).");
+            md.AppendLine(corpus switch
+            {
+                "synthetic" => "Deterministic news-like text generated from templates and word lists (`Pipeline.Benchmarks corpus`), about 1.5 MB.",
+                "samples" => "The repository's samples/ articles.",
+                _ => "Derived at run time from the real scraped articles in ../shared/seeds (not committed; small, so noisier).",
+            });
             peers.TryGetValue(corpus, out var corpusPeers);
             corpusPeers ??= [];
             var afinn = Best(corpusPeers.GetValueOrDefault("sentiment"));
