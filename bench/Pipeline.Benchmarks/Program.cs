@@ -11,8 +11,10 @@ using Pipeline.Benchmarks.Corpus;
 using Pipeline.Benchmarks.Infrastructure;
 
 // Modes (see bench/run.sh):
-//   corpus <out.txt> [--seeds <dir> <seeds-out.txt>]  write the corpora the Node peers read
-//   rss [--corpus <file>]                              peak resident memory after loading models and analyzing the corpus
+//   corpus <out.txt> [--seeds <dir> <out.txt>] [--samples <dir> <out.txt>]  write the corpora the Node peers read
+//   rss|--rss [--corpus <file>]                           peak resident memory after loading models and analyzing the corpus
+//   cpu [--quick] [--seeds <dir>] [--seconds N]        MB per CPU-second of the same benchmark methods
+//   report ...                                         write BENCHMARKS.md (see run.sh)
 //   [--quick] [--seeds <dir>] [--results <file.tsv>] [BenchmarkDotNet args, e.g. --filter *Sentiment*]
 var arguments = args.ToList();
 string? TakeOption(string name, int values = 1)
@@ -30,32 +32,63 @@ string? TakeOption(string name, int values = 1)
 
 if (arguments.FirstOrDefault() == "corpus")
 {
-    var output = arguments.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: corpus <out.txt> [--seeds <dir> <seeds-out.txt>]");
+    var output = arguments.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: corpus <out.txt> [--seeds <dir> <out.txt>] [--samples <dir> <out.txt>]");
     var synthetic = SyntheticCorpus.Generate();
     synthetic.Write(output);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{output}: {synthetic.Articles.Count} articles, {synthetic.SentenceCount} sentences, {synthetic.ArticleBytes} bytes"));
-    var seedsIndex = arguments.IndexOf("--seeds");
-    if (seedsIndex > 0 && seedsIndex + 2 < arguments.Count && SeedCorpus.TryLoad(arguments[seedsIndex + 1]) is { } seeds)
+    foreach (var name in new[] { BenchCorpora.Seeds, BenchCorpora.Samples })
     {
-        seeds.Write(arguments[seedsIndex + 2]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{arguments[seedsIndex + 2]}: {seeds.Articles.Count} articles, {seeds.SentenceCount} sentences, {seeds.ArticleBytes} bytes"));
+        var index = arguments.IndexOf("--" + name);
+        if (index > 0 && index + 2 < arguments.Count && SeedCorpus.TryLoad(arguments[index + 1], name) is { } folderCorpus)
+        {
+            folderCorpus.Write(arguments[index + 2]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{arguments[index + 2]}: {folderCorpus.Articles.Count} articles, {folderCorpus.SentenceCount} sentences, {folderCorpus.ArticleBytes} bytes"));
+        }
     }
 
     return 0;
 }
 
-if (arguments.FirstOrDefault() == "rss")
+if (arguments.FirstOrDefault() is "rss" or "--rss")
 {
     var corpusFile = TakeOption("--corpus");
     var corpus = corpusFile is null ? SyntheticCorpus.Generate() : BenchCorpus.Read("file", corpusFile);
     return await ResidentMemoryProbe.RunAsync(corpus, Console.Out);
 }
 
+if (arguments.FirstOrDefault() == "report")
+{
+    // report --dotnet <tsv> [--cpu <tsv>] --node <corpus>=<json> ... --rss <file> --command <text> --machine <text> --out <md>
+    var nodeResults = new Dictionary<string, string>(StringComparer.Ordinal);
+    while (TakeOption("--node") is { } node)
+    {
+        var eq = node.IndexOf('=', StringComparison.Ordinal);
+        nodeResults[node[..eq]] = node[(eq + 1)..];
+    }
+
+    ReportWriter.Write(new ReportWriter.Inputs(
+        TakeOption("--dotnet") ?? throw new ArgumentException("--dotnet <tsv> is required"),
+        TakeOption("--cpu"),
+        nodeResults,
+        TakeOption("--rss"),
+        TakeOption("--command") ?? "bench/run.sh",
+        TakeOption("--machine") ?? string.Empty,
+        TakeOption("--out") ?? "BENCHMARKS.md"));
+    return 0;
+}
+
 var quick = TakeOption("--quick", values: 0) is not null;
 var resultsFile = TakeOption("--results");
-BenchCorpora.UseSeedsFolder(TakeOption("--seeds"));
+BenchCorpora.UseFolders(TakeOption("--seeds"), TakeOption("--samples"));
+
+if (arguments.FirstOrDefault() == "cpu")
+{
+    // cpu [--seconds N] [--seeds <dir>]: MB per CPU-second, independent of other load on the machine.
+    var seconds = double.Parse(TakeOption("--seconds") ?? (quick ? "1" : "5"), CultureInfo.InvariantCulture);
+    return CpuTimeThroughput.Run(seconds, Console.Out);
+}
 
 // One core: the target is per-core throughput (run.sh also pins the process with taskset).
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
@@ -87,7 +120,7 @@ var summaries = BenchmarkSwitcher
     .ToList();
 
 // One line per benchmark and corpus, for run.sh to turn into BENCHMARKS.md.
-var tsv = new StringBuilder("benchmark\tcorpus\tmb_per_s\tmean_ms\tallocated_bytes_per_op\n");
+var tsv = new StringBuilder("benchmark\tcorpus\tmb_per_s\tmean_ms\tallocated_bytes_per_op\tinput_bytes_per_op\n");
 foreach (var summary in summaries)
 {
     foreach (var benchmarkCase in summary.BenchmarksCases)
@@ -97,7 +130,7 @@ foreach (var summary in summaries)
         var mean = report?.ResultStatistics?.Mean;
         var allocated = report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
         tsv.Append(CultureInfo.InvariantCulture,
-            $"{benchmarkCase.Descriptor.WorkloadMethod.Name}\t{Throughput.CorpusOf(benchmarkCase)}\t{(mbps is { } m ? m.ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{(mean is { } ns ? (ns / 1e6).ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{allocated?.ToString(CultureInfo.InvariantCulture) ?? "NA"}\n");
+            $"{benchmarkCase.Descriptor.WorkloadMethod.Name}\t{Throughput.CorpusOf(benchmarkCase)}\t{(mbps is { } m ? m.ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{(mean is { } ns ? (ns / 1e6).ToString("F2", CultureInfo.InvariantCulture) : "NA")}\t{allocated?.ToString(CultureInfo.InvariantCulture) ?? "NA"}\t{Throughput.BytesPerOperation(benchmarkCase)}\n");
     }
 }
 

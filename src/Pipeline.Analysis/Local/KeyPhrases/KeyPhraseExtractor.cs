@@ -9,6 +9,7 @@ namespace Pipeline.Analysis.Local.KeyPhrases;
 /// it first appears, and how specific (long, proper) it is. A phrase that mostly occurs inside a longer
 /// one is merged into it ("Sanders" into "Bernie Sanders"); singular and plural share one entry; the
 /// displayed form is the most common surface form. Deterministic: ties go to the earlier phrase.
+/// Stateless and thread-safe: one instance serves all callers.
 /// </summary>
 public sealed class KeyPhraseExtractor
 {
@@ -61,7 +62,8 @@ public sealed class KeyPhraseExtractor
             var length = 1 + (0.25 * (Math.Min(c.Words.Length, 4) - 1));
             var position = 1 + (0.5 * (1 - ((double)c.FirstSentence / sentenceCount)));
             var proper = c.ProperWeight * 2 > c.Count ? 1.15 : 1;
-            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper));
+            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(c.Words[0]) ? 0.3 : 1;
+            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic));
         }
 
         scored.Sort(static (a, b) =>

@@ -19,7 +19,7 @@ internal static class KeyPhraseVocabulary
         "these they this those though through throughout thru thus to together too toward towards under unless until up upon " +
         "us very via was we well were what whatever when whence whenever where whereas whereby wherein whether which while " +
         "whither who whoever whole whom whose why will with within without would yet you your yours yourself yourselves " +
-        "yes ok okay oh like new many much lot lots two three four five six seven eight nine ten first second third " +
+        "yes ok okay oh like away far new many much lot lots two three four five six seven eight nine ten first second third " +
         "s t d ll re ve m n't don't doesn't didn't isn't wasn't aren't weren't won't wouldn't can't couldn't shouldn't " +
         "it's that's he's she's i'm we're they're you're there's what's who's let's i've we've they've you've i'd we'd they'd " +
         "mr mrs ms dr sen rep gov st jr sr vs etc " +
@@ -48,7 +48,10 @@ internal static class KeyPhraseVocabulary
         "predict prefer pledge seem tend happen manage encourage ensure prevent avoid discuss " +
         "reach attract draw seek spend back";
 
-    private const string IrregularForms = "sought drew drawn spent";
+    private const string IrregularForms =
+        "sought drew drawn spent built began begun bought caught fought grew grown rose risen fell fallen sent sat sold " +
+        "struck taught wore chose chosen drove driven broke broken threw thrown forgot forgotten hid hidden swore sworn " +
+        "need needs needing";
 
     public static readonly FrozenSet<string> Breakers =
         (FunctionWords + " " + CommonVerbs + " " + IrregularForms).Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -59,13 +62,18 @@ internal static class KeyPhraseVocabulary
     public static readonly FrozenSet<string> CapitalisedInNames =
         "new first second third last may will one united grant bill mark young long".Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Nouns too general to be key phrases on their own (they still count inside longer phrases).</summary>
+    public static readonly FrozenSet<string> GenericNouns =
+        ("people person time day way thing lot part place kind sort number point fact case week month weekend end side area " +
+         "group reason problem question issue story new").Split(' ').ToFrozenSet(StringComparer.Ordinal); // keys are singular: "news" -> "new"
+
     /// <summary>Determiners that follow a verb: "-ing" before one of these is a verb ("leading the polls"), not a noun.</summary>
     public static readonly FrozenSet<string> Determiners =
         "a an the his her their its our my your this that these those some any".Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words ending in "ed" that are not past tenses.</summary>
     public static readonly FrozenSet<string> NotPastTense =
-        "united need red bed seed speed feed greed creed breed hundred shed sacred naked wicked kindred".Split(' ')
+        "united red bed seed speed feed greed creed breed hundred shed sacred naked wicked kindred".Split(' ')
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Nouns ending in "ly" (the rest are taken for adverbs).</summary>

@@ -3,7 +3,9 @@ namespace Pipeline.Analysis.Local.KeyPhrases;
 /// <summary>All occurrences of one normalised phrase in a document.</summary>
 internal sealed class PhraseCandidate(string key, int firstOffset, int firstSentence)
 {
-    private readonly Dictionary<string, double> _surfaces = new(StringComparer.Ordinal);
+    private string? _firstSurface;
+    private double _firstWeight;
+    private Dictionary<string, double>? _otherSurfaces;
 
     public string Key { get; } = key;
 
@@ -24,14 +26,30 @@ internal sealed class PhraseCandidate(string key, int firstOffset, int firstSent
     {
         Count++;
         ProperWeight += proper ? 1 : 0;
-        var surfaces = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (surfaces.TryGetValue(surface, out var weight))
+
+        // Most phrases are always written the same way: keep that one form inline, the rest in a dictionary.
+        if (_firstSurface is null)
         {
-            surfaces[surface] = weight + surfaceWeight;
+            _firstSurface = surface.ToString();
+            _firstWeight = surfaceWeight;
+            return;
+        }
+
+        if (surface.SequenceEqual(_firstSurface))
+        {
+            _firstWeight += surfaceWeight;
+            return;
+        }
+
+        _otherSurfaces ??= new Dictionary<string, double>(StringComparer.Ordinal);
+        var others = _otherSurfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (others.TryGetValue(surface, out var weight))
+        {
+            others[surface] = weight + surfaceWeight;
         }
         else
         {
-            _surfaces[surface.ToString()] = surfaceWeight;
+            _otherSurfaces[surface.ToString()] = surfaceWeight;
         }
     }
 
@@ -54,16 +72,20 @@ internal sealed class PhraseCandidate(string key, int firstOffset, int firstSent
     /// <summary>The most common way the phrase was written; ties go to the form seen first.</summary>
     public string SurfaceForm()
     {
-        string? best = null;
-        double bestWeight = -1;
-        foreach (var (surface, weight) in _surfaces)
+        var best = _firstSurface!;
+        var bestWeight = _firstWeight;
+        if (_otherSurfaces is not null)
         {
-            if (weight > bestWeight)
+            foreach (var (surface, weight) in _otherSurfaces)
             {
-                (best, bestWeight) = (surface, weight);
+                // Ties keep the earlier form; dictionary order is insertion order while nothing is removed.
+                if (weight > bestWeight)
+                {
+                    (best, bestWeight) = (surface, weight);
+                }
             }
         }
 
-        return best!;
+        return best;
     }
 }

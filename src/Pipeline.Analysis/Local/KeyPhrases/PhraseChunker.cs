@@ -21,6 +21,11 @@ internal static class PhraseChunker
         buffer.Clear();
         var end = Math.Min(text.Length, sentence.End);
         var i = Math.Max(0, sentence.Start);
+        if (i >= end)
+        {
+            return;
+        }
+
         var atSentenceStart = true;
 
         // In a title-cased headline capitals say nothing about names: judge its words as if lower case.

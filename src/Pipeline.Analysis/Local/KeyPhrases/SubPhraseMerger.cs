@@ -17,20 +17,26 @@ internal static class SubPhraseMerger
                 continue;
             }
 
-            foreach (var w in c.Words.Distinct())
+            foreach (var w in c.Words)
             {
                 if (!byWord.TryGetValue(w, out var list))
                 {
                     byWord[w] = list = [];
                 }
 
-                list.Add(c);
+                // A word repeated within one phrase lists the phrase once.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], c))
+                {
+                    list.Add(c);
+                }
             }
         }
 
         // Shortest first so chains fold all the way up ("Sanders" -> "Bernie Sanders"); ties in text order.
-        var order = candidates.Where(c => c.Words.Length < PhraseChunker.MaxPhraseWords)
-            .OrderBy(c => c.Words.Length).ThenBy(c => c.FirstOffset).ToList();
+        var order = candidates.FindAll(c => c.Words.Length < PhraseChunker.MaxPhraseWords);
+        order.Sort(static (a, b) => a.Words.Length != b.Words.Length
+            ? a.Words.Length.CompareTo(b.Words.Length)
+            : a.FirstOffset.CompareTo(b.FirstOffset));
         foreach (var a in order)
         {
             if (!byWord.TryGetValue(a.Words[0], out var holders))

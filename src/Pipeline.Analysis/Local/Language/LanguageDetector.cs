@@ -6,7 +6,7 @@ namespace Pipeline.Analysis.Local.Language;
 /// Detects the language of a text from the first few kilobytes: the writing script first, then, for
 /// alphabets shared by several languages (Latin, Cyrillic), function words, peculiar letters and
 /// characteristic character n-grams. English is the default for Latin text without clear evidence of
-/// another language, so names-heavy English headlines stay English.
+/// another language, so names-heavy English headlines stay English. Thread-safe: one instance serves all callers.
 /// </summary>
 public sealed class LanguageDetector
 {

@@ -144,6 +144,29 @@ public sealed class KeyPhraseExtractorTests
     }
 
     [Fact]
+    public void Extract_GenericNoun_RanksBelowSpecificPhraseSeenLessOften()
+    {
+        const string text = "People want answers on trade policy. Many people are angry. The senator met people in Toledo. " +
+                            "Her trade policy is popular.";
+
+        var phrases = Phrases(text);
+
+        Assert.True(phrases.IndexOf("trade policy") < phrases.FindIndex(p => p.Equals("people", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Extract_IrregularPastTense_EndsThePhrase()
+    {
+        const string text = "The Sanders campaign built a movement. The campaign sought votes in rural counties.";
+
+        var phrases = Phrases(text);
+
+        Assert.Contains("Sanders campaign", phrases);
+        Assert.DoesNotContain(phrases, p => p.Contains("built", StringComparison.Ordinal) || p.Contains("sought", StringComparison.Ordinal));
+        Assert.Contains("rural counties", phrases);
+    }
+
+    [Fact]
     public void Extract_MaxPhrases_IsRespected()
     {
         Assert.Equal(3, Extractor.Extract(Paragraph, Sentences(Paragraph), 3).Count);

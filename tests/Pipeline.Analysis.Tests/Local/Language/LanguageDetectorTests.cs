@@ -34,6 +34,8 @@ public sealed class LanguageDetectorTests
         { "zh_cht", "Chinese_Traditional", "總統星期二說，政府今年不會提高稅收，但是反對黨認為經濟情況非常嚴重。" },
         { "ja", "Japanese", "大統領は火曜日、政府は今年増税しないと述べたが、野党は状況が非常に深刻だと考えている。" },
         { "ko", "Korean", "대통령은 화요일 정부가 올해 세금을 인상하지 않을 것이라고 말했지만 야당은 상황이 매우 심각하다고 보고 있다." },
+        { "fa", "Persian", "رئیس جمهور روز سه‌شنبه گفت که دولت امسال مالیات‌ها را افزایش نمی‌دهد، اما مخالفان می‌گویند وضعیت بسیار جدی است." },
+        { "th", "Thai", "ประธานาธิบดีกล่าวเมื่อวันอังคารว่ารัฐบาลจะไม่ขึ้นภาษีในปีนี้ แต่ฝ่ายค้านเห็นว่าสถานการณ์ร้ายแรงมาก" },
         { "hi", "Hindi", "राष्ट्रपति ने मंगलवार को कहा कि सरकार इस साल कर नहीं बढ़ाएगी, लेकिन विपक्ष का मानना है कि स्थिति बहुत गंभीर है।" },
     };
 
@@ -110,6 +112,16 @@ public sealed class LanguageDetectorTests
         Assert.Equal("uk", Detector.Detect("Їхня історія є частиною нашої країни і її культури.").Iso6391Name);
         Assert.Equal("ru", Detector.Detect("Это была очень интересная история, и мы её запомним.").Iso6391Name);
         Assert.Equal("bg", Detector.Detect("Това е най-хубавият ден, който съм имал през тази година.").Iso6391Name);
+    }
+
+    [Theory]
+    [InlineData("Ο πρόεδρος (President) μίλησε", "el")]
+    [InlineData("שלום לכולם, Trump", "he")]
+    [InlineData("こんにちは、トランプさん", "ja")]
+    [InlineData("안녕하세요 Trump 대통령", "ko")]
+    public void Detect_DominantScript_DecidesAgainstLatinNames(string text, string iso)
+    {
+        Assert.Equal(iso, Detector.Detect(text).Iso6391Name);
     }
 
     [Fact]
