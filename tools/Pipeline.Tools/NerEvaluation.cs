@@ -10,4 +10,37 @@ internal static class NerEvaluation
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Evaluate(string file) =>
         NerScore.Run(NerTagger.Default, ConllReader.Read(file)).Metrics();
+
+    /// <summary>tag-ner FILE: prints token, gold tag and predicted tag per line, for error analysis.</summary>
+    public static int WriteTagged(string file)
+    {
+        foreach (var s in ConllReader.Read(file))
+        {
+            var tags = new int[s.Tokens.Length];
+            NerTagger.Default.Tag(s.Text, s.Tokens, tags, []);
+            for (var i = 0; i < tags.Length; i++)
+            {
+                Console.WriteLine($"{s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length)}\t{NerTags.Name(s.Tags[i])}\t{NerTags.Name(tags[i])}");
+            }
+
+            Console.WriteLine();
+        }
+
+        return 0;
+    }
+
+    /// <summary>entities FILE: prints the entities (tagger + rules + coreference) of a plain-text file.</summary>
+    public static int WriteEntities(string file)
+    {
+        var text = File.ReadAllText(file);
+        var tokens = Pipeline.Analysis.Local.Text.Tokenizer.Tokenize(text);
+        var sentences = Pipeline.Analysis.Local.Text.SentenceSplitter.Split(text, tokens);
+        var mentions = EntityRecognizer.Default.Find(text, tokens, sentences);
+        foreach (var c in Pipeline.Analysis.Local.Coreference.NameCoreference.Resolve(text, tokens, mentions))
+        {
+            Console.WriteLine($"{c.Category}/{c.Subcategory} {c.Name}: " + string.Join(" | ", c.Mentions.Select(m => $"{text.Substring(m.Start, m.Length)}@{m.Start} {m.Confidence:0.00}")));
+        }
+
+        return 0;
+    }
 }

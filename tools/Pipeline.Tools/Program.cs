@@ -5,6 +5,8 @@ return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
     ["train-ner", .. var rest] => NerTraining.Run(rest),
+    ["tag-ner", var file] => NerEvaluation.WriteTagged(file),
+    ["entities", var file] => NerEvaluation.WriteEntities(file),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     _ => Usage(),
 };

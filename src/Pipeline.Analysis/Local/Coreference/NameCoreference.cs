@@ -22,6 +22,9 @@ public static class NameCoreference
 {
     private static readonly HashSet<string> AcronymStopWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in" };
 
+    /// <summary>Below this tagger confidence a one-word Location that fits a person's name is taken as the person.</summary>
+    private const double UnsureLocation = 0.8;
+
     public static List<EntityCluster> Resolve(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<DetectedMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -33,10 +36,16 @@ public static class NameCoreference
 
         // 1. Full person names.
         var nameWords = new string[mentions.Count][];
+        var working = mentions.ToArray();
         for (var i = 0; i < mentions.Count; i++)
         {
             nameWords[i] = NameWords(text, tokens, mentions[i]);
-            var m = mentions[i];
+        }
+
+        TrimHeadlineRuns(working, nameWords, tokens);
+        for (var i = 0; i < working.Length; i++)
+        {
+            var m = working[i];
             if (m.Category != EntityCategories.Person || nameWords[i].Length < 2)
             {
                 continue;
@@ -55,16 +64,18 @@ public static class NameCoreference
         }
 
         // 2. Everything else, in document order.
-        for (var i = 0; i < mentions.Count; i++)
+        for (var i = 0; i < working.Length; i++)
         {
-            var m = mentions[i];
+            var m = working[i];
             var words = nameWords[i];
             if (m.Category == EntityCategories.Person && words.Length >= 2)
             {
                 continue;
             }
 
-            if (words.Length == 1 && m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
+            var mayBePerson = m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
+                || (m.Category == EntityCategories.Location && m.Confidence < UnsureLocation);
+            if (words.Length == 1 && mayBePerson
                 && ChoosePerson(people, words[0], m.Start) is { } person)
             {
                 person.Add(m with { Category = EntityCategories.Person }, words);
@@ -92,6 +103,33 @@ public static class NameCoreference
             .Select(c => c.Build(text))
             .OrderBy(c => c.Mentions[0].Start)
             .ToList();
+    }
+
+    /// <summary>
+    /// Headlines are title-cased, so the tagger runs a name into the words after it ("Sanders Rallies Supporters").
+    /// A person mention of 3+ words starting with another person's surname is cut to that surname.
+    /// </summary>
+    private static void TrimHeadlineRuns(DetectedMention[] mentions, string[][] words, IReadOnlyList<TextSpan> tokens)
+    {
+        var surnames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            if (mentions[i].Category == EntityCategories.Person && words[i].Length == 2)
+            {
+                surnames.Add(words[i][^1]);
+            }
+        }
+
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            if (m.Category == EntityCategories.Person && words[i].Length >= 3 && surnames.Contains(words[i][0]) && !surnames.Contains(words[i][^1]))
+            {
+                var first = tokens[m.FirstToken];
+                words[i] = [words[i][0]];
+                mentions[i] = m with { Length = first.Length, EndToken = m.FirstToken + 1 };
+            }
+        }
     }
 
     /// <summary>The words of a mention's name: titles before a person's name and possessives/leading "the" removed.</summary>
