@@ -11,7 +11,7 @@ namespace Pipeline.Tools;
 internal static class NerTraining
 {
     // The mix chosen on dev F1 (see EVAL.md): news/wiki genres; WNUT social media measured separately.
-    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll,crossner_politics_train.conll*8";
+    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll,crossner_politics_train.conll*8,gum_ccby_train.conll";
     private const string DefaultDev = "../shared/data/eval/gum-ner/wikinews_dev.conll,../shared/data/eval/crossner-politics/dev.conll";
 
     public static int Run(IReadOnlyList<string> args)
@@ -21,7 +21,7 @@ internal static class NerTraining
             ["--data"] = "../shared/data/train/ner",
             ["--train"] = DefaultTrain,
             ["--dev"] = DefaultDev,
-            ["--epochs"] = "6",
+            ["--epochs"] = "3",
             ["--buckets"] = "20",
             ["--seed"] = "13",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
