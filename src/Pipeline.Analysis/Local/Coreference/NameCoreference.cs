@@ -219,29 +219,59 @@ public static class NameCoreference
 
         public bool IsAcronym => LongestWords.Length == 1 && LongestWords[0].Length is >= 2 and <= 8 && LongestWords[0].All(char.IsUpper);
 
+        private readonly HashSet<string> _firstNames = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _lastNames = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<int> _starts = [];
+
         public void Add(DetectedMention m, string[] words)
         {
             _items.Add((m, words));
             Mentions.Add(m);
-            var len = string.Join(' ', words).Length;
-            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && len > string.Join(' ', LongestWords).Length))
+            var at = _starts.BinarySearch(m.Start);
+            _starts.Insert(at < 0 ? ~at : at, m.Start);
+            if (words.Length >= 2)
+            {
+                _firstNames.Add(words[0]);
+                _lastNames.Add(words[^1]);
+            }
+
+            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && CharCount(words) > CharCount(LongestWords)))
             {
                 LongestWords = words;
                 _longest = m;
             }
         }
 
+        private static int CharCount(string[] words)
+        {
+            var n = 0;
+            foreach (var w in words)
+            {
+                n += w.Length;
+            }
+
+            return n;
+        }
+
         public void Clear()
         {
             _items.Clear();
             Mentions.Clear();
+            _starts.Clear();
+            _firstNames.Clear();
+            _lastNames.Clear();
         }
 
-        public bool HasLastName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[^1].Equals(word, StringComparison.OrdinalIgnoreCase));
+        public bool HasLastName(string word) => _lastNames.Contains(word);
 
-        public bool HasFirstName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[0].Equals(word, StringComparison.OrdinalIgnoreCase));
+        public bool HasFirstName(string word) => _firstNames.Contains(word);
 
-        public int LastStartBefore(int offset) => Mentions.Where(m => m.Start < offset).Select(m => m.Start).DefaultIfEmpty(int.MinValue).Max();
+        public int LastStartBefore(int offset)
+        {
+            var at = _starts.BinarySearch(offset);
+            var before = (at < 0 ? ~at : at) - 1;
+            return before >= 0 ? _starts[before] : int.MinValue;
+        }
 
         public string Initials() => LongestWords.Length < 2
             ? ""
