@@ -45,6 +45,51 @@ internal static class NerEvaluation
             }
 
             Console.WriteLine($"find: {sw.Elapsed.TotalMilliseconds / 5:0.0} ms");
+            var tags = new int[t0.Count];
+            var conf = new float[t0.Count];
+            var all = t0.ToArray();
+            var features = new NerFeatureExtractor(Gazetteer.Default);
+            var buffer = new NerFeatureExtractor.SentenceFeatures();
+            sw.Restart();
+            for (var i = 0; i < 5; i++)
+            {
+                foreach (var r in s0)
+                {
+                    features.Extract(text, all.AsSpan(r.Start, r.Length), buffer);
+                }
+            }
+
+            Console.WriteLine($"features only: {sw.Elapsed.TotalMilliseconds / 5:0.0} ms");
+            sw.Restart();
+            for (var i = 0; i < 5; i++)
+            {
+                foreach (var r in s0)
+                {
+                    NerTagger.Default.Tag(text, all.AsSpan(r.Start, r.Length), tags.AsSpan(r.Start, r.Length), conf.AsSpan(r.Start, r.Length));
+                }
+            }
+
+            Console.WriteLine($"tagger (features + scoring): {sw.Elapsed.TotalMilliseconds / 5:0.0} ms");
+            var taken = new bool[t0.Count];
+            var sink = new List<DetectedMention>();
+            sw.Restart();
+            for (var i = 0; i < 5; i++)
+            {
+                sink.Clear();
+                for (var r = 0; r < s0.Count; r++)
+                {
+                    RuleEntities.Find(text, all, s0[r].Start, s0[r].End, r, taken, sink);
+                }
+            }
+
+            Console.WriteLine($"rules: {sw.Elapsed.TotalMilliseconds / 5:0.0} ms");
+            sw.Restart();
+            for (var i = 0; i < 5; i++)
+            {
+                m0 = EntityRecognizer.Default.Find(text, t0, s0);
+            }
+
+            Console.WriteLine($"find again: {sw.Elapsed.TotalMilliseconds / 5:0.0} ms");
             sw.Restart();
             for (var i = 0; i < 5; i++)
             {

@@ -246,15 +246,11 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             }
 
             var maxLen = Math.Min(Gazetteer.MaxTokens, n - i);
+            var h = FeatureHash.Seed;
             for (var len = 1; len <= maxLen; len++)
             {
-                var last = tokens[i + len - 1];
-                if (len > 1 && !char.IsLetterOrDigit(text[last.Start]) && len == maxLen)
-                {
-                    break;
-                }
-
-                var kind = (int)gazetteer.Lookup(text, tokens, i, i + len);
+                h = Gazetteer.Extend(h, text.AsSpan(tokens[i + len - 1].Start, tokens[i + len - 1].Length), len == 1);
+                var kind = (int)gazetteer.Lookup(h);
                 if (kind == 0)
                 {
                     continue;
