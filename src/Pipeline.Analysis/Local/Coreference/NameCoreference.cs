@@ -32,14 +32,16 @@ public static class NameCoreference
         ArgumentNullException.ThrowIfNull(mentions);
         var clusters = new List<Builder>();
         var people = new List<Builder>();
-        var byKey = new Dictionary<string, Builder>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, Builder>(StringComparer.OrdinalIgnoreCase);
 
         // 1. Full person names.
         var nameWords = new string[mentions.Count][];
         var working = mentions.ToArray();
         for (var i = 0; i < mentions.Count; i++)
         {
-            nameWords[i] = NameWords(text, tokens, mentions[i]);
+            nameWords[i] = mentions[i].Category is EntityCategories.DateTime or EntityCategories.Quantity or EntityCategories.PersonType
+                ? [text.Substring(mentions[i].Start, mentions[i].Length)]
+                : NameWords(text, tokens, mentions[i]);
         }
 
         TrimHeadlineRuns(working, nameWords, tokens);
@@ -51,7 +53,7 @@ public static class NameCoreference
                 continue;
             }
 
-            var key = "P|" + nameWords[i][0].ToUpperInvariant() + "|" + nameWords[i][^1].ToUpperInvariant();
+            var key = "P|" + nameWords[i][0] + "|" + nameWords[i][^1];
             if (!byKey.TryGetValue(key, out var b))
             {
                 b = new Builder(EntityCategories.Person);
@@ -84,8 +86,8 @@ public static class NameCoreference
 
             var key = m.Category switch
             {
-                EntityCategories.Person => "P|" + words[0].ToUpperInvariant(),
-                _ => m.Category + "|" + string.Join(' ', words).ToUpperInvariant(),
+                EntityCategories.Person => "P|" + words[0],
+                _ => m.Category + "|" + (words.Length == 1 ? words[0] : string.Join(' ', words)),
             };
             if (!byKey.TryGetValue(key, out var b))
             {
