@@ -110,4 +110,50 @@ internal static class NerEvaluation
 
         return 0;
     }
+
+    /// <summary>calibrate-ner FILE: mean predicted-entity confidence vs precision for several softmax temperatures.</summary>
+    public static int Calibrate(string file)
+    {
+        var sentences = ConllReader.Read(file);
+        using var stream = typeof(NerTagger).Assembly.GetManifestResourceStream("Pipeline.Analysis.Ner." + NerTagger.ModelResource)!;
+        var model = NerModel.Load(stream);
+        foreach (var temperature in new[] { 1f, 2f, 4f, 8f, 16f, 32f })
+        {
+            var tagger = new NerTagger(model, new NerFeatureExtractor(Gazetteer.Default)) { Temperature = temperature };
+            double confSum = 0, correctConf = 0, wrongConf = 0;
+            int n = 0, correct = 0;
+            foreach (var s in sentences)
+            {
+                var tags = new int[s.Tokens.Length];
+                var conf = new float[s.Tokens.Length];
+                tagger.Tag(s.Text, s.Tokens, tags, conf);
+                var gold = NerTags.Spans(s.Tags).ToHashSet();
+                foreach (var span in NerTags.Spans(tags))
+                {
+                    double c = 0;
+                    for (var k = span.Start; k < span.End; k++)
+                    {
+                        c += conf[k];
+                    }
+
+                    c /= span.End - span.Start;
+                    confSum += c;
+                    n++;
+                    if (gold.Contains(span))
+                    {
+                        correct++;
+                        correctConf += c;
+                    }
+                    else
+                    {
+                        wrongConf += c;
+                    }
+                }
+            }
+
+            Console.WriteLine($"T={temperature}: mean confidence {confSum / n:0.000}, precision {(double)correct / n:0.000}, correct {correctConf / correct:0.000}, wrong {wrongConf / (n - correct):0.000}");
+        }
+
+        return 0;
+    }
 }

@@ -6,6 +6,7 @@ return args switch
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
     ["train-ner", .. var rest] => NerTraining.Run(rest),
     ["tag-ner", var file] => NerEvaluation.WriteTagged(file),
+    ["calibrate-ner", var file] => NerEvaluation.Calibrate(file),
     ["entities", var file] => NerEvaluation.WriteEntities(file),
     ["entities", "--profile", var file] => NerEvaluation.WriteEntities(file, profile: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
