@@ -84,26 +84,3 @@ internal static class NerTraining
     private static string Summary(NerScore score) =>
         string.Join(' ', score.Metrics().Select(m => m.Key + "=" + m.Value));
 }
-
-/// <summary>Unquantized averaged weights, to measure what quantization costs.</summary>
-internal sealed class FloatScorer(float[] weights, int log2) : ITagScorer
-{
-    private readonly int _mask = (1 << log2) - 1;
-
-    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
-    {
-        foreach (var f in features)
-        {
-            if (f == 0)
-            {
-                continue;
-            }
-
-            var row = FeatureHash.Bucket(f, _mask) * NerTags.Count;
-            for (var t = 0; t < NerTags.Count; t++)
-            {
-                scores[t] += weights[row + t];
-            }
-        }
-    }
-}
