@@ -11,7 +11,7 @@ namespace Pipeline.Tools;
 internal static class NerTraining
 {
     // The mix chosen on dev F1 (see EVAL.md): news/wiki genres; WNUT social media measured separately.
-    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll,crossner_politics_train.conll";
+    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll,crossner_politics_train.conll*8,gum_ccby_train.conll";
     private const string DefaultDev = "../shared/data/eval/gum-ner/wikinews_dev.conll,../shared/data/eval/crossner-politics/dev.conll";
 
     public static int Run(IReadOnlyList<string> args)
@@ -21,7 +21,7 @@ internal static class NerTraining
             ["--data"] = "../shared/data/train/ner",
             ["--train"] = DefaultTrain,
             ["--dev"] = DefaultDev,
-            ["--epochs"] = "8",
+            ["--epochs"] = "3",
             ["--buckets"] = "20",
             ["--seed"] = "13",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
@@ -41,10 +41,16 @@ internal static class NerTraining
         var train = new List<LabelledSentence>();
         foreach (var name in options["--train"].Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var path = Path.Combine(options["--data"], name);
+            // "file.conll*3" repeats a file: oversampling the small in-domain set.
+            var parts = name.Split('*');
+            var path = Path.Combine(options["--data"], parts[0]);
             var read = ConllReader.Read(path);
-            Console.WriteLine($"train {path}: {read.Count} sentences");
-            train.AddRange(read);
+            var times = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            Console.WriteLine($"train {path}: {read.Count} sentences x{times}");
+            for (var t = 0; t < times; t++)
+            {
+                train.AddRange(read);
+            }
         }
 
         var dev = options["--dev"].Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -61,9 +67,6 @@ internal static class NerTraining
             var averaged = current.Averaged();
             var model = NerModel.Quantize(averaged, log2);
             var tagger = new NerTagger(model, features);
-            var raw = new NerTagger(new FloatScorer(averaged, log2), features);
-            Console.WriteLine("  unquantized: " + string.Join("  ", dev.Select(d => Summary(NerScore.Run(raw, d.Sentences)))));
-            Console.WriteLine($"  rows={model.NonZeroRows}");
             var line = string.Join("  ", dev.Select(d => Path.GetFileName(Path.GetDirectoryName(d.File)) + "/" + Path.GetFileName(d.File) + " " + Summary(NerScore.Run(tagger, d.Sentences))));
             Console.WriteLine($"epoch {epoch + 1} ({sw.Elapsed.TotalSeconds:0}s): {line}");
         });
@@ -80,27 +83,4 @@ internal static class NerTraining
 
     private static string Summary(NerScore score) =>
         string.Join(' ', score.Metrics().Select(m => m.Key + "=" + m.Value));
-}
-
-/// <summary>Unquantized averaged weights, to measure what quantization costs.</summary>
-internal sealed class FloatScorer(float[] weights, int log2) : ITagScorer
-{
-    private readonly int _mask = (1 << log2) - 1;
-
-    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
-    {
-        foreach (var f in features)
-        {
-            if (f == 0)
-            {
-                continue;
-            }
-
-            var row = FeatureHash.Bucket(f, _mask) * NerTags.Count;
-            for (var t = 0; t < NerTags.Count; t++)
-            {
-                scores[t] += weights[row + t];
-            }
-        }
-    }
 }

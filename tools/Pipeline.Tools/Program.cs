@@ -1,10 +1,14 @@
 using Pipeline.Tools;
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options]
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
     ["train-ner", .. var rest] => NerTraining.Run(rest),
+    ["tag-ner", var file] => NerEvaluation.WriteTagged(file),
+    ["calibrate-ner", var file] => NerEvaluation.Calibrate(file),
+    ["entities", var file] => NerEvaluation.WriteEntities(file),
+    ["entities", "--profile", var file] => NerEvaluation.WriteEntities(file, profile: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     _ => Usage(),
 };

@@ -22,6 +22,9 @@ public static class NameCoreference
 {
     private static readonly HashSet<string> AcronymStopWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "&", "on", "in" };
 
+    /// <summary>Below this tagger confidence a one-word Location that fits a person's name is taken as the person.</summary>
+    private const double UnsureLocation = 0.8;
+
     public static List<EntityCluster> Resolve(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<DetectedMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -29,20 +32,28 @@ public static class NameCoreference
         ArgumentNullException.ThrowIfNull(mentions);
         var clusters = new List<Builder>();
         var people = new List<Builder>();
-        var byKey = new Dictionary<string, Builder>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, Builder>(StringComparer.OrdinalIgnoreCase);
 
         // 1. Full person names.
         var nameWords = new string[mentions.Count][];
+        var working = mentions.ToArray();
         for (var i = 0; i < mentions.Count; i++)
         {
-            nameWords[i] = NameWords(text, tokens, mentions[i]);
-            var m = mentions[i];
+            nameWords[i] = mentions[i].Category is EntityCategories.DateTime or EntityCategories.Quantity or EntityCategories.PersonType
+                ? [text.Substring(mentions[i].Start, mentions[i].Length)]
+                : NameWords(text, tokens, mentions[i]);
+        }
+
+        TrimHeadlineRuns(working, nameWords, tokens);
+        for (var i = 0; i < working.Length; i++)
+        {
+            var m = working[i];
             if (m.Category != EntityCategories.Person || nameWords[i].Length < 2)
             {
                 continue;
             }
 
-            var key = "P|" + nameWords[i][0].ToUpperInvariant() + "|" + nameWords[i][^1].ToUpperInvariant();
+            var key = "P|" + nameWords[i][0] + "|" + nameWords[i][^1];
             if (!byKey.TryGetValue(key, out var b))
             {
                 b = new Builder(EntityCategories.Person);
@@ -55,16 +66,18 @@ public static class NameCoreference
         }
 
         // 2. Everything else, in document order.
-        for (var i = 0; i < mentions.Count; i++)
+        for (var i = 0; i < working.Length; i++)
         {
-            var m = mentions[i];
+            var m = working[i];
             var words = nameWords[i];
             if (m.Category == EntityCategories.Person && words.Length >= 2)
             {
                 continue;
             }
 
-            if (words.Length == 1 && m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
+            var mayBePerson = m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
+                || (m.Category == EntityCategories.Location && m.Confidence < UnsureLocation);
+            if (words.Length == 1 && mayBePerson
                 && ChoosePerson(people, words[0], m.Start) is { } person)
             {
                 person.Add(m with { Category = EntityCategories.Person }, words);
@@ -73,8 +86,8 @@ public static class NameCoreference
 
             var key = m.Category switch
             {
-                EntityCategories.Person => "P|" + words[0].ToUpperInvariant(),
-                _ => m.Category + "|" + string.Join(' ', words).ToUpperInvariant(),
+                EntityCategories.Person => "P|" + words[0],
+                _ => m.Category + "|" + (words.Length == 1 ? words[0] : string.Join(' ', words)),
             };
             if (!byKey.TryGetValue(key, out var b))
             {
@@ -92,6 +105,33 @@ public static class NameCoreference
             .Select(c => c.Build(text))
             .OrderBy(c => c.Mentions[0].Start)
             .ToList();
+    }
+
+    /// <summary>
+    /// Headlines are title-cased, so the tagger runs a name into the words after it ("Sanders Rallies Supporters").
+    /// A person mention of 3+ words starting with another person's surname is cut to that surname.
+    /// </summary>
+    private static void TrimHeadlineRuns(DetectedMention[] mentions, string[][] words, IReadOnlyList<TextSpan> tokens)
+    {
+        var surnames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            if (mentions[i].Category == EntityCategories.Person && words[i].Length == 2)
+            {
+                surnames.Add(words[i][^1]);
+            }
+        }
+
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            if (m.Category == EntityCategories.Person && words[i].Length >= 3 && surnames.Contains(words[i][0]) && !surnames.Contains(words[i][^1]))
+            {
+                var first = tokens[m.FirstToken];
+                words[i] = [words[i][0]];
+                mentions[i] = m with { Length = first.Length, EndToken = m.FirstToken + 1 };
+            }
+        }
     }
 
     /// <summary>The words of a mention's name: titles before a person's name and possessives/leading "the" removed.</summary>
@@ -181,29 +221,59 @@ public static class NameCoreference
 
         public bool IsAcronym => LongestWords.Length == 1 && LongestWords[0].Length is >= 2 and <= 8 && LongestWords[0].All(char.IsUpper);
 
+        private readonly HashSet<string> _firstNames = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _lastNames = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<int> _starts = [];
+
         public void Add(DetectedMention m, string[] words)
         {
             _items.Add((m, words));
             Mentions.Add(m);
-            var len = string.Join(' ', words).Length;
-            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && len > string.Join(' ', LongestWords).Length))
+            var at = _starts.BinarySearch(m.Start);
+            _starts.Insert(at < 0 ? ~at : at, m.Start);
+            if (words.Length >= 2)
+            {
+                _firstNames.Add(words[0]);
+                _lastNames.Add(words[^1]);
+            }
+
+            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && CharCount(words) > CharCount(LongestWords)))
             {
                 LongestWords = words;
                 _longest = m;
             }
         }
 
+        private static int CharCount(string[] words)
+        {
+            var n = 0;
+            foreach (var w in words)
+            {
+                n += w.Length;
+            }
+
+            return n;
+        }
+
         public void Clear()
         {
             _items.Clear();
             Mentions.Clear();
+            _starts.Clear();
+            _firstNames.Clear();
+            _lastNames.Clear();
         }
 
-        public bool HasLastName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[^1].Equals(word, StringComparison.OrdinalIgnoreCase));
+        public bool HasLastName(string word) => _lastNames.Contains(word);
 
-        public bool HasFirstName(string word) => _items.Any(i => i.Words.Length >= 2 && i.Words[0].Equals(word, StringComparison.OrdinalIgnoreCase));
+        public bool HasFirstName(string word) => _firstNames.Contains(word);
 
-        public int LastStartBefore(int offset) => Mentions.Where(m => m.Start < offset).Select(m => m.Start).DefaultIfEmpty(int.MinValue).Max();
+        public int LastStartBefore(int offset)
+        {
+            var at = _starts.BinarySearch(offset);
+            var before = (at < 0 ? ~at : at) - 1;
+            return before >= 0 ? _starts[before] : int.MinValue;
+        }
 
         public string Initials() => LongestWords.Length < 2
             ? ""

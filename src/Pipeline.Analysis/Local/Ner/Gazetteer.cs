@@ -48,20 +48,31 @@ public sealed class Gazetteer
     public GazetteerKind Lookup(string text, ReadOnlySpan<TextSpan> tokens, int start, int end) =>
         _entries.GetValueOrDefault(HashOf(text, tokens, start, end));
 
+    /// <summary>The lists containing the token sequence with this <see cref="Extend"/> hash.</summary>
+    internal GazetteerKind Lookup(ulong hash) => _entries.GetValueOrDefault(hash);
+
+    /// <summary>Extends a token-sequence hash (start from <see cref="FeatureHash.Seed"/>) by one token.</summary>
+    internal static ulong Extend(ulong h, ReadOnlySpan<char> token, bool first)
+    {
+        if (!first)
+        {
+            h = FeatureHash.Add(h, '\u001F');
+        }
+
+        foreach (var c in token)
+        {
+            h = FeatureHash.Add(h, c is '\u2019' ? '\'' : c);
+        }
+
+        return h;
+    }
+
     private static ulong HashOf(string text, ReadOnlySpan<TextSpan> tokens, int start, int end)
     {
         var h = FeatureHash.Seed;
         for (var i = start; i < end; i++)
         {
-            if (i > start)
-            {
-                h = FeatureHash.Add(h, '\u001F');
-            }
-
-            foreach (var c in text.AsSpan(tokens[i].Start, tokens[i].Length))
-            {
-                h = FeatureHash.Add(h, c is '\u2019' ? '\'' : c);
-            }
+            h = Extend(h, text.AsSpan(tokens[i].Start, tokens[i].Length), i == start);
         }
 
         return h;

@@ -9,7 +9,14 @@ internal interface ITagScorer
 /// <summary>Left-to-right greedy decoding under BIO constraints (never I-X after anything but B-X/I-X).</summary>
 internal static class GreedyDecoder
 {
-    public static void Decode<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, Span<int> tags, Span<float> confidences)
+    /// <summary>
+    /// Scores are divided by this before the softmax that gives a tag's confidence: perceptron scores are not
+    /// log-odds. 24 makes the mean entity confidence match precision on the CrossNER/GUM dev sets
+    /// (`Pipeline.Tools calibrate-ner FILE`): ~0.70 mean, correct entities ~0.79, wrong ones ~0.60.
+    /// </summary>
+    public const float DefaultTemperature = 24f;
+
+    public static void Decode<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, Span<int> tags, Span<float> confidences, float temperature = DefaultTemperature)
         where TScorer : ITagScorer
     {
         Span<float> scores = stackalloc float[NerTags.Count];
@@ -25,7 +32,7 @@ internal static class GreedyDecoder
             tags[i] = best;
             if (!confidences.IsEmpty)
             {
-                confidences[i] = Confidence(scores, prev, best);
+                confidences[i] = Confidence(scores, prev, best, temperature);
             }
 
             prev2 = prev;
@@ -51,7 +58,7 @@ internal static class GreedyDecoder
     }
 
     /// <summary>Softmax probability of the chosen tag among the allowed ones.</summary>
-    private static float Confidence(ReadOnlySpan<float> scores, int prev, int best)
+    private static float Confidence(ReadOnlySpan<float> scores, int prev, int best, float temperature)
     {
         double sum = 0;
         var top = scores[best];
@@ -59,7 +66,7 @@ internal static class GreedyDecoder
         {
             if (NerTags.IsAllowed(prev, t))
             {
-                sum += Math.Exp(Math.Clamp(scores[t] - top, -50, 0));
+                sum += Math.Exp(Math.Clamp((scores[t] - top) / temperature, -50, 0));
             }
         }
 

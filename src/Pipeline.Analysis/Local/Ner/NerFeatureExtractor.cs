@@ -9,7 +9,7 @@ namespace Pipeline.Analysis.Local.Ner;
 /// </summary>
 public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 {
-    public const int Slots = 36;
+    public const int Slots = 44;
     public const int DynamicCount = 4;
 
     // Template ids (stable: the trained weights depend on them).
@@ -17,6 +17,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TPrev1 = 16, TNext1 = 17, TPrev2 = 18, TNext2 = 19, TShapePrev = 20, TShapeNext = 21;
     internal const int TBigramPrev = 22, TBigramNext = 23, TCaseTri = 24, TGaz = 25, TGazCase = 26, TGazContext = 27;
     internal const int TCuePrev = 28, TCueNext = 29, TCue = 30, TCueNext2 = 31, TLongShape = 32, TSuffixPrev = 33;
+    internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
 
     private const ulong Boundary = 0xB0B0B0B0B0B0B0B0UL;
@@ -70,6 +71,59 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         }
 
         MatchGazetteer(text, tokens, gaz);
+
+        // Capitalised runs ("Liberal Party of Canada"): position in the run, cue words anywhere in it, its last word.
+        Span<int> runStart = n <= 256 ? stackalloc int[n] : new int[n];
+        Span<int> runEnd = n <= 256 ? stackalloc int[n] : new int[n];
+        Span<int> runCue = n <= 256 ? stackalloc int[n] : new int[n];
+        for (var i = 0; i < n;)
+        {
+            if (!StartsRun(into.Case[i]))
+            {
+                runStart[i] = runEnd[i] = -1;
+                i++;
+                continue;
+            }
+
+            var j = i + 1;
+            var lastCap = i;
+            while (j < n)
+            {
+                if (StartsRun(into.Case[j]))
+                {
+                    lastCap = j;
+                    j++;
+                }
+                else if ((cue[j] & (int)CueKind.Connector) != 0 && j + 1 < n && StartsRun(into.Case[j + 1]) && j - i < 8)
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var cues = 0;
+            for (var k = i; k <= lastCap; k++)
+            {
+                cues |= cue[k];
+            }
+
+            for (var k = i; k < j; k++)
+            {
+                runStart[k] = i;
+                runEnd[k] = k <= lastCap ? lastCap : -1;
+                runCue[k] = cues;
+            }
+
+            for (var k = lastCap + 1; k < j; k++)
+            {
+                runStart[k] = runEnd[k] = -1;
+            }
+
+            i = j;
+        }
 
         for (var i = 0; i < n; i++)
         {
@@ -145,6 +199,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TCue, (ulong)cue[i], (ulong)cls);
             }
 
+            if (runEnd[i] >= 0 && runEnd[i] > runStart[i])
+            {
+                var len = runEnd[i] - runStart[i] + 1;
+                f[k++] = FeatureHash.Feature(TRunPos, (ulong)Math.Min(i - runStart[i], 4), (ulong)Math.Min(runEnd[i] - i, 4));
+                f[k++] = FeatureHash.Feature(TRunCue, (ulong)runCue[i], (ulong)Math.Min(len, 6));
+                f[k++] = FeatureHash.Feature(TRunLast, into.Lower[runEnd[i]]);
+            }
+
+            f[k++] = FeatureHash.Feature(TPrevWordShape, p1, into.Shape[i]);
+            f[k++] = FeatureHash.Feature(TNextWordShape, into.Shape[i], n1);
+
             if (i > 0)
             {
                 var pw = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
@@ -155,6 +220,9 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             }
         }
     }
+
+    // Capitalised words, acronyms, initials, and numbers (years in "2001 Italian general election") form name runs.
+    private static bool StartsRun(int caseClass) => caseClass is 1 or 2 or 3 or 5 or 8;
 
     /// <summary>Features that depend on the two previous tags.</summary>
     public static void Dynamic(SentenceFeatures s, int i, int prevTag, int prevTag2, Span<ulong> into)
@@ -178,15 +246,11 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             }
 
             var maxLen = Math.Min(Gazetteer.MaxTokens, n - i);
+            var h = FeatureHash.Seed;
             for (var len = 1; len <= maxLen; len++)
             {
-                var last = tokens[i + len - 1];
-                if (len > 1 && !char.IsLetterOrDigit(text[last.Start]) && len == maxLen)
-                {
-                    break;
-                }
-
-                var kind = (int)gazetteer.Lookup(text, tokens, i, i + len);
+                h = Gazetteer.Extend(h, text.AsSpan(tokens[i + len - 1].Start, tokens[i + len - 1].Length), len == 1);
+                var kind = (int)gazetteer.Lookup(h);
                 if (kind == 0)
                 {
                     continue;

@@ -19,6 +19,12 @@ internal enum CueKind
 
     /// <summary>Months and weekdays: capitalised but not names.</summary>
     Calendar = 8,
+
+    /// <summary>Head words of event names: "election", "War", "Summit".</summary>
+    EventWord = 16,
+
+    /// <summary>Lowercase words that join a multi-word name: "of", "the", "and", "for", "de".</summary>
+    Connector = 32,
 }
 
 internal static class NerLexicon
@@ -57,6 +63,15 @@ internal static class NerLexicon
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ];
 
+    private static readonly string[] EventWords =
+    [
+        "election", "elections", "referendum", "war", "summit", "olympics", "games", "championship", "cup", "conference",
+        "convention", "primary", "primaries", "caucus", "caucuses", "debate", "festival", "revolution", "crisis", "treaty",
+        "accord", "agreement", "act", "award", "awards", "prize", "campaign", "by-election", "protests", "uprising",
+    ];
+
+    private static readonly string[] Connectors = ["of", "the", "and", "for", "de", "du", "la", "des", "del", "di", "&", "-", "on", "in", "le"];
+
     private static readonly FrozenDictionary<string, CueKind> Cues = Build();
 
     private static readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> CueLookup =
@@ -87,6 +102,8 @@ internal static class NerLexicon
         Add(OrgWords, CueKind.OrgWord);
         Add(LocWords, CueKind.LocWord);
         Add(Calendar, CueKind.Calendar);
+        Add(EventWords, CueKind.EventWord);
+        Add(Connectors, CueKind.Connector);
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }

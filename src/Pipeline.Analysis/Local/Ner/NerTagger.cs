@@ -32,6 +32,9 @@ public sealed class NerTagger
     {
     }
 
+    /// <summary>Softmax temperature for confidences (calibrated on dev sets; see GreedyDecoder).</summary>
+    internal float Temperature { get; init; } = GreedyDecoder.DefaultTemperature;
+
     /// <summary>The embedded trained model and gazetteers, loaded once.</summary>
     public static NerTagger Default => LazyDefault.Value;
 
@@ -47,11 +50,11 @@ public sealed class NerTagger
         _features.Extract(text, tokens, buffer);
         if (_scorer is NerModel model)
         {
-            GreedyDecoder.Decode(model, buffer, tags, confidences);
+            GreedyDecoder.Decode(model, buffer, tags, confidences, Temperature);
         }
         else
         {
-            GreedyDecoder.Decode(_scorer, buffer, tags, confidences);
+            GreedyDecoder.Decode(_scorer, buffer, tags, confidences, Temperature);
         }
     }
 }

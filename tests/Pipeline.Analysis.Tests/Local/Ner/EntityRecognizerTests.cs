@@ -1,0 +1,63 @@
+using Pipeline.Analysis.Local.Coreference;
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Tests.Local.Ner;
+
+public sealed class EntityRecognizerTests
+{
+    private const string Article =
+        "Sanders Rallies Supporters in Iowa\n\n" +
+        "Sen. Bernie Sanders told supporters in Des Moines on Tuesday that the Democratic Party must change. " +
+        "Sanders, 79, said 52% of voters agreed. Hillary Clinton did not respond, and Clinton\u2019s aides declined to comment.";
+
+    private static List<EntityCluster> Analyze(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        return NameCoreference.Resolve(text, tokens, EntityRecognizer.Default.Find(text, tokens, sentences));
+    }
+
+    [Fact]
+    public void Find_NewsArticle_PeopleCoreferredAndRulesApplied()
+    {
+        var clusters = Analyze(Article);
+        var sanders = clusters.Single(c => c.Name == "Bernie Sanders");
+        Assert.Equal("Person", sanders.Category);
+        Assert.True(sanders.Mentions.Count >= 3);
+        Assert.Contains(clusters, c => c.Name == "Hillary Clinton" && c.Mentions.Count == 2);
+        Assert.Contains(clusters, c => c is { Category: "DateTime", Name: "Tuesday" });
+        Assert.Contains(clusters, c => c is { Category: "Quantity", Subcategory: "Percentage", Name: "52%" });
+        Assert.Contains(clusters, c => c is { Category: "PersonType", Name: "supporters" });
+        foreach (var m in clusters.SelectMany(c => c.Mentions))
+        {
+            Assert.InRange(m.Confidence, 0, 1);
+            Assert.True(m.End <= Article.Length);
+        }
+    }
+
+    [Fact]
+    public void Find_SameInput_IdenticalOutput()
+    {
+        var a = Analyze(Article);
+        var b = Analyze(Article);
+        Assert.Equal(a.Count, b.Count);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(a[i].Name, b[i].Name);
+            Assert.Equal(a[i].Category, b[i].Category);
+            Assert.Equal(a[i].Mentions, b[i].Mentions);
+        }
+    }
+
+    [Fact]
+    public async Task Find_ConcurrentCalls_SameResultAsSequential()
+    {
+        var expected = Analyze(Article).Select(c => c.Name + "|" + c.Mentions.Count).ToList();
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Analyze(Article).Select(c => c.Name + "|" + c.Mentions.Count).ToList())));
+        foreach (var r in results)
+        {
+            Assert.Equal(expected, r);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Tests.Local.Ner;
+
+public sealed class NerFeatureExtractorTests
+{
+    private static NerFeatureExtractor.SentenceFeatures Extract(string text, Gazetteer? gazetteer = null)
+    {
+        var f = new NerFeatureExtractor(gazetteer ?? new Gazetteer());
+        var s = new NerFeatureExtractor.SentenceFeatures();
+        f.Extract(text, Tokenizer.Tokenize(text).ToArray(), s);
+        return s;
+    }
+
+    [Fact]
+    public void Shapes_SameShapeDifferentWords_Equal()
+    {
+        Assert.Equal(NerFeatureExtractor.Shapes("Sanders").Short, NerFeatureExtractor.Shapes("Clinton").Short);
+        Assert.NotEqual(NerFeatureExtractor.Shapes("Sanders").Short, NerFeatureExtractor.Shapes("sanders").Short);
+        Assert.Equal(NerFeatureExtractor.Shapes("NATO").Short, NerFeatureExtractor.Shapes("UN").Short);
+        Assert.NotEqual(NerFeatureExtractor.Shapes("NATO").Long, NerFeatureExtractor.Shapes("UN").Long);
+    }
+
+    [Theory]
+    [InlineData("senate", 0)]
+    [InlineData("Senate", 1)]
+    [InlineData("NATO", 2)]
+    [InlineData("J", 3)]
+    [InlineData("iPhone", 4)]
+    [InlineData("2020", 5)]
+    [InlineData("F-35", 6)]
+    [InlineData(",", 7)]
+    [InlineData("Sen.", 8)]
+    public void CaseClass_Word_Classified(string word, int expected) => Assert.Equal(expected, NerFeatureExtractor.CaseClass(word));
+
+    [Fact]
+    public void Extract_SameSuffix_SharesTheSuffixFeature()
+    {
+        var a = Extract("Washington");
+        var b = Extract("Lexington");
+        var c = Extract("Sanders");
+        var suffix3 = FeatureHash.Feature(NerFeatureExtractor.TSuffix + 2, FeatureHash.Lower("ton"));
+        Assert.Contains(suffix3, a.StaticOf(0).ToArray());
+        Assert.Contains(suffix3, b.StaticOf(0).ToArray());
+        Assert.DoesNotContain(suffix3, c.StaticOf(0).ToArray());
+        var prefix2 = FeatureHash.Feature(NerFeatureExtractor.TPrefix + 1, FeatureHash.Lower("wa"));
+        Assert.Contains(prefix2, a.StaticOf(0).ToArray());
+    }
+
+    [Fact]
+    public void Extract_ContextWords_SeeTwoTokensEachSide()
+    {
+        var s = Extract("said Sen. Bernie Sanders today");
+        var features = s.StaticOf(2).ToArray(); // "Bernie"
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TPrev1, FeatureHash.Lower("Sen.")), features);
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TPrev2, FeatureHash.Lower("said")), features);
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TNext1, FeatureHash.Lower("Sanders")), features);
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TNext2, FeatureHash.Lower("today")), features);
+    }
+
+    [Fact]
+    public void Extract_GazetteerMatch_MarksFirstAndInsideTokens()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.Add("New York", GazetteerKind.City);
+        var with = Extract("in New York today", gazetteer);
+        var without = Extract("in New Haven today", gazetteer);
+        var begin = FeatureHash.Feature(NerFeatureExtractor.TGaz, 1UL);   // City, first token
+        var inside = FeatureHash.Feature(NerFeatureExtractor.TGaz, 2UL);  // City, inside
+        Assert.Contains(begin, with.StaticOf(1).ToArray());
+        Assert.Contains(inside, with.StaticOf(2).ToArray());
+        Assert.DoesNotContain(begin, without.StaticOf(1).ToArray());
+    }
+
+    [Fact]
+    public void DefaultGazetteer_EmbeddedLists_Load()
+    {
+        var g = Gazetteer.Default;
+        Assert.True(g.Count > 100_000);
+        const string text = "Paris Texas Bernie";
+        var tokens = Tokenizer.Tokenize(text).ToArray();
+        Assert.True(g.Lookup(text, tokens, 0, 1).HasFlag(GazetteerKind.City));
+        Assert.True(g.Lookup(text, tokens, 2, 3).HasFlag(GazetteerKind.FirstName));
+    }
+}
