@@ -21,7 +21,8 @@ internal static class SentimentTraining
             Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
             LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
             L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
-            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture));
+            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture),
+            Runs: int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture));
         var sentenceTrainer = trainer with
         {
             Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
@@ -48,6 +49,13 @@ internal static class SentimentTraining
         Console.WriteLine($"news valences: {overrides.Count} words adapted");
 
         var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
+
+        // Class-prior calibration (chosen on dev data): shift toward the rarer positive and negative labels.
+        targetModel.AddToFeature(FeatureExtractor.Bias, [
+            float.Parse(Option(args, "--target-negative-bias") ?? "0", CultureInfo.InvariantCulture),
+            0,
+            float.Parse(Option(args, "--target-positive-bias") ?? "0", CultureInfo.InvariantCulture)]);
+        targetModel.RoundToHalf();
 
         // Sentence-level signal: sentences whose targets all carry the same label.
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)

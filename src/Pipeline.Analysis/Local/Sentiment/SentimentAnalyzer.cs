@@ -10,7 +10,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 public sealed class SentimentAnalyzer
 {
     /// <summary>Share of the learned sentence model in the sentence scores (the rest is VADER's compound); tuned on dev data.</summary>
-    internal const float SentenceModelWeight = 0.5f;
+    internal const float SentenceModelWeight = 0.3f;
 
     private const string SentenceModelResource = "Pipeline.Analysis.Sentiment.sentence-model.bin";
     private const string TargetModelResource = "Pipeline.Analysis.Sentiment.target-model.bin";
@@ -47,7 +47,7 @@ public sealed class SentimentAnalyzer
         FeatureExtractor.Sentence(ws, vader, ws.Features);
         Span<float> p = stackalloc float[LinearModel.Classes];
         sentenceModel.Predict(ws.Features, p);
-        return Blend(p, vader.Compound, sentenceModelWeight);
+        return Blend(p, vader.NewsCompound, sentenceModelWeight);
     }
 
     /// <summary>Sentiment toward the target text[targetStart..+targetLength] expressed in the sentence that contains it.</summary>
