@@ -3,7 +3,7 @@ using Pipeline.Analysis.Local.Sentiment;
 namespace Pipeline.Tools;
 
 /// <summary>A featurized training example: hashed features and a class (0 negative, 1 neutral, 2 positive).</summary>
-internal sealed record FeaturizedExample(ulong[] Hashes, float[] Values, int Label);
+internal sealed record FeaturizedExample(ulong[] Hashes, float[] Values, int Label, float Weight = 1f);
 
 /// <summary>
 /// Multinomial logistic regression trained with AdaGrad and L2, single-threaded over a seeded shuffle, so the
@@ -56,7 +56,7 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
                 var example = data[index];
                 model.Logits(example.Hashes, example.Values, logits);
                 LinearModel.Softmax(logits, p);
-                var scale = classWeight[example.Label];
+                var scale = classWeight[example.Label] * example.Weight;
                 for (var i = 0; i < example.Hashes.Length; i++)
                 {
                     var b = model.Bucket(example.Hashes[i]) * classes;

@@ -48,7 +48,9 @@ internal static class SentimentTraining
         var lexicon = VaderLexicon.LoadBase(overrides);
         Console.WriteLine($"news valences: {overrides.Count} words adapted");
 
-        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
+        // Sentences with several targets teach what depends on the target rather than on the sentence: weigh them up.
+        var multiTargetWeight = float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture);
+        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
 
         // Class-prior calibration (chosen on dev data): shift toward the rarer positive and negative labels.
         targetModel.AddToFeature(FeatureExtractor.Bias, [
