@@ -27,6 +27,7 @@ internal static class SentimentTraining
         {
             Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             L2 = float.Parse(Option(args, "--sentence-l2") ?? trainer.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            BalanceClasses = (Option(args, "--sentence-balance") ?? "true") == "true",
             LearningRate = float.Parse(Option(args, "--sentence-lr") ?? trainer.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         };
 
