@@ -3,15 +3,33 @@ using Pipeline.Analysis.Local.Sentiment;
 namespace Pipeline.Tools;
 
 /// <summary>A featurized training example: hashed features and a class (0 negative, 1 neutral, 2 positive).</summary>
-internal sealed record FeaturizedExample(ulong[] Hashes, float[] Values, int Label);
+internal sealed record FeaturizedExample(ulong[] Hashes, float[] Values, int Label, float Weight = 1f);
 
 /// <summary>
 /// Multinomial logistic regression trained with AdaGrad and L2, single-threaded over a seeded shuffle, so the
 /// same data and options always give the same weights. Class weights balance the classes for macro-F1.
 /// </summary>
-internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs = 10, float LearningRate = 0.1f, float L2 = 1e-5f, int Seed = 20261122, bool BalanceClasses = true)
+internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs = 10, float LearningRate = 0.1f, float L2 = 1e-5f, int Seed = 20261122, bool BalanceClasses = true, int Runs = 1)
 {
+    /// <summary>Trains <see cref="Runs"/> models on differently shuffled data and averages their weights (less variance).</summary>
     public LinearModel Train(IReadOnlyList<FeaturizedExample> data)
+    {
+        var sum = new float[(1 << BucketBits) * LinearModel.Classes];
+        for (var run = 0; run < Runs; run++)
+        {
+            var weights = TrainOnce(data, Seed + run).Weights;
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += weights[i] / Runs;
+            }
+        }
+
+        var model = new LinearModel(BucketBits, sum);
+        model.RoundToHalf();
+        return model;
+    }
+
+    private LinearModel TrainOnce(IReadOnlyList<FeaturizedExample> data, int seed)
     {
         var classes = LinearModel.Classes;
         var weights = new float[(1 << BucketBits) * classes];
@@ -25,7 +43,7 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
         }
 
         var order = Enumerable.Range(0, data.Count).ToArray();
-        var random = new Random(Seed);
+        var random = new Random(seed);
         Span<float> logits = stackalloc float[classes];
         Span<float> p = stackalloc float[classes];
         var average = new float[weights.Length];
@@ -38,7 +56,7 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
                 var example = data[index];
                 model.Logits(example.Hashes, example.Values, logits);
                 LinearModel.Softmax(logits, p);
-                var scale = classWeight[example.Label];
+                var scale = classWeight[example.Label] * example.Weight;
                 for (var i = 0; i < example.Hashes.Length; i++)
                 {
                     var b = model.Bucket(example.Hashes[i]) * classes;
@@ -69,7 +87,6 @@ internal sealed record LogisticRegressionTrainer(int BucketBits = 18, int Epochs
             weights[i] = average[i] / averaged;
         }
 
-        model.RoundToHalf();
         return model;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Pipeline.Tools;
 
 /// <summary>A labelled sentence (vader-nyt format) or a labelled target in a sentence (NewsMTSC format).</summary>
-internal sealed record SentimentExample(string Text, int Label, double Score, int TargetStart, int TargetEnd)
+internal sealed record SentimentExample(string Text, int Label, double Score, int TargetStart, int TargetEnd, bool MultiTarget = false)
 {
     public bool HasTarget => TargetEnd > TargetStart;
 }
@@ -37,7 +37,8 @@ internal static class SentimentData
                 : root.TryGetProperty("score", out var s) ? s.GetDouble() : 0;
             var targetStart = root.TryGetProperty("targetStart", out var ts) ? ts.GetInt32() : 0;
             var targetEnd = root.TryGetProperty("targetEnd", out var te) ? te.GetInt32() : 0;
-            rows.Add(new SentimentExample(text, label, score, targetStart, targetEnd));
+            var multiTarget = root.TryGetProperty("multiTarget", out var mt) && mt.ValueKind == JsonValueKind.True;
+            rows.Add(new SentimentExample(text, label, score, targetStart, targetEnd, multiTarget));
         }
 
         return rows;

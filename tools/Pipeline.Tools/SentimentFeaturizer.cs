@@ -14,14 +14,14 @@ internal static class SentimentFeaturizer
         return new FeaturizedExample(h, v, label);
     }
 
-    public static FeaturizedExample Target(VaderLexicon lexicon, SentimentExample example)
+    public static FeaturizedExample Target(VaderLexicon lexicon, SentimentExample example, float multiTargetWeight = 1f)
     {
         var ws = SentimentWorkspace.Current;
         var vader = Analyze(lexicon, example.Text, ws);
         var (from, to) = SentimentAnalyzer.TargetTokens(ws, example.TargetStart, example.TargetEnd - example.TargetStart);
         FeatureExtractor.Target(ws, vader, from, to, ws.Features);
         var (h, v) = ws.Features.ToArrays();
-        return new FeaturizedExample(h, v, example.Label);
+        return new FeaturizedExample(h, v, example.Label, example.MultiTarget ? multiTargetWeight : 1f);
     }
 
     private static VaderScore Analyze(VaderLexicon lexicon, string text, SentimentWorkspace ws)

@@ -21,11 +21,13 @@ internal static class SentimentTraining
             Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
             LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
             L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
-            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture));
+            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture),
+            Runs: int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture));
         var sentenceTrainer = trainer with
         {
             Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             L2 = float.Parse(Option(args, "--sentence-l2") ?? trainer.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            BalanceClasses = (Option(args, "--sentence-balance") ?? "true") == "true",
             LearningRate = float.Parse(Option(args, "--sentence-lr") ?? trainer.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         };
 
@@ -47,7 +49,16 @@ internal static class SentimentTraining
         var lexicon = VaderLexicon.LoadBase(overrides);
         Console.WriteLine($"news valences: {overrides.Count} words adapted");
 
-        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
+        // Sentences with several targets teach what depends on the target rather than on the sentence: weigh them up.
+        var multiTargetWeight = float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture);
+        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
+
+        // Class-prior calibration (chosen on dev data): shift toward the rarer positive and negative labels.
+        targetModel.AddToFeature(FeatureExtractor.Bias, [
+            float.Parse(Option(args, "--target-negative-bias") ?? "0", CultureInfo.InvariantCulture),
+            0,
+            float.Parse(Option(args, "--target-positive-bias") ?? "0", CultureInfo.InvariantCulture)]);
+        targetModel.RoundToHalf();
 
         // Sentence-level signal: sentences whose targets all carry the same label.
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)

@@ -7,13 +7,15 @@ namespace Pipeline.Analysis.Local.Sentiment;
 /// </summary>
 internal static class FeatureExtractor
 {
-    private static readonly ulong Bias = TextHash.Of("#bias");
+    internal static readonly ulong Bias = TextHash.Of("#bias");
     private static readonly ulong Compound = TextHash.Of("#compound");
     private static readonly ulong CompoundBin = TextHash.Of("#compound-bin");
     private static readonly ulong PositiveShare = TextHash.Of("#pos");
     private static readonly ulong NegativeShare = TextHash.Of("#neg");
     private static readonly ulong Sum = TextHash.Of("#sum");
+    private static readonly ulong NewsCompound = TextHash.Of("#news-compound");
     private static readonly ulong Unigram = TextHash.Of("#u");
+    private static readonly ulong Stem = TextHash.Of("#stem");
     private static readonly ulong NegatedUnigram = TextHash.Of("#nu");
     private static readonly ulong Bigram = TextHash.Of("#b");
     private static readonly ulong Boundary = TextHash.Of("#|");
@@ -39,6 +41,8 @@ internal static class FeatureExtractor
     private static readonly ulong PossessiveFlag = TextHash.Of("#possessive");
     private static readonly ulong ObjectFlag = TextHash.Of("#object");
 
+    private const int StemLength = 5;
+
     /// <summary>Features of a whole sentence (target-blind).</summary>
     public static void Sentence(SentimentWorkspace ws, in VaderScore vader, FeatureVector features)
     {
@@ -62,6 +66,7 @@ internal static class FeatureExtractor
         f.Add(PositiveShare, vader.Positive);
         f.Add(NegativeShare, vader.Negative);
         f.Add(Sum, Math.Clamp(vader.Sum / 4, -2f, 2f));
+        f.Add(NewsCompound, vader.NewsCompound);
 
         var t = ws.Tokens.AsSpan(0, ws.Count);
         var negationScope = 0;
@@ -84,6 +89,12 @@ internal static class FeatureExtractor
 
             var h = inTarget ? TargetWord : token.Hash;
             f.Add(TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h));
+            if (!inTarget && token.Length > StemLength)
+            {
+                // A crude stem (the first letters) shares evidence between "criticized", "criticism", "critics".
+                f.Add(TextHash.Combine(Stem, TextHash.Of(ws.Lower.AsSpan(token.Start, StemLength))));
+            }
+
             f.Add(TextHash.Combine(Bigram, previous, h));
             previous = h;
             negationScope = token.IsNegated ? 3 : Math.Max(0, negationScope - 1);

@@ -128,6 +128,16 @@ internal sealed class LinearModel
         return new LinearModel(bits, weights);
     }
 
+    /// <summary>Shifts the class priors: adds the offsets to the weights of an always-on feature.</summary>
+    public void AddToFeature(ulong hash, ReadOnlySpan<float> offsets)
+    {
+        var b = Bucket(hash) * Classes;
+        for (var c = 0; c < Classes; c++)
+        {
+            Weights[b + c] += offsets[c];
+        }
+    }
+
     /// <summary>Rounds weights to what serialization keeps, so that trained and loaded models agree exactly.</summary>
     public void RoundToHalf()
     {

@@ -10,7 +10,13 @@ namespace Pipeline.Analysis.Local.Sentiment;
 public sealed class SentimentAnalyzer
 {
     /// <summary>Share of the learned sentence model in the sentence scores (the rest is VADER's compound); tuned on dev data.</summary>
-    internal const float SentenceModelWeight = 0.5f;
+    internal const float SentenceModelWeight = 0.3f;
+
+    /// <summary>
+    /// Neutral share of VADER's part per unit of (1 - |compound|): below 1 so that clearly worded sentences are not
+    /// all labelled neutral, while plain reporting stays neutral (tuned on dev data).
+    /// </summary>
+    internal const float VaderNeutralMass = 0.4f;
 
     private const string SentenceModelResource = "Pipeline.Analysis.Sentiment.sentence-model.bin";
     private const string TargetModelResource = "Pipeline.Analysis.Sentiment.target-model.bin";
@@ -47,7 +53,7 @@ public sealed class SentimentAnalyzer
         FeatureExtractor.Sentence(ws, vader, ws.Features);
         Span<float> p = stackalloc float[LinearModel.Classes];
         sentenceModel.Predict(ws.Features, p);
-        return Blend(p, vader.Compound, sentenceModelWeight);
+        return Blend(p, vader.NewsCompound, sentenceModelWeight);
     }
 
     /// <summary>Sentiment toward the target text[targetStart..+targetLength] expressed in the sentence that contains it.</summary>
@@ -109,13 +115,13 @@ public sealed class SentimentAnalyzer
         return from < 0 ? (nearest, nearest + 1) : (from, to);
     }
 
-    /// <summary>Convex blend of the model's probabilities with VADER's compound spread over (pos, neu, neg): sums to 1.</summary>
+    /// <summary>Blend of the model's probabilities with VADER's compound spread over (pos, neu, neg); normalized to sum to 1.</summary>
     internal static SentimentScores Blend(ReadOnlySpan<float> model, float compound, float modelWeight)
     {
         var vaderWeight = 1 - modelWeight;
         var positive = (modelWeight * model[2]) + (vaderWeight * Math.Max(compound, 0));
         var negative = (modelWeight * model[0]) + (vaderWeight * Math.Max(-compound, 0));
-        var neutral = (modelWeight * model[1]) + (vaderWeight * (1 - Math.Abs(compound)));
+        var neutral = (modelWeight * model[1]) + (vaderWeight * VaderNeutralMass * (1 - Math.Abs(compound)));
         return new SentimentScores(positive, neutral, negative);
     }
 

@@ -73,12 +73,14 @@ internal sealed class VaderLexicon
             }
         }
 
+        // Rule words keep their rule meaning: "hardly" is a negation, not an inflection of "hard".
+        var ruleWords = new HashSet<string>(VaderRules.Negations.Concat(VaderRules.Increments).Concat(VaderRules.Decrements), StringComparer.Ordinal);
         var inflected = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
         foreach (var (word, info) in words)
         {
             foreach (var form in LexiconInflections.Of(word))
             {
-                if (!words.ContainsKey(form))
+                if (!words.ContainsKey(form) && !ruleWords.Contains(form))
                 {
                     inflected.TryAdd(form, info);
                 }

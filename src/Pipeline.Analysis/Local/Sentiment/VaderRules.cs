@@ -19,6 +19,9 @@ internal static class VaderRules
         "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent",
         "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
         "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
+
+        // News use: "hardly inspires confidence" negates (VADER lists these three as dampeners).
+        "hardly", "scarcely", "barely",
     ];
 
     public static readonly string[] Increments =
@@ -34,8 +37,8 @@ internal static class VaderRules
 
     public static readonly string[] Decrements =
     [
-        "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal", "marginally",
-        "occasional", "occasionally", "partly", "scarce", "scarcely", "slight", "slightly", "somewhat", "sorta",
+        "almost", "kinda", "kindof", "kind-of", "less", "little", "marginal", "marginally",
+        "occasional", "occasionally", "partly", "scarce", "slight", "slightly", "somewhat", "sorta",
         "sortof", "sort-of",
     ];
 

@@ -201,7 +201,7 @@ internal static class VaderScorer
 
     private static VaderScore Aggregate(ReadOnlySpan<float> valences, float amplifier)
     {
-        float sum = 0, pos = 0, neg = 0;
+        float sum = 0, pos = 0, neg = 0, positiveSum = 0, negativeSum = 0;
         var neutral = 0;
         foreach (var v in valences)
         {
@@ -209,10 +209,12 @@ internal static class VaderScorer
             if (v > 0)
             {
                 pos += v + 1;
+                positiveSum += v;
             }
             else if (v < 0)
             {
                 neg += v - 1;
+                negativeSum += v;
             }
             else
             {
@@ -234,6 +236,6 @@ internal static class VaderScorer
         var total = pos - neg + neutral;
         return total <= 0
             ? VaderScore.Empty
-            : new VaderScore(sum, compound, pos / total, -neg / total, neutral / total);
+            : new VaderScore(sum, compound, pos / total, -neg / total, neutral / total, positiveSum, negativeSum);
     }
 }
