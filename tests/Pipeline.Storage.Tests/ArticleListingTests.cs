@@ -183,6 +183,24 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListArticlesAsync_PagedBySourceWithWindow_ReturnsEveryMatchOnceInOrder()
+    {
+        var (h, corpus) = await SeedAsync();
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await h.Store.ListArticlesAsync(new ArticleQuery { Source = "alpha news", To = At(11, 20), Top = 2, ContinuationToken = token }, Ct);
+            seen.AddRange(page.Items.Select(i => i.Id));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(NewestFirst(corpus.Where(r => r.Source?.Equals("alpha news", StringComparison.OrdinalIgnoreCase) == true && r.Timestamp < At(11, 20))), seen);
+        Assert.Equal(4, seen.Count);
+    }
+
+    [Fact]
     public async Task ListArticlesAsync_TokenFromOtherQueryOrGarbage_ThrowsArgumentException()
     {
         var (h, _) = await SeedAsync();

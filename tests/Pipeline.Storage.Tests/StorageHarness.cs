@@ -42,7 +42,7 @@ internal sealed class StorageHarness
             MaxRetries = 2,
         };
         var harness = new StorageHarness(options, maxArticleBytes);
-        await new StorageInitializer(harness.Tables).EnsureCreatedAsync(CancellationToken.None);
+        await new StorageInitializer(harness.Tables, Microsoft.Extensions.Options.Options.Create(options)).EnsureCreatedAsync(CancellationToken.None);
         return harness;
     }
 

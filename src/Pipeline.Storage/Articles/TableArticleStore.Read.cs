@@ -73,16 +73,33 @@ public sealed partial class TableArticleStore
                 var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
                 var from = query.From is { } f && f > first ? f : first;
                 var to = query.To is { } t && t < end ? t : end;
-                foreach (var span in LeaderboardSpans.Split(from, to))
+                // Each span fills its own dictionary (spans run in parallel), merged afterwards.
+                var spans = LeaderboardSpans.Split(from, to).ToList();
+                var parts = spans.Select(_ => new Dictionary<string, EntityTotals>(StringComparer.Ordinal)).ToList();
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, spans.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                    async (i, ct) =>
+                    {
+                        var span = spans[i];
+                        if (span.Period is { } period)
+                        {
+                            await _stats.AddPeriodAsync(period, category, parts[i], ct);
+                        }
+                        else
+                        {
+                            await _stats.AddContributionsAsync(EntityStatsStore.DayPeriod(span.From), span.From, span.To, category, parts[i], ct);
+                        }
+                    });
+                foreach (var part in parts.SelectMany(p => p.Values))
                 {
-                    if (span.Period is { } period)
+                    if (!totals.TryGetValue(part.Id, out var total))
                     {
-                        await _stats.AddPeriodAsync(period, category, totals, cancellationToken);
+                        totals[part.Id] = total = new EntityTotals(part.Id, part.Name, part.Category);
                     }
-                    else
-                    {
-                        await _stats.AddContributionsAsync(EntityStatsStore.DayPeriod(span.From), span.From, span.To, category, totals, cancellationToken);
-                    }
+
+                    total.PreferName(part.Name);
+                    total.Add(part.Articles, part.Mentions, part.PolarityMicro, part.Scored);
                 }
             }
         }

@@ -37,19 +37,21 @@ public sealed partial class TableArticleStore
         var (lockETag, keys) = locked.Value;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
 
-        await RegisterMonthAsync(record.Timestamp, cancellationToken);
-        await WriteIndexRowsAsync(record, state, cancellationToken);
-
         var newPeriods = EntityStatsStore.PeriodsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
         var periods = older.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Concat(newPeriods).Distinct(StringComparer.Ordinal).ToList();
         var none = new Dictionary<string, EntityContribution>();
-        await Parallel.ForEachAsync(
-            periods,
-            new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
-            async (period, ct) => await _stats.ApplyAsync(period, record.Id, newPeriods.Contains(period) ? contributions : none, ct));
 
-        await DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken);
-        await UploadRecordAsync(record, cancellationToken);
+        // Under the lock these touch disjoint rows (stale deletes skip every key the new version owns),
+        // so they run side by side; only the commit has to wait for all of them.
+        await Task.WhenAll(
+            RegisterMonthAsync(record.Timestamp, cancellationToken),
+            WriteIndexRowsAsync(record, state, cancellationToken),
+            DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken),
+            UploadRecordAsync(record, cancellationToken),
+            Parallel.ForEachAsync(
+                periods,
+                new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
+                async (period, ct) => await _stats.ApplyAsync(period, record.Id, newPeriods.Contains(period) ? contributions : none, ct)));
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));

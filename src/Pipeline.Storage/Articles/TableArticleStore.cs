@@ -36,6 +36,9 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
         _stats = new EntityStatsStore(storage.EntityStats, timeProvider);
     }
 
+    /// <summary>Entity-totals updates that lost an ETag race and were retried since start-up.</summary>
+    public long EntityStatsConflicts => _stats.Conflicts;
+
     public async Task<BlobReference?> GetStoredVersionAsync(string articleId, CancellationToken cancellationToken)
     {
         var row = await ReadRowAsync(articleId, cancellationToken);

@@ -39,5 +39,12 @@ public sealed class StorageOptions
     [Range(5, 1800)]
     public int ArticleLockSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Create tables and containers at start-up. Set false where infrastructure creates them (Azure/Bicep) and in
+    /// Native AOT builds: Azure.Data.Tables 12.13 serializes the create-table body by reflection, which AOT trims
+    /// (the request then carries an empty table name).
+    /// </summary>
+    public bool CreateResources { get; set; } = true;
+
     internal bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 }

@@ -13,6 +13,7 @@ public sealed class StorageTables
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
+        TableService = tables;
         var prefix = o.TablePrefix;
         Articles = tables.GetTableClient(prefix + "Articles");
         ByTime = tables.GetTableClient(prefix + "ArticlesByTime");
@@ -24,6 +25,8 @@ public sealed class StorageTables
         AnalysisContainer = blobs.GetBlobContainerClient(o.AnalysisContainer);
         LockDuration = TimeSpan.FromSeconds(o.ArticleLockSeconds);
     }
+
+    public TableServiceClient TableService { get; }
 
     /// <summary>PK = article id, RK = "article": summary, blob version, index keys, write lock.</summary>
     public TableClient Articles { get; }

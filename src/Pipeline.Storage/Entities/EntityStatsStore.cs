@@ -21,6 +21,11 @@ internal sealed class EntityStatsStore(TableClient table, TimeProvider timeProvi
     private const int MaxKeysPerQuery = 14;
     private const int MaxAttempts = 200;
 
+    private long _conflicts;
+
+    /// <summary>How many times a totals update lost an ETag race and was re-applied (a health signal for contention).</summary>
+    public long Conflicts => Interlocked.Read(ref _conflicts);
+
     public static string MonthPeriod(DateTimeOffset t) => "m" + Keys.TimeKeys.Month(t);
 
     public static string DayPeriod(DateTimeOffset t) => "d" + Keys.TimeKeys.Day(t);
@@ -58,6 +63,7 @@ internal sealed class EntityStatsStore(TableClient table, TimeProvider timeProvi
                 {
                     // Another article changed one of these aggregates since we read it: re-read and re-apply.
                     conflict = true;
+                    Interlocked.Increment(ref _conflicts);
                     break;
                 }
             }
