@@ -131,9 +131,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Share one Azurite across every test class of an assembly that uses this collection.</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+/// <summary>
+/// The collection that shares one Azurite across an assembly's test classes. xunit only discovers collection
+/// definitions in the test assembly itself, so each test project declares
+/// <c>[CollectionDefinition(AzuriteCollection.Name)] class X : ICollectionFixture&lt;AzuriteFixture&gt;;</c>.
+/// </summary>
+public static class AzuriteCollection
 {
     public const string Name = "Azurite";
 }

@@ -20,24 +20,33 @@ public static class EntityId
     /// <summary>The slug of a name: lowercase ASCII letters and digits joined by single hyphens, accents folded.</summary>
     public static string Slug(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                continue;
+                continue; // Combining accents of already-decomposed input.
             }
 
-            if (char.IsAsciiLetterOrDigit(c))
+            var ascii = char.IsAsciiLetterOrDigit(c) ? null : LatinFold.Fold(c);
+            if (char.IsAsciiLetterOrDigit(c) || ascii is not null)
             {
                 if (pendingHyphen && sb.Length > 0)
                 {
                     sb.Append('-');
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                if (ascii is null)
+                {
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    sb.Append(ascii.ToLowerInvariant());
+                }
+
                 pendingHyphen = false;
             }
             else if (c is not ('\'' or '\u2019'))
@@ -59,7 +68,7 @@ public static class EntityId
             return slug.Length <= 200 ? slug : slug[..200];
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name.Normalize(NormalizationForm.FormC)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
         return "x" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 }

@@ -9,4 +9,11 @@ public sealed record RawArticle(
     BlobReference Blob,
     ReadOnlyMemory<byte> Content,
     string? ContentType,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>
+    /// The blob's real size in bytes. Equals <see cref="Content"/>'s length unless the reader skipped an oversized
+    /// blob (then Content is empty and this is the size it declared), so no more than the limit is ever held in memory.
+    /// </summary>
+    public long ContentLength { get; init; } = Content.Length;
+}

@@ -45,25 +45,16 @@ public sealed partial class ArticleProcessor(
     }
 
     /// <summary>
-    /// Records a blob that could not even be read (e.g. a trigger payload without usable content) as failed,
-    /// so the problem is visible to users instead of vanishing into a poison queue.
-    /// A newer version already stored is left alone.
+    /// Stores a visible failed record for a blob the trigger could not get through the normal path
+    /// (e.g. it kept failing transiently until the retry budget ran out), so nothing is silently dropped.
     /// </summary>
     public async Task<ProcessingOutcome> RecordFailureAsync(BlobReference blob, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentException.ThrowIfNullOrEmpty(reason);
-        var id = blob.ArticleId;
-        var stored = await repository.GetStoredVersionAsync(id, cancellationToken);
-        if (stored is not null && IsSameOrNewer(stored, blob))
-        {
-            LogAlreadyCurrent(logger, blob.Name, blob.ETag);
-            return new ProcessingOutcome(id, ProcessingResult.AlreadyCurrent, null, null);
-        }
-
-        await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
+        var record = ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow());
+        await repository.SaveAsync(record, cancellationToken);
         LogFailed(logger, blob.Name, reason);
-        return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
+        return new ProcessingOutcome(record.Id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
     }
 
     /// <summary>The blob is gone: its results go too.</summary>
@@ -78,9 +69,9 @@ public sealed partial class ArticleProcessor(
     {
         var now = timeProvider.GetUtcNow();
         var limit = options.Value.MaxArticleBytes;
-        if (raw.Content.Length > limit)
+        if (raw.ContentLength > limit)
         {
-            return ArticleRecord.Failed(raw.Blob, $"Article is {raw.Content.Length:N0} bytes; the limit is {limit:N0} bytes (Processing:MaxArticleBytes).", now);
+            return ArticleRecord.Failed(raw.Blob, $"Article is {raw.ContentLength:N0} bytes; the limit is {limit:N0} bytes (Processing:MaxArticleBytes).", now);
         }
 
         ParsedArticle parsed;

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Pipeline.Core.Analysis;
+
+namespace Pipeline.Analysis.Linking;
+
+/// <summary>
+/// Links a Person entity known in an article only by a surname ("Trump") to the public figure that surname
+/// means in news ("Donald Trump"), so the leaderboard counts one person across articles. In-document
+/// coreference already handles articles that use the full name somewhere; this covers the ones that never do.
+/// Applied to every provider's result, so Local and Azure AI Language produce the same entity names.
+/// </summary>
+public sealed class NotablePersonLinker
+{
+    private const string PersonCategory = "Person";
+    private readonly FrozenDictionary<string, string> _bySurname;
+
+    public NotablePersonLinker(IEnumerable<KeyValuePair<string, string>> surnameToName) =>
+        _bySurname = surnameToName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static NotablePersonLinker Default { get; } = new(LoadEmbedded());
+
+    public TextAnalysis Link(TextAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (!analysis.Entities.Any(NeedsLinking))
+        {
+            return analysis;
+        }
+
+        // Rename surname-only people, then merge any that now share a name with another entity of the article.
+        var merged = analysis.Entities
+            .Select(e => NeedsLinking(e) ? e with { Name = _bySurname[e.Name] } : e)
+            .GroupBy(e => (e.Category, e.Name))
+            .Select(g => g.Count() == 1 ? g.First() : Merge(g.ToList()))
+            .ToList();
+        return analysis with { Entities = merged };
+    }
+
+    private bool NeedsLinking(EntityResult entity) =>
+        entity.Category == PersonCategory && !entity.Name.Contains(' ', StringComparison.Ordinal) && _bySurname.ContainsKey(entity.Name);
+
+    private static EntityResult Merge(List<EntityResult> same)
+    {
+        var mentions = same.SelectMany(e => e.Mentions).OrderBy(m => m.Offset).ToList();
+        var scored = mentions.Where(m => m.Sentiment is not null).Select(m => m.Sentiment!.Scores).ToList();
+        var sentiment = scored.Count == 0
+            ? same.Select(e => e.Sentiment).FirstOrDefault(s => s is not null)
+            : SentimentResult.From(new SentimentScores(scored.Average(s => s.Positive), scored.Average(s => s.Neutral), scored.Average(s => s.Negative)));
+        return same[0] with { Mentions = mentions, Sentiment = sentiment, Subcategory = same.Select(e => e.Subcategory).FirstOrDefault(s => s is not null) };
+    }
+
+    private static List<KeyValuePair<string, string>> LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pipeline.Analysis.Linking.notable-people.tsv")
+            ?? throw new InvalidOperationException("notable-people.tsv is not embedded.");
+        using var reader = new StreamReader(stream);
+        var entries = new List<KeyValuePair<string, string>>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            entries.Add(new(line[..tab], line[(tab + 1)..]));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Pipeline.Storage.Articles;
+
+/// <summary>The index rows one version of an article owns, so a later version or a delete can remove them.</summary>
+/// <param name="Ticks">UTC ticks of the article timestamp (time index key, stats day and month).</param>
+/// <param name="SourceKey">Encoded source key, or null.</param>
+/// <param name="EntityIds">Entity ids in the per-entity index and the stats.</param>
+internal sealed record IndexState(long Ticks, string? SourceKey, IReadOnlyList<string> EntityIds);
+
+/// <summary>What the Articles row tracks: the committed version's keys and any started but unfinished writes.</summary>
+internal sealed record IndexKeys(IndexState? Committed, IReadOnlyList<IndexState> Pending)
+{
+    public IEnumerable<IndexState> All => Committed is null ? Pending : Pending.Prepend(Committed);
+}

@@ -1,0 +1,188 @@
+using Azure.Data.Tables;
+using Pipeline.Core.Queries;
+using Pipeline.Storage.Entities;
+using Pipeline.Storage.Keys;
+
+namespace Pipeline.Storage.Articles;
+
+// Read path. Every listing is a row-key range inside known partitions: the entity index when an entity is
+// asked for, else the source index, else the month partitions of the time index, newest month first.
+public sealed partial class TableArticleStore
+{
+    public async Task<Page<ArticleSummary>> ListArticlesAsync(ArticleQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var top = Math.Clamp(query.Top, 1, ArticleQuery.MaxTop);
+        var items = new List<ArticleSummary>(top);
+
+        if (query.EntityId is not null || query.Source is not null)
+        {
+            var (kind, table, partition) = query.EntityId is { } entity
+                ? ("entity", _storage.ByEntity, entity)
+                : ("source", _storage.BySource, KeyEncoder.SourceKey(query.Source!));
+            var state = ContinuationState.Decode(query.ContinuationToken, kind);
+            var filter = Filter(partition, query, sourceFilter: kind == "entity");
+            var cursor = await ReadPartitionAsync(table, filter, state?.Cursor, top, items, cancellationToken);
+            return new Page<ArticleSummary>(items, cursor is null ? null : new ContinuationState(kind, null, cursor).Encode());
+        }
+
+        var resume = ContinuationState.Decode(query.ContinuationToken, "time");
+        var months = (await ReadMonthsAsync(cancellationToken))
+            .Where(m => query.From is null || string.CompareOrdinal(m, TimeKeys.Month(query.From.Value)) >= 0)
+            .Where(m => query.To is null || string.CompareOrdinal(m, TimeKeys.Month(query.To.Value.AddTicks(-1))) <= 0)
+            .Where(m => resume?.Month is null || string.CompareOrdinal(m, resume.Month) <= 0)
+            .Reverse()
+            .ToList();
+
+        for (var i = 0; i < months.Count; i++)
+        {
+            var start = resume is not null && string.Equals(months[i], resume.Month, StringComparison.Ordinal) ? resume.Cursor : null;
+            var cursor = await ReadPartitionAsync(_storage.ByTime, Filter(months[i], query, sourceFilter: false), start, top - items.Count, items, cancellationToken);
+            if (cursor is not null)
+            {
+                return new Page<ArticleSummary>(items, new ContinuationState("time", months[i], cursor).Encode());
+            }
+
+            if (items.Count == top)
+            {
+                return new Page<ArticleSummary>(items, i + 1 < months.Count ? new ContinuationState("time", months[i + 1], null).Encode() : null);
+            }
+        }
+
+        return new Page<ArticleSummary>(items, null);
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var top = Math.Clamp(query.Top, 1, EntityQuery.MaxTop);
+        var category = string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim().ToLowerInvariant();
+        var totals = new Dictionary<string, EntityTotals>(StringComparer.Ordinal);
+
+        if (query.From is null && query.To is null)
+        {
+            await _stats.AddPeriodAsync(EntityStatsStore.AllPeriod, category, totals, cancellationToken);
+        }
+        else
+        {
+            var months = await ReadMonthsAsync(cancellationToken);
+            if (months.Count > 0)
+            {
+                // Open ends are bounded by the months that hold articles, so no empty period is read.
+                var first = TimeKeys.MonthStart(months[0]);
+                var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
+                var from = query.From is { } f && f > first ? f : first;
+                var to = query.To is { } t && t < end ? t : end;
+                foreach (var span in LeaderboardSpans.Split(from, to))
+                {
+                    if (span.Period is { } period)
+                    {
+                        await _stats.AddPeriodAsync(period, category, totals, cancellationToken);
+                    }
+                    else
+                    {
+                        await _stats.AddContributionsAsync(EntityStatsStore.DayPeriod(span.From), span.From, span.To, category, totals, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        return totals.Values
+            .Where(t => t.Articles > 0)
+            .Select(t => t.ToSummary())
+            .OrderByDescending(s => s.ArticleCount)
+            .ThenByDescending(s => s.MentionCount)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+    }
+
+    public async Task<EntitySummary?> GetEntityAsync(string entityId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entityId);
+        return (await _stats.GetAsync(entityId, cancellationToken))?.ToSummary();
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> FindEntitiesByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return [];
+        }
+
+        var ids = await _stats.FindIdsByNameAsync(EntityContribution.NameKey(name), cancellationToken);
+        var found = await Task.WhenAll(ids.Select(id => _stats.GetAsync(id, cancellationToken)));
+        return found.OfType<EntityTotals>()
+            .Select(t => t.ToSummary())
+            .OrderByDescending(s => s.ArticleCount)
+            .ThenByDescending(s => s.MentionCount)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Reads up to <paramref name="max"/> rows into <paramref name="items"/>; returns the Tables cursor if the partition has more.</summary>
+    private static async Task<string?> ReadPartitionAsync(
+        TableClient table, string filter, string? cursor, int max, List<ArticleSummary> items, CancellationToken cancellationToken)
+    {
+        var remaining = max;
+        while (remaining > 0)
+        {
+            // One request per page with the exact remaining count as $top, so a page never overshoots and the
+            // returned cursor points right after the last row handed out.
+            var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: remaining, cancellationToken: cancellationToken).AsPages(cursor, remaining);
+            await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
+            if (!await enumerator.MoveNextAsync())
+            {
+                return null;
+            }
+
+            var page = enumerator.Current;
+            items.AddRange(page.Values.Select(SummaryColumns.Read));
+            remaining -= page.Values.Count;
+            cursor = page.ContinuationToken;
+            if (cursor is null)
+            {
+                return null;
+            }
+        }
+
+        return cursor;
+    }
+
+    private static string Filter(string partition, ArticleQuery query, bool sourceFilter)
+    {
+        var (lower, upper) = TimeKeys.Range(query.From, query.To);
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (lower is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {lower}"));
+        }
+
+        if (upper is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {upper}"));
+        }
+
+        if (sourceFilter && query.Source is { } source)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"SourceKey eq {KeyEncoder.SourceKey(source)}"));
+        }
+
+        if (query.Sentiment is { } sentiment)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Sentiment eq {sentiment.ToString()}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Language))
+        {
+            parts.Add(TableClient.CreateQueryFilter($"LanguageKey eq {query.Language.Trim().ToLowerInvariant()}"));
+        }
+
+        if (query.Status is { } status)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
+        }
+
+        return string.Join(" and ", parts);
+    }
+}

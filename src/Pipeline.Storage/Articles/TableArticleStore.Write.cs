@@ -1,0 +1,225 @@
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Core.Articles;
+using Pipeline.Storage.Entities;
+using Pipeline.Storage.Keys;
+
+namespace Pipeline.Storage.Articles;
+
+// Write path. Per article, writes are serialized by a lock on its Articles row (ETag-checked LockId/LockedUntil),
+// so two workers handling two versions of one blob cannot interleave. Before touching any index the row records
+// the keys about to be written as "pending"; the final replace of the row is the commit. A crash at any point
+// leaves rows that the next save or delete of the article finds (committed + pending keys) and removes.
+public sealed partial class TableArticleStore
+{
+    private const int IndexParallelism = 8;
+
+    public async Task SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!ArticleId.IsValid(record.Id) || !string.Equals(record.Id, record.Blob.ArticleId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Article id '{record.Id}' does not match its blob '{record.Blob.Container}/{record.Blob.Name}'.", nameof(record));
+        }
+
+        var contributions = EntityContribution.From(record);
+        var state = new IndexState(
+            record.Timestamp.UtcTicks,
+            record.Source is null ? null : KeyEncoder.SourceKey(record.Source),
+            [.. contributions.Keys.Order(StringComparer.Ordinal)]);
+
+        var locked = await AcquireAsync(record.Id, state, record.Blob.LastModified, cancellationToken);
+        if (locked is null)
+        {
+            return;
+        }
+
+        var (lockETag, keys) = locked.Value;
+        var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
+
+        await RegisterMonthAsync(record.Timestamp, cancellationToken);
+        await WriteIndexRowsAsync(record, state, cancellationToken);
+
+        var newPeriods = EntityStatsStore.PeriodsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
+        var periods = older.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Concat(newPeriods).Distinct(StringComparer.Ordinal).ToList();
+        var none = new Dictionary<string, EntityContribution>();
+        await Parallel.ForEachAsync(
+            periods,
+            new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
+            async (period, ct) => await _stats.ApplyAsync(period, record.Id, newPeriods.Contains(period) ? contributions : none, ct));
+
+        await DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken);
+        await UploadRecordAsync(record, cancellationToken);
+
+        var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
+        ArticleRow.WriteKeys(row, new IndexKeys(state, []));
+        await CommitAsync(record.Id, () => _storage.Articles.UpdateEntityAsync(row, lockETag, TableUpdateMode.Replace, cancellationToken));
+    }
+
+    public async Task DeleteAsync(string articleId, CancellationToken cancellationToken)
+    {
+        if (!ArticleId.IsValid(articleId))
+        {
+            return;
+        }
+
+        var locked = await AcquireAsync(articleId, adding: null, incomingVersion: null, cancellationToken);
+        if (locked is null)
+        {
+            return;
+        }
+
+        var (lockETag, keys) = locked.Value;
+        var states = keys.All.ToList();
+        var none = new Dictionary<string, EntityContribution>();
+        var periods = states.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Distinct(StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(
+            periods,
+            new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
+            async (period, ct) => await _stats.ApplyAsync(period, articleId, none, ct));
+        await DeleteIndexRowsAsync(articleId, states, except: null, cancellationToken);
+        await _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await CommitAsync(articleId, () => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, lockETag, cancellationToken));
+    }
+
+    /// <summary>
+    /// Takes the article's write lock, recording <paramref name="adding"/> as pending. Null when there is nothing
+    /// to do: no row to delete, or a newer blob version is already stored.
+    /// </summary>
+    private async Task<(ETag LockETag, IndexKeys Keys)?> AcquireAsync(
+        string articleId, IndexState? adding, DateTimeOffset? incomingVersion, CancellationToken cancellationToken)
+    {
+        var waitLogged = false;
+        while (true)
+        {
+            var existing = await _storage.Articles.GetEntityIfExistsAsync<TableEntity>(articleId, ArticleRow.RowKey, cancellationToken: cancellationToken);
+            var now = _time.GetUtcNow();
+            TableEntity row;
+            if (existing.HasValue && existing.Value is { } current)
+            {
+                if (current.GetString(ArticleRow.LockId) is not null && current.GetDateTimeOffset(ArticleRow.LockedUntil) > now)
+                {
+                    if (!waitLogged)
+                    {
+                        LogWaitingForLock(_logger, articleId);
+                        waitLogged = true;
+                    }
+
+#pragma warning disable CA5394 // Jitter only, not security.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 + Random.Shared.Next(150)), _time, cancellationToken);
+#pragma warning restore CA5394
+                    continue;
+                }
+
+                if (incomingVersion is { } incoming && ArticleRow.Version(current) is { } stored && stored.LastModified > incoming)
+                {
+                    // An out-of-order retry of an older blob version must not overwrite newer results.
+                    LogNewerStored(_logger, articleId, stored.LastModified, incoming);
+                    return null;
+                }
+
+                row = current;
+            }
+            else if (adding is null)
+            {
+                return null;
+            }
+            else
+            {
+                row = new TableEntity(articleId, ArticleRow.RowKey);
+            }
+
+            var keys = ArticleRow.ReadKeys(row);
+            if (adding is not null && !keys.All.Any(s => SameKeys(s, adding)))
+            {
+                keys = keys with { Pending = [.. keys.Pending, adding] };
+            }
+
+            ArticleRow.WriteKeys(row, keys);
+            row[ArticleRow.LockId] = Guid.NewGuid().ToString("N");
+            row[ArticleRow.LockedUntil] = now + _storage.LockDuration;
+            try
+            {
+                var response = existing.HasValue
+                    ? await _storage.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
+                    : await _storage.Articles.AddEntityAsync(row, cancellationToken);
+                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer took the lock or created the row first: look again.
+            }
+        }
+    }
+
+    private static async Task CommitAsync(string articleId, Func<Task<Azure.Response>> commit)
+    {
+        try
+        {
+            await commit();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Our lock expired and another writer took over; it will finish the job. Transient for the trigger.
+            throw new TimeoutException(
+                $"Article {articleId}: the write lock expired before the write finished (Storage:ArticleLockSeconds); the operation should be retried.", ex);
+        }
+    }
+
+    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, CancellationToken cancellationToken)
+    {
+        var rowKey = TimeKeys.RowKey(record.Timestamp, record.Id);
+        var writes = new List<(TableClient Table, TableEntity Row)>
+        {
+            (_storage.ByTime, SummaryColumns.Create(TimeKeys.Month(record.Timestamp), rowKey, record)),
+        };
+        if (state.SourceKey is { } source)
+        {
+            writes.Add((_storage.BySource, SummaryColumns.Create(source, rowKey, record)));
+        }
+
+        writes.AddRange(state.EntityIds.Select(id => (_storage.ByEntity, SummaryColumns.Create(id, rowKey, record))));
+        await Parallel.ForEachAsync(
+            writes,
+            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
+            async (w, ct) => await w.Table.UpsertEntityAsync(w.Row, TableUpdateMode.Replace, ct));
+    }
+
+    /// <summary>Deletes the index rows of <paramref name="states"/> that <paramref name="except"/> does not also own.</summary>
+    private async Task DeleteIndexRowsAsync(string articleId, IReadOnlyList<IndexState> states, IndexState? except, CancellationToken cancellationToken)
+    {
+        var keep = new HashSet<(TableClient, string, string)>();
+        if (except is not null)
+        {
+            foreach (var key in IndexRowKeys(articleId, except))
+            {
+                keep.Add(key);
+            }
+        }
+
+        var deletes = states.SelectMany(s => IndexRowKeys(articleId, s)).Distinct().Where(k => !keep.Contains(k)).ToList();
+        await Parallel.ForEachAsync(
+            deletes,
+            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
+            async (k, ct) => await DeleteIfExistsAsync(k.Item1, k.Item2, k.Item3, ct));
+    }
+
+    private IEnumerable<(TableClient, string, string)> IndexRowKeys(string articleId, IndexState state)
+    {
+        var timestamp = new DateTimeOffset(state.Ticks, TimeSpan.Zero);
+        var rowKey = TimeKeys.RowKey(timestamp, articleId);
+        yield return (_storage.ByTime, TimeKeys.Month(timestamp), rowKey);
+        if (state.SourceKey is { } source)
+        {
+            yield return (_storage.BySource, source, rowKey);
+        }
+
+        foreach (var id in state.EntityIds)
+        {
+            yield return (_storage.ByEntity, id, rowKey);
+        }
+    }
+
+    private static bool SameKeys(IndexState a, IndexState b) =>
+        a.Ticks == b.Ticks && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && a.EntityIds.SequenceEqual(b.EntityIds, StringComparer.Ordinal);
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pipeline.Storage.Configuration;
+
+/// <summary>Configuration section "Storage". Either <see cref="ConnectionString"/> (Azurite, dev) or both service URIs (Azure, Entra ID).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>A storage connection string, e.g. "UseDevelopmentStorage=true" for Azurite. Excludes the URIs.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>e.g. https://account.blob.core.windows.net; authenticated with DefaultAzureCredential.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>e.g. https://account.table.core.windows.net; authenticated with DefaultAzureCredential.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity; empty for the system-assigned one or developer credentials.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Container the articles are uploaded to.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string ArticlesContainer { get; set; } = "articles";
+
+    /// <summary>Container holding each article's full record (text and analysis) as JSON.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string AnalysisContainer { get; set; } = "analysis";
+
+    /// <summary>Prepended to every table name (letters and digits), so several deployments or tests can share an account.</summary>
+    [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,40})?$")]
+    public string TablePrefix { get; set; } = "";
+
+    /// <summary>SDK retries for transient storage errors: the single retry layer for storage calls.</summary>
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>How long a save or delete may hold an article's write lock before another worker may take it over.</summary>
+    [Range(5, 1800)]
+    public int ArticleLockSeconds { get; set; } = 120;
+
+    internal bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+}

@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Pipeline.Storage.Configuration;
+
+/// <summary>The tables and containers this library owns, resolved once from <see cref="StorageOptions"/>.</summary>
+public sealed class StorageTables
+{
+    public StorageTables(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        var prefix = o.TablePrefix;
+        Articles = tables.GetTableClient(prefix + "Articles");
+        ByTime = tables.GetTableClient(prefix + "ArticlesByTime");
+        BySource = tables.GetTableClient(prefix + "ArticlesBySource");
+        ByEntity = tables.GetTableClient(prefix + "ArticlesByEntity");
+        EntityStats = tables.GetTableClient(prefix + "EntityStats");
+        Receipts = tables.GetTableClient(prefix + "Receipts");
+        ArticlesContainer = blobs.GetBlobContainerClient(o.ArticlesContainer);
+        AnalysisContainer = blobs.GetBlobContainerClient(o.AnalysisContainer);
+        LockDuration = TimeSpan.FromSeconds(o.ArticleLockSeconds);
+    }
+
+    /// <summary>PK = article id, RK = "article": summary, blob version, index keys, write lock.</summary>
+    public TableClient Articles { get; }
+
+    /// <summary>PK = month "yyyyMM", RK = inverted ticks + "_" + id: summaries newest first. Also the month registry.</summary>
+    public TableClient ByTime { get; }
+
+    /// <summary>PK = encoded lowercase source, RK = inverted ticks + "_" + id.</summary>
+    public TableClient BySource { get; }
+
+    /// <summary>PK = entity id, RK = inverted ticks + "_" + id.</summary>
+    public TableClient ByEntity { get; }
+
+    /// <summary>PK = period ("all", "m yyyyMM", "d yyyyMMdd"): entity aggregates, per-article contributions, name index.</summary>
+    public TableClient EntityStats { get; }
+
+    /// <summary>PK = container, RK = encoded blob name, ETag property.</summary>
+    public TableClient Receipts { get; }
+
+    public BlobContainerClient ArticlesContainer { get; }
+
+    public BlobContainerClient AnalysisContainer { get; }
+
+    internal TimeSpan LockDuration { get; }
+
+    internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, ByEntity, EntityStats, Receipts];
+
+    internal IEnumerable<BlobContainerClient> AllContainers => [ArticlesContainer, AnalysisContainer];
+}

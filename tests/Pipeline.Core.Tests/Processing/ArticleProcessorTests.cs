@@ -1,0 +1,233 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Ingestion;
+using Pipeline.Core.Processing;
+
+namespace Pipeline.Core.Tests.Processing;
+
+public sealed class ArticleProcessorTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeRepository _repository = new();
+    private readonly FakeParser _parser = new();
+    private readonly FakeAnalyzer _analyzer = new();
+
+    [Fact]
+    public async Task ProcessAsync_NewBlob_StoresProcessedRecordWithAnalysis()
+    {
+        var raw = Raw("a.txt", "etag1");
+
+        var outcome = await Processor().ProcessAsync(raw, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Stored, outcome.Result);
+        var saved = Assert.Single(_repository.Saved);
+        Assert.Equal(ArticleStatus.Processed, saved.Status);
+        Assert.Equal(raw.Blob.ArticleId, saved.Id);
+        Assert.Equal("Parsed title", saved.Title);
+        Assert.Equal("Parsed title\n\nBody.", saved.Text);
+        Assert.Equal(Now, saved.ProcessedAt);
+        Assert.Equal("Parsed title\n\nBody.", _analyzer.Requests.Single().Text);
+        Assert.Same(_analyzer.Result, saved.Analysis);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_PublishedDateMissing_FilesUnderBlobLastModified()
+    {
+        var raw = Raw("a.txt", "etag1");
+
+        await Processor().ProcessAsync(raw, CancellationToken.None);
+
+        Assert.Equal(raw.Blob.LastModified, _repository.Saved.Single().Timestamp);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameVersionAlreadyStored_WritesNothing()
+    {
+        var raw = Raw("a.txt", "etag1");
+        _repository.Stored[raw.Blob.ArticleId] = raw.Blob;
+
+        var outcome = await Processor().ProcessAsync(raw, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        Assert.Empty(_repository.Saved);
+        Assert.Empty(_analyzer.Requests);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OlderVersionThanStored_IsIgnored()
+    {
+        var stored = Raw("a.txt", "new", Now.AddMinutes(-1)).Blob;
+        _repository.Stored[stored.ArticleId] = stored;
+
+        var outcome = await Processor().ProcessAsync(Raw("a.txt", "old", Now.AddMinutes(-5)), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.AlreadyCurrent, outcome.Result);
+        Assert.Empty(_repository.Saved);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NewerVersion_IsProcessed()
+    {
+        var stored = Raw("a.txt", "old", Now.AddMinutes(-5)).Blob;
+        _repository.Stored[stored.ArticleId] = stored;
+
+        var outcome = await Processor().ProcessAsync(Raw("a.txt", "new", Now.AddMinutes(-1)), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Stored, outcome.Result);
+        Assert.Equal("new", _repository.Saved.Single().Blob.ETag);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OverSizeLimit_StoresFailedWithoutParsing()
+    {
+        var raw = Raw("big.txt", "e", content: new byte[101]);
+
+        var outcome = await Processor(maxBytes: 100).ProcessAsync(raw, CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Failed, outcome.Result);
+        Assert.Contains("101 bytes; the limit is 100 bytes", outcome.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(ArticleStatus.Failed, _repository.Saved.Single().Status);
+        Assert.Equal(0, _parser.Calls);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ParserRejects_StoresFailedWithItsReason()
+    {
+        _parser.Reject = "Article is empty.";
+
+        var outcome = await Processor().ProcessAsync(Raw("e.txt", "e"), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Failed, outcome.Result);
+        var saved = _repository.Saved.Single();
+        Assert.Equal("Article is empty.", saved.FailureReason);
+        Assert.Null(saved.Analysis);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AnalyzerRejects_StoresFailedKeepingParsedFields()
+    {
+        _analyzer.Reject = "InvalidDocument: Document text is empty.";
+
+        var outcome = await Processor().ProcessAsync(Raw("x.txt", "e"), CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Failed, outcome.Result);
+        var saved = _repository.Saved.Single();
+        Assert.Equal("Analysis rejected: InvalidDocument: Document text is empty.", saved.FailureReason);
+        Assert.Equal("Parsed title", saved.Title);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AnalyzerTransientError_Propagates()
+    {
+        _analyzer.Transient = new HttpRequestException("503");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Processor().ProcessAsync(Raw("x.txt", "e"), CancellationToken.None));
+        Assert.Empty(_repository.Saved);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_UnsupportedLanguage_StoresUnscored()
+    {
+        _analyzer.Result = _analyzer.Result with { IsScored = false, Sentiment = null, Language = new DetectedLanguage("French", "fr", 0.9) };
+
+        var outcome = await Processor().ProcessAsync(Raw("fr.txt", "e"), CancellationToken.None);
+
+        Assert.Equal(ArticleStatus.Unscored, outcome.Status);
+        Assert.Equal(ArticleStatus.Unscored, _repository.Saved.Single().Status);
+    }
+
+    [Fact]
+    public async Task RecordFailureAsync_StoresVisibleFailedRecord()
+    {
+        var blob = Raw("f.txt", "e").Blob;
+
+        var outcome = await Processor().RecordFailureAsync(blob, "gave up", CancellationToken.None);
+
+        Assert.Equal(ProcessingResult.Failed, outcome.Result);
+        Assert.Equal("gave up", _repository.Saved.Single().FailureReason);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesTheArticleForThatBlob()
+    {
+        await Processor().DeleteAsync("articles", "d.txt", CancellationToken.None);
+
+        Assert.Equal([ArticleId.For("articles", "d.txt")], _repository.Deleted);
+    }
+
+    private ArticleProcessor Processor(long maxBytes = 1000) => new(
+        _parser, _analyzer, _repository, Options.Create(new ProcessingOptions { MaxArticleBytes = maxBytes }), new FixedTime(Now), NullLogger<ArticleProcessor>.Instance);
+
+    private static RawArticle Raw(string name, string eTag, DateTimeOffset? lastModified = null, byte[]? content = null) =>
+        new(new BlobReference("articles", name, eTag, lastModified ?? Now.AddMinutes(-10)), content ?? "x"u8.ToArray(), "text/plain", new Dictionary<string, string>());
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class FakeRepository : IArticleRepository
+    {
+        public Dictionary<string, BlobReference> Stored { get; } = [];
+        public List<ArticleRecord> Saved { get; } = [];
+        public List<string> Deleted { get; } = [];
+
+        public Task<BlobReference?> GetStoredVersionAsync(string articleId, CancellationToken cancellationToken) =>
+            Task.FromResult(Stored.GetValueOrDefault(articleId));
+
+        public Task SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
+        {
+            Saved.Add(record);
+            Stored[record.Id] = record.Blob;
+            return Task.CompletedTask;
+        }
+
+        public Task DeleteAsync(string articleId, CancellationToken cancellationToken)
+        {
+            Deleted.Add(articleId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FakeParser : IArticleParser
+    {
+        public string? Reject { get; set; }
+        public int Calls { get; private set; }
+
+        public ParsedArticle Parse(RawArticle raw)
+        {
+            Calls++;
+            return Reject is null
+                ? new ParsedArticle { Title = "Parsed title", Body = "Body.", Format = "txt" }
+                : throw new ArticleRejectedException(Reject);
+        }
+    }
+
+    private sealed class FakeAnalyzer : ITextAnalyzer
+    {
+        public List<AnalysisRequest> Requests { get; } = [];
+        public string? Reject { get; set; }
+        public Exception? Transient { get; set; }
+
+        public TextAnalysis Result { get; set; } = new()
+        {
+            Analyzer = "fake",
+            Language = new DetectedLanguage("English", "en", 1),
+            IsScored = true,
+            Sentiment = SentimentResult.From(new SentimentScores(0.2, 0.7, 0.1)),
+        };
+
+        public Task<TextAnalysis> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            if (Transient is not null)
+            {
+                throw Transient;
+            }
+
+            return Reject is null ? Task.FromResult(Result) : throw new AnalysisRejectedException(Reject);
+        }
+    }
+}
