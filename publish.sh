@@ -23,7 +23,11 @@ mkdir -p "$staging/app"
 common=(-c Release -r linux-x64 --self-contained true -o "$staging/app" -p:DebugType=none -p:DebugSymbols=false)
 if [ "$mode" = aot ]; then
   # The Functions host starts the handler on every cold start: Native AOT starts in milliseconds.
-  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishAot=true -p:StripSymbols=true
+  # IL2104/IL3053 only summarise trim/AOT warnings inside third-party packages (Azure.Data.Tables): they stay
+  # visible in the log but do not fail the build; warnings in our own code still do. The Publish test tier runs
+  # the AOT binary against Azurite to prove the storage paths work.
+  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishAot=true -p:StripSymbols=true \
+    -p:WarningsNotAsErrors='IL2104%3BIL3053'
 else
   dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true
 fi

@@ -97,6 +97,50 @@ public sealed class PublishedPackageTests(AzuriteFixture azurite, ITestOutputHel
         }
     }
 
+    /// <summary>Storage writes and reads through the packaged (AOT) binary, independent of parser and analyzer.</summary>
+    [Fact]
+    public async Task PackagedBinary_UnreadableContent_FailedRecordQueryable()
+    {
+        var folder = Directory.CreateTempSubdirectory("pipeline-package-").FullName;
+        try
+        {
+            ZipFile.ExtractToDirectory(await PackageAsync(), folder);
+            var executable = Path.Combine(folder, ExecutablePath(await File.ReadAllTextAsync(Path.Combine(folder, "host.json"))));
+            var names = (Articles: AzuriteFixture.UniqueName("articles"), Analysis: AzuriteFixture.UniqueName("analysis"), Tables: AzuriteFixture.UniqueName("t"));
+            var port = FreePort();
+            using var handler = Start(executable, Path.Combine(folder, "app"), port, names);
+            try
+            {
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+                await WaitUntilAnsweringAsync(client, handler);
+
+                var payload = HostPayloadBuilder.Blob()
+                    .WithName("dir/garbled.txt")
+                    .WithUri($"http://127.0.0.1:10000/devstoreaccount1/{names.Articles}/dir/garbled.txt")
+                    .WithRawContent("%%% not base64 %%%")
+                    .Build();
+                using var invocation = await client.PostAsync("/ProcessArticle", new StringContent(payload, Encoding.UTF8, "application/json"));
+                await InvocationResponseAssert.HasShapeAsync(invocation, HttpStatusCode.OK);
+
+                var id = ArticleId.For(names.Articles, "dir/garbled.txt");
+                using var article = await client.GetAsync($"/api/articles/{id}");
+                var body = await article.Content.ReadAsStringAsync();
+                Assert.True(article.StatusCode == HttpStatusCode.OK, $"GET /api/articles/{id}: {article.StatusCode} {body}");
+                Assert.Contains("base64", body, StringComparison.Ordinal);
+                Assert.Contains("failed", body, StringComparison.OrdinalIgnoreCase);
+            }
+            finally
+            {
+                handler.Kill(entireProcessTree: true);
+                await handler.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task<string> PackageAsync()
     {
         await PublishLock.WaitAsync();
