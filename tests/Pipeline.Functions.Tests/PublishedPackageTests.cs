@@ -126,8 +126,14 @@ public sealed class PublishedPackageTests(AzuriteFixture azurite, ITestOutputHel
                 using var article = await client.GetAsync($"/api/articles/{id}");
                 var body = await article.Content.ReadAsStringAsync();
                 Assert.True(article.StatusCode == HttpStatusCode.OK, $"GET /api/articles/{id}: {article.StatusCode} {body}");
-                Assert.Contains("base64", body, StringComparison.Ordinal);
-                Assert.Contains("failed", body, StringComparison.OrdinalIgnoreCase);
+                using var json = JsonDocument.Parse(body);
+                Assert.Contains("base64", json.RootElement.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+                var status = json.RootElement.GetProperty("status");
+                Assert.True(
+                    status.ValueKind == JsonValueKind.String
+                        ? string.Equals(status.GetString(), nameof(ArticleStatus.Failed), StringComparison.OrdinalIgnoreCase)
+                        : status.GetInt32() == (int)ArticleStatus.Failed,
+                    "status: " + status.GetRawText());
             }
             finally
             {
