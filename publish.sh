@@ -2,17 +2,19 @@
 # Builds artifacts/pipeline-functions.zip, the Azure Functions (custom handler) deployment package:
 #   host.json, <FunctionName>/function.json for every folder under functions/, and app/ holding the published
 #   linux-x64 handler (app/Pipeline.Functions, mode 755, as host.json's defaultExecutablePath says).
-# Usage: ./publish.sh [--single-file]
-#   default        Native AOT (fast cold start, small); needs a C toolchain (clang or gcc).
-#   --single-file  self-contained single-file instead (no native toolchain needed).
+# Usage: ./publish.sh [--aot]
+#   default  self-contained single-file (trimming off): what the whole app supports today.
+#   --aot    Native AOT (faster cold start, smaller; needs clang or gcc). Not yet usable: Azure.Data.Tables
+#            serialises with reflection (TableClient.CreateIfNotExistsAsync fails at start-up under AOT), and
+#            Watcher/WatcherOptions uses [Range(typeof(TimeSpan), ...)] (IL2026). See docs/deploy.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-mode=aot
+mode=single-file
 case "${1:-}" in
   "") ;;
-  --single-file) mode=single-file ;;
-  *) echo "usage: $0 [--single-file]" >&2; exit 2 ;;
+  --aot) mode=aot ;;
+  *) echo "usage: $0 [--aot]" >&2; exit 2 ;;
 esac
 
 staging=artifacts/functions-package
@@ -23,7 +25,11 @@ mkdir -p "$staging/app"
 common=(-c Release -r linux-x64 --self-contained true -o "$staging/app" -p:DebugType=none -p:DebugSymbols=false)
 if [ "$mode" = aot ]; then
   # The Functions host starts the handler on every cold start: Native AOT starts in milliseconds.
-  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishAot=true -p:StripSymbols=true
+  # IL2104/IL3053 only summarise trim/AOT warnings inside third-party packages (Azure.Data.Tables): they stay
+  # visible in the log without failing the build (warnings in our own code still fail it); the Publish test tier
+  # runs the binary against Azurite, which is what shows whether those paths work.
+  dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishAot=true -p:StripSymbols=true \
+    -p:WarningsNotAsErrors='IL2104%3BIL3053'
 else
   dotnet publish src/Pipeline.Functions "${common[@]}" -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true
 fi

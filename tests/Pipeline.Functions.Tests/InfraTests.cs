@@ -88,7 +88,7 @@ public sealed class InfraTests
         var resources = await CompiledResourcesAsync();
 
         var roles = resources.Where(r => Type(r) == "Microsoft.Authorization/roleAssignments" && r["condition"] is null)
-            .Select(r => r["properties"]!["roleDefinitionId"]!.GetValue<string>())
+            .Select(r => ResolveVariables(r, r["properties"]!["roleDefinitionId"]!.GetValue<string>()))
             .ToList();
 
         string[] expected =
@@ -132,13 +132,27 @@ public sealed class InfraTests
         }
     }
 
-    private static async Task<List<JsonNode>> CompiledResourcesAsync()
+    private static readonly Lazy<Task<string>> Compiled = new(async () =>
     {
         var build = await Bicep.RunAsync("build", Path.Combine(Infra, "main.bicep"), "--stdout");
         AssertClean(build, requireOutput: true);
+        return build.StandardOutput;
+    });
+
+    private static async Task<List<JsonNode>> CompiledResourcesAsync()
+    {
         var all = new List<JsonNode>();
-        Collect(JsonNode.Parse(build.StandardOutput)!, all);
+        Collect(JsonNode.Parse(await Compiled.Value)!, all);
         return all;
+    }
+
+    // "[subscriptionResourceId('...', variables('storageBlobDataOwner'))]" → the variable's value, from the
+    // template that declares the resource.
+    private static string ResolveVariables(JsonNode resource, string expression)
+    {
+        var template = resource.Parent!.Parent!;
+        return System.Text.RegularExpressions.Regex.Replace(expression, @"variables\('([^']+)'\)", match =>
+            template["variables"]?[match.Groups[1].Value]?.GetValue<string>() ?? match.Value);
     }
 
     // Modules compile to nested deployments whose templates hold their resources (as an array or, with
