@@ -37,23 +37,35 @@ if (missing.Count > 0)
     return 1;
 }
 
-var container = new BlobContainerClient(connection, containerName);
-await container.CreateIfNotExistsAsync();
-foreach (var file in files)
+try
 {
-    var name = prefix + Path.GetFileName(file);
-    var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file) } };
-    if (source is not null)
-    {
-        options.Metadata = new Dictionary<string, string> { ["source"] = source };
-    }
-
-    await using var stream = File.OpenRead(file);
-    await container.GetBlobClient(name).UploadAsync(stream, options);
-    Console.WriteLine($"uploaded {name} ({new FileInfo(file).Length:N0} bytes, {options.HttpHeaders.ContentType})");
+    return await UploadAsync(new BlobContainerClient(connection, containerName), files, source, prefix);
+}
+catch (Exception ex) when (ex is Azure.RequestFailedException or FormatException or ArgumentException or HttpRequestException)
+{
+    Console.Error.WriteLine($"upload failed: {ex.Message.Split('\n')[0]}");
+    return 1;
 }
 
-return 0;
+static async Task<int> UploadAsync(BlobContainerClient container, List<string> files, string? source, string prefix)
+{
+    await container.CreateIfNotExistsAsync();
+    foreach (var file in files)
+    {
+        var name = prefix + Path.GetFileName(file);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(file) } };
+        if (source is not null)
+        {
+            options.Metadata = new Dictionary<string, string> { ["source"] = source };
+        }
+
+        await using var stream = File.OpenRead(file);
+        await container.GetBlobClient(name).UploadAsync(stream, options);
+        Console.WriteLine($"uploaded {name} ({new FileInfo(file).Length:N0} bytes, {options.HttpHeaders.ContentType})");
+    }
+
+    return 0;
+}
 
 static string ContentTypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
 {
