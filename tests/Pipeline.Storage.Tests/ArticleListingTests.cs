@@ -201,13 +201,13 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ListArticlesAsync_TokenFromOtherQueryOrGarbage_ThrowsArgumentException()
+    public async Task ListArticlesAsync_TokenFromOtherQueryOrGarbage_ThrowsInvalidContinuationToken()
     {
         var (h, _) = await SeedAsync();
         var byEntity = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 1 }, Ct);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = byEntity.ContinuationToken }, Ct));
-        await Assert.ThrowsAsync<ArgumentException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = "not-a-token!!" }, Ct));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = byEntity.ContinuationToken }, Ct));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = "not-a-token!!" }, Ct));
     }
 
     [Fact]

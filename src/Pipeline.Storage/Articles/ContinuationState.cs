@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Pipeline.Core.Queries;
 
 namespace Pipeline.Storage.Articles;
 
@@ -25,12 +26,12 @@ internal sealed record ContinuationState(string Index, string? Month, string? Cu
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
-            throw new ArgumentException("The continuation token is not valid.", nameof(token), ex);
+            throw new InvalidContinuationTokenException("The continuation token is not valid: pass back the token of the previous page unchanged.", ex);
         }
 
         if (state is null || !string.Equals(state.Index, expectedIndex, StringComparison.Ordinal))
         {
-            throw new ArgumentException("The continuation token belongs to a different query.", nameof(token));
+            throw new InvalidContinuationTokenException("The continuation token belongs to a different query.");
         }
 
         return state;
