@@ -57,17 +57,19 @@ run_tier() { # name, project, filter
   local log="$results_dir/$name.log"
   dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "console;verbosity=normal" --results-directory "$results_dir/$name" 2>&1 | tee "$log" \
-    | grep -E "^\s+(Passed|Failed|Skipped) |^\s*(Passed|Failed)!|error|Skipping|SKIP" || true
-  local line
-  line=$(grep -E "^(Passed|Failed)!" "$log" | tail -1)
-  if [ -z "$line" ] && grep -q "No test matches the given testcase filter" "$log"; then
+    | grep -E "^\s+(Failed|Skipped) |error|SKIP" || true
+  # The console logger ends with "Total tests: N" then indented "Passed: N", "Failed: N", "Skipped: N" lines.
+  local summary
+  summary=$(awk '/^Total tests:/{found=1; p=0; f=0; s=0; next} found && /^[[:space:]]+Passed:/{p=$2} found && /^[[:space:]]+Failed:/{f=$2} found && /^[[:space:]]+Skipped:/{s=$2} END{if (found) print p, f, s}' "$log")
+  if [ -z "$summary" ] && grep -q "No test matches the given testcase filter" "$log"; then
     echo "   $name: no tests in this tier"; return
   fi
-  if [ -z "$line" ]; then
-    echo "   $name: no test summary (did the run crash?)"; failed=$((failed + 1)); broken+=("$name"); return
+  if [ -z "$summary" ]; then
+    echo "   $name: no test summary (did the run crash? see $log)"; failed=$((failed + 1)); broken+=("$name"); return
   fi
-  local f p s
-  f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  local p f s
+  read -r p f s <<<"$summary"
+  echo "   $name: $p passed, $f failed, $s skipped"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   [ "$f" -gt 0 ] && broken+=("$name")
 }
