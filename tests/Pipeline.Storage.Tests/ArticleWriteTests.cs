@@ -55,9 +55,9 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         var content = await h.Tables.AnalysisContainer.GetBlobClient(record.Id + ".json").DownloadContentAsync();
         var json = content.Value.Content.ToString();
 
-        Assert.Contains("\"status\":\"Processed\"", json);
+        Assert.Contains("\"status\":\"processed\"", json);
         Assert.Contains("\"analysis\":{", json);
-        Assert.Contains("\"label\":\"Positive\"", json);
+        Assert.Contains("\"label\":\"positive\"", json);
     }
 
     [Fact]
