@@ -10,6 +10,7 @@ public static class WatcherServiceCollectionExtensions
     {
         services.AddOptions<WatcherOptions>().Bind(watcher).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WatcherOptions>, WatcherOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WatcherOptions>, WatcherTimingValidator>());
         var enabled = watcher.GetValue<bool?>(nameof(WatcherOptions.Enabled)) ?? !underFunctionsHost;
         if (enabled)
         {
