@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,8 @@ namespace Pipeline.Storage.Configuration;
 /// <summary>The tables and containers this library owns, resolved once from <see cref="StorageOptions"/>.</summary>
 public sealed class StorageTables
 {
+    // Azure.Data.Tables materializes query results with Activator.CreateInstance<TableEntity>(): keep its members under Native AOT.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TableEntity))]
     public StorageTables(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(tables);
