@@ -70,6 +70,12 @@ public sealed class WatcherPipelineTests(AzuriteFixture azurite)
         var byEntity = await client.GetJsonAsync("/api/articles?entity=Victor%20Hale");
         Assert.Equal("b.txt", Assert.Single(byEntity["items"]!.AsArray())!["blobName"]!.GetValue<string>());
 
+        var leaderboard = (await client.GetJsonAsync("/api/entities"))["items"]!.AsArray();
+        Assert.Contains(leaderboard, e => e!["name"]!.GetValue<string>() == "Victor Hale");
+        Assert.DoesNotContain(leaderboard, e => e!["category"]!.GetValue<string>() is "DateTime" or "Quantity" or "PersonType");
+        var dates = (await client.GetJsonAsync("/api/entities?category=DateTime"))["items"]!.AsArray();
+        Assert.Contains(dates, e => e!["name"]!.GetValue<string>() == "Tuesday");
+
         var entityArticles = await client.GetJsonAsync($"/api/entities/{hale["id"]!.GetValue<string>()}/articles");
         Assert.Equal("b.txt", Assert.Single(entityArticles["items"]!.AsArray())!["blobName"]!.GetValue<string>());
     }
