@@ -5,8 +5,8 @@
 # Usage: ./publish.sh [--aot]
 #   default  self-contained single-file (trimming off): what the whole app supports today.
 #   --aot    Native AOT (faster cold start, smaller; needs clang or gcc). Not yet usable: Azure.Data.Tables
-#            serialises with reflection (TableClient.CreateIfNotExistsAsync fails at start-up under AOT), and
-#            Watcher/WatcherOptions uses [Range(typeof(TimeSpan), ...)] (IL2026). See docs/deploy.md.
+#            serialises with reflection (TableClient.CreateIfNotExistsAsync fails at start-up under AOT).
+#            See docs/deploy.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 
