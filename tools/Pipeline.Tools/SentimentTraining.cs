@@ -47,7 +47,7 @@ internal static class SentimentTraining
             Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
         if (Option(args, "--cv") is { } cv)
         {
-            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture));
+            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
             return 0;
         }
 
@@ -97,7 +97,7 @@ internal static class SentimentTraining
     }
 
     /// <summary>K-fold cross-validation of the target model on the training data, folds by sentence (valences re-learned per fold).</summary>
-    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds)
+    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float multiTargetWeight)
     {
         var gold = new List<int>();
         var predicted = new List<int>();
@@ -110,7 +110,7 @@ internal static class SentimentTraining
             bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
             var rest = train.Where(e => !InFold(e)).ToList();
             var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
-            var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
+            var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
             foreach (var e in train.Where(InFold))
             {
                 var x = SentimentFeaturizer.Target(lexicon, e);
