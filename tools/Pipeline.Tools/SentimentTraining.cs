@@ -45,6 +45,12 @@ internal static class SentimentTraining
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
             Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
             Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
+        if (Option(args, "--cv") is { } cv)
+        {
+            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
+            return 0;
+        }
+
         var overrides = adapter.Learn(train);
         var lexicon = VaderLexicon.LoadBase(overrides);
         Console.WriteLine($"news valences: {overrides.Count} words adapted");
@@ -88,6 +94,39 @@ internal static class SentimentTraining
         }
 
         return 0;
+    }
+
+    /// <summary>K-fold cross-validation of the target model on the training data, folds by sentence (valences re-learned per fold).</summary>
+    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float multiTargetWeight)
+    {
+        var gold = new List<int>();
+        var predicted = new List<int>();
+        var multiGold = new List<int>();
+        var multiPredicted = new List<int>();
+        Span<float> p = stackalloc float[3];
+        for (var k = 0; k < folds; k++)
+        {
+            var fold = k;
+            bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
+            var rest = train.Where(e => !InFold(e)).ToList();
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
+            foreach (var e in train.Where(InFold))
+            {
+                var x = SentimentFeaturizer.Target(lexicon, e);
+                model.Logits(x.Hashes, x.Values, p);
+                var label = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1;
+                gold.Add(e.Label);
+                predicted.Add(label);
+                if (e.MultiTarget)
+                {
+                    multiGold.Add(e.Label);
+                    multiPredicted.Add(label);
+                }
+            }
+        }
+
+        Console.WriteLine($"cv{folds} macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multiGold, multiPredicted))}");
     }
 
     // Diagnostic: VADER sub-scores and model probabilities per dev sentence, for analysing the calibration.

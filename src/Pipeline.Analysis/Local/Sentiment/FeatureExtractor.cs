@@ -40,6 +40,10 @@ internal static class FeatureExtractor
     private static readonly ulong PronounFlag = TextHash.Of("#pronoun");
     private static readonly ulong PossessiveFlag = TextHash.Of("#possessive");
     private static readonly ulong ObjectFlag = TextHash.Of("#object");
+    private static readonly ulong OtherName = TextHash.Of("#NAME");
+    private static readonly ulong ValencePosition = TextHash.Of("#vpos");
+    private static readonly ulong NearestValence = TextHash.Of("#nearest");
+    private static readonly ulong NearestWord = TextHash.Of("#nearest-word");
 
     private const int StemLength = 5;
 
@@ -87,8 +91,16 @@ internal static class FeatureExtractor
                 continue;
             }
 
-            var h = inTarget ? TargetWord : token.Hash;
-            f.Add(TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h));
+            var h = inTarget ? TargetWord : WordHash(t, i, targetFrom);
+            var weight = 1f;
+            if (targetFrom >= 0)
+            {
+                // Words near the target say more about it than words far away.
+                var d = i < targetFrom ? targetFrom - i : Math.Max(0, i - targetTo + 1);
+                weight = 0.4f + (0.6f / (1 + (d / 4f)));
+            }
+
+            f.Add(TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h), weight);
             if (!inTarget && token.Length > StemLength)
             {
                 // A crude stem (the first letters) shares evidence between "criticized", "criticism", "critics".
@@ -110,26 +122,54 @@ internal static class FeatureExtractor
         f.Add(TextHash.Combine(Bigram, previous, Boundary));
     }
 
+    /// <summary>
+    /// A word's hash; with a target, other capitalized non-lexicon words mid-sentence (other names) share one
+    /// placeholder so that what is said about them does not stick to their names.
+    /// </summary>
+    private static ulong WordHash(ReadOnlySpan<Token> t, int i, int targetFrom)
+    {
+        if (targetFrom >= 0 && i > 0 && t[i].Has(TokenFlags.Capitalized)
+            && !t[i].Is(WordFlags.InLexicon) && !t[i - 1].Has(TokenFlags.StopAfter | TokenFlags.QuoteBefore))
+        {
+            return OtherName;
+        }
+
+        return t[i].Hash;
+    }
+
+    private static ulong DistanceBin(int d) => d switch
+    {
+        <= 1 => 1,
+        2 => 2,
+        3 => 3,
+        <= 5 => 4,
+        <= 8 => 5,
+        _ => 6,
+    };
+
     private static void AddTarget(SentimentWorkspace ws, in VaderScore vader, int from, int to, FeatureVector f)
     {
         var t = ws.Tokens.AsSpan(0, ws.Count);
         var v = ws.Valences.AsSpan(0, ws.Count);
-
+        var (clauseStart, clauseEnd) = Clause(t, from, to);
+        AddValencePositions(t, v, from, to, clauseStart, clauseEnd, f);
+        AddNearestValences(t, v, from, to, f);
         for (var d = 1; d <= 4; d++)
         {
             var bin = (ulong)Math.Min(d, 3);
             if (from - d >= 0 && !t[from - d].Has(TokenFlags.PunctuationOnly))
             {
-                f.Add(TextHash.Combine(Left, bin, t[from - d].Hash));
+                f.Add(TextHash.Combine(Left, bin, WordHash(t, from - d, from)));
             }
 
             if (to - 1 + d < t.Length && !t[to - 1 + d].Has(TokenFlags.PunctuationOnly))
             {
-                f.Add(TextHash.Combine(Right, bin, t[to - 1 + d].Hash));
+                f.Add(TextHash.Combine(Right, bin, WordHash(t, to - 1 + d, from)));
             }
         }
 
-        var (clauseStart, clauseEnd) = Clause(t, from, to);
+        AddContextBigrams(t, from, to, f);
+
         float left = 0, right = 0, total = 0, nearLeft = 0, nearRight = 0;
         for (var i = 0; i < t.Length; i++)
         {
@@ -153,7 +193,7 @@ internal static class FeatureExtractor
 
             if (i >= clauseStart && i <= clauseEnd && (i < from || i >= to) && !t[i].Has(TokenFlags.PunctuationOnly))
             {
-                f.Add(TextHash.Combine(ClauseUnigram, t[i].Hash));
+                f.Add(TextHash.Combine(ClauseUnigram, WordHash(t, i, from)));
             }
         }
 
@@ -201,6 +241,64 @@ internal static class FeatureExtractor
         AddFlag(f, QuotedFlag, quoted, clause, vader.Compound);
         AddFlag(f, PronounFlag, t[from].Is(WordFlags.Pronoun), clause, vader.Compound);
         AddFlag(f, PossessiveFlag, possessive, clause, vader.Compound);
+    }
+
+    private static void AddValencePositions(ReadOnlySpan<Token> t, ReadOnlySpan<float> v, int from, int to, int clauseStart, int clauseEnd, FeatureVector f)
+    {
+        // Valence by side, distance and clause: what is said near the target, on which side, counts differently.
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (v[i] == 0 || (i >= from && i < to))
+            {
+                continue;
+            }
+
+            var side = i < from ? 1UL : 2UL;
+            var d = i < from ? from - i : i - to + 1;
+            var inClause = i >= clauseStart && i <= clauseEnd ? 1UL : 0UL;
+            var sign = v[i] > 0 ? 1UL : 0UL;
+            f.Add(TextHash.Combine(TextHash.Combine(ValencePosition, side, DistanceBin(d)), inClause, sign), MathF.Abs(v[i]) / 2);
+        }
+    }
+
+    private static void AddNearestValences(ReadOnlySpan<Token> t, ReadOnlySpan<float> v, int from, int to, FeatureVector f)
+    {
+        // The nearest sentiment word on each side: its sign, distance and the word itself.
+        for (var i = from - 1; i >= 0; i--)
+        {
+            if (v[i] != 0)
+            {
+                var sign = v[i] > 0 ? 1UL : 0UL;
+                f.Add(TextHash.Combine(NearestValence, 1UL, TextHash.Combine(sign, DistanceBin(from - i))), MathF.Abs(v[i]) / 2);
+                f.Add(TextHash.Combine(NearestWord, 1UL, t[i].Hash));
+                break;
+            }
+        }
+
+        for (var i = to; i < t.Length; i++)
+        {
+            if (v[i] != 0)
+            {
+                var sign = v[i] > 0 ? 1UL : 0UL;
+                f.Add(TextHash.Combine(NearestValence, 2UL, TextHash.Combine(sign, DistanceBin(i - to + 1))), MathF.Abs(v[i]) / 2);
+                f.Add(TextHash.Combine(NearestWord, 2UL, t[i].Hash));
+                break;
+            }
+        }
+    }
+
+    private static void AddContextBigrams(ReadOnlySpan<Token> t, int from, int to, FeatureVector f)
+    {
+        // Context bigrams on each side of the target ("criticized X", "X won", "X has been").
+        if (from >= 2)
+        {
+            f.Add(TextHash.Combine(Left, 9UL, TextHash.Combine(WordHash(t, from - 2, from), WordHash(t, from - 1, from))));
+        }
+
+        if (to + 1 < t.Length)
+        {
+            f.Add(TextHash.Combine(Right, 9UL, TextHash.Combine(WordHash(t, to, from), WordHash(t, to + 1, from))));
+        }
     }
 
     private static void AddFlag(FeatureVector f, ulong flag, bool on, float clause, float compound)

@@ -21,13 +21,13 @@ public sealed class DevSetEvaluationTests(ITestOutputHelper output)
         var r = Pearson(polarity, rows.Select(x => x.ScoreNorm).ToArray());
         output.WriteLine($"vader-nyt pearson={r:0.000}");
 
-        Assert.True(r >= 0.57, $"Pearson r {r:0.000} fell below 0.57 (plain VADER: 0.547).");
+        Assert.True(r >= 0.59, $"Pearson r {r:0.000} fell below 0.59 (plain VADER: 0.547).");
     }
 
     [SharedDataFact]
     public void ScoreTarget_NewsMtscDev_MacroF1AboveFloor()
     {
-        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.67), ("eval/newsmtsc/mt_dev.jsonl", 0.63) })
+        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.70), ("eval/newsmtsc/mt_dev.jsonl", 0.64) })
         {
             var rows = Read(file);
             var predicted = rows.Select(r => Analyzer.ScoreTarget(r.Text, 0, r.Text.Length, r.TargetStart, r.TargetEnd - r.TargetStart).Label).ToArray();
