@@ -44,7 +44,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         await Assertions.Expect(page.Locator("#article-rows tr.row")).ToHaveCountAsync(2);
 
         // Filter by clicking an entity, then open the article it leaves.
-        await page.Locator("#entity-rows tr", new() { HasText = "Victor Hale" }).ClickAsync();
+        await page.Locator("#entity-rows tr[data-entity='person-victor-hale']").ClickAsync();
         await Assertions.Expect(page.Locator("#article-rows tr.row")).ToHaveCountAsync(1);
         await page.Locator("#article-rows tr.row").First.ClickAsync();
         await Assertions.Expect(page.Locator("#detail h2")).ToContainTextAsync("Senator Victor Hale Faces Growing Scandal");
