@@ -5,12 +5,17 @@ namespace Pipeline.Analysis.Local.Sentiment;
 
 /// <summary>
 /// Document sentiment from sentence scores: an intensity-weighted mean (opinionated sentences count more than
-/// neutral reporting), labelled Mixed when clearly positive and clearly negative sentences both occur, as Azure does.
+/// neutral reporting), labelled Mixed when clearly positive and clearly negative sentences both occur and neither side
+/// outweighs the other by more than <see cref="MixedBalance"/>. Azure calls any such document mixed; news articles
+/// nearly always quote both sides, so a dashboard needs the dominant tone unless the two really balance.
 /// </summary>
 internal static class DocumentSentiment
 {
     /// <summary>A sentence counts as clearly positive/negative from this confidence.</summary>
     public const double StrongConfidence = 0.6;
+
+    /// <summary>Mixed needs the weaker side to carry at least this share of the stronger side's weight.</summary>
+    public const double MixedBalance = 0.5;
 
     public static SentimentResult Aggregate(IReadOnlyList<SentimentScores> sentences)
     {
@@ -35,7 +40,8 @@ internal static class DocumentSentiment
         }
 
         var scores = new SentimentScores(positive / total, neutral / total, negative / total);
-        return strongPositive && strongNegative
+        var balanced = Math.Min(positive, negative) >= MixedBalance * Math.Max(positive, negative);
+        return strongPositive && strongNegative && balanced
             ? new SentimentResult(SentimentLabel.Mixed, scores)
             : SentimentResult.From(scores);
     }

@@ -21,6 +21,10 @@ public sealed class DocumentSentimentTests
         Assert.Equal(SentimentLabel.Mixed, Analyzer.ScoreDocument([Neutral, StrongPositive, Neutral, StrongNegative]).Label);
 
     [Fact]
+    public void ScoreDocument_OneStrongPositiveAmongSeveralStrongNegatives_IsNegativeNotMixed() =>
+        Assert.Equal(SentimentLabel.Negative, Analyzer.ScoreDocument([StrongPositive, StrongNegative, StrongNegative, StrongNegative, Neutral]).Label);
+
+    [Fact]
     public void ScoreDocument_MildPositiveAndStrongNegative_IsNotMixed() =>
         Assert.NotEqual(SentimentLabel.Mixed, Analyzer.ScoreDocument([MildPositive, StrongNegative]).Label);
 
