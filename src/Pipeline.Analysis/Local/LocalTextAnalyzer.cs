@@ -56,7 +56,9 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         }
 
         var language = DetectLanguage(text, request.LanguageHint);
-        if (!LanguageDetector.IsScoringSupported(language.Iso6391Name))
+        // Too little text to tell ("(Unknown)") is scored as English, as Azure AI Language defaults to "en";
+        // text recognisably in another language is stored unscored rather than scored as if it were English.
+        if (language.ConfidenceScore > 0 && !LanguageDetector.IsScoringSupported(language.Iso6391Name))
         {
             return new TextAnalysis { Analyzer = AnalyzerName, Language = language, IsScored = false };
         }
