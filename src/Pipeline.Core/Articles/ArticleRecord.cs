@@ -29,12 +29,27 @@ public sealed record ArticleRecord
 
     public TextAnalysis? Analysis { get; init; }
 
-    public static ArticleRecord Failed(BlobReference blob, string reason, DateTimeOffset now, ParsedArticle? parsed = null) => new()
+    public static ArticleRecord Analyzed(BlobReference blob, ParsedArticle parsed, TextAnalysis analysis, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Describe(blob, parsed, now) with
+        {
+            Status = analysis.IsScored ? ArticleStatus.Processed : ArticleStatus.Unscored,
+            Text = parsed.Text,
+            Analysis = analysis,
+        };
+    }
+
+    public static ArticleRecord Failed(BlobReference blob, string reason, DateTimeOffset now, ParsedArticle? parsed = null) =>
+        Describe(blob, parsed, now) with { Status = ArticleStatus.Failed, FailureReason = reason };
+
+    // What is known of any article, analyzed or not: where it came from and what ingestion found.
+    private static ArticleRecord Describe(BlobReference blob, ParsedArticle? parsed, DateTimeOffset now) => new()
     {
         Id = blob.ArticleId,
         Blob = blob,
         Status = ArticleStatus.Failed,
-        FailureReason = reason,
         Title = parsed?.Title,
         Source = parsed?.Source,
         Url = parsed?.Url,

@@ -103,22 +103,7 @@ public sealed partial class ArticleProcessor(
             return ArticleRecord.Failed(raw.Blob, "Analysis rejected: " + ex.Message, now, parsed);
         }
 
-        return new ArticleRecord
-        {
-            Id = raw.Blob.ArticleId,
-            Blob = raw.Blob,
-            Status = analysis.IsScored ? ArticleStatus.Processed : ArticleStatus.Unscored,
-            Title = parsed.Title,
-            Source = parsed.Source,
-            Url = parsed.Url,
-            Author = parsed.Author,
-            Format = parsed.Format,
-            PublishedAt = parsed.PublishedAt,
-            Timestamp = parsed.PublishedAt ?? raw.Blob.LastModified,
-            ProcessedAt = now,
-            Text = parsed.Text,
-            Analysis = analysis,
-        };
+        return ArticleRecord.Analyzed(raw.Blob, parsed, analysis, now);
     }
 
     // A replayed trigger or an out-of-order retry of an older version must not overwrite newer results.
