@@ -96,4 +96,6 @@ echo "== peak resident memory"
 echo "== report"
 $bin report --dotnet "$artifacts/dotnet.tsv" --cpu "$artifacts/cpu.tsv" "${node_reports[@]}" --rss "$artifacts/rss.txt" \
   --command "bench/run.sh $quick" --machine "$machine" --out "$out"
+# The pipeline's upload-to-queryable latency is measured by bench/latency.sh, which keeps its latest results here.
+[[ -f "$repo/bench/LATENCY.md" ]] && { echo; cat "$repo/bench/LATENCY.md"; } >> "$out"
 echo "wrote $out"
