@@ -46,8 +46,14 @@ internal static class BeamDecoder
         Span<double> candScore = stackalloc double[States];
         Span<int> candBack = stackalloc int[States];
         Span<bool> candUsed = stackalloc bool[States];
+        Span<int> used = stackalloc int[States];
+        candUsed.Clear();
         Span<double> nextScore = stackalloc double[MaxWidth];
         Span<int> nextState = stackalloc int[MaxWidth];
+        Span<float> pairCache = stackalloc float[States * NerTags.Count];
+        Span<bool> pairDone = stackalloc bool[States];
+        Span<float> wordCache = stackalloc float[NerTags.Count * NerTags.Count];
+        Span<bool> wordDone = stackalloc bool[NerTags.Count];
         var size = 1;
         beamScore[0] = 0;
         beamPrev[0] = NerTags.Outside;
@@ -59,12 +65,39 @@ internal static class BeamDecoder
             staticScores.Clear();
             scorer.Score(sentence.StaticOf(i), staticScores);
             staticScores.CopyTo(staticAll.AsSpan(i * NerTags.Count, NerTags.Count));
-            candUsed.Clear();
+            var usedCount = 0;
+            wordDone.Clear();
             for (var h = 0; h < size; h++)
             {
-                staticScores.CopyTo(scores);
-                NerFeatureExtractor.Dynamic(sentence, i, beamPrev[h], beamPrev2[h], dynamic);
-                scorer.Score(dynamic, scores);
+                // Dynamic features: the two tag features depend on (prev, prev2) only, the tag+word and tag+shape
+                // features on prev and the token: both cached, so each history costs additions, not table reads.
+                var p = beamPrev[h];
+                var pair = (p * NerTags.Count) + beamPrev2[h];
+                var pairScores = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
+                var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
+                if (!pairDone[pair] || !wordDone[p])
+                {
+                    NerFeatureExtractor.Dynamic(sentence, i, p, beamPrev2[h], dynamic);
+                    if (!pairDone[pair])
+                    {
+                        pairScores.Clear();
+                        scorer.Score(dynamic[..2], pairScores);
+                        pairDone[pair] = true;
+                    }
+
+                    if (!wordDone[p])
+                    {
+                        wordScores.Clear();
+                        scorer.Score(dynamic[2..], wordScores);
+                        wordDone[p] = true;
+                    }
+                }
+
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    scores[t] = staticScores[t] + pairScores[t] + wordScores[t];
+                }
+
                 // Raw perceptron scores of a greedily trained model are not comparable across histories (long
                 // I- runs would win): histories are ranked by the sum of per-step log-softmax probabilities.
                 var logZ = rawScores ? 0 : LogSumExp(scores, beamPrev[h], temperature);
@@ -77,9 +110,15 @@ internal static class BeamDecoder
 
                     var state = (t * NerTags.Count) + beamPrev[h];
                     var total = beamScore[h] + (rawScores ? scores[t] : (scores[t] / temperature) - logZ);
-                    if (!candUsed[state] || total > candScore[state])
+                    if (!candUsed[state])
                     {
                         candUsed[state] = true;
+                        used[usedCount++] = state;
+                        candScore[state] = total;
+                        candBack[state] = h;
+                    }
+                    else if (total > candScore[state])
+                    {
                         candScore[state] = total;
                         candBack[state] = h;
                     }
@@ -88,12 +127,11 @@ internal static class BeamDecoder
 
             // Keep the best `width` states (selection; ties to the lower state index, i.e. O first).
             var nextSize = 0;
-            for (var st = 0; st < States; st++)
+            // States in ascending order so ties keep going to the lower state index.
+            used[..usedCount].Sort();
+            foreach (var st in used[..usedCount])
             {
-                if (!candUsed[st])
-                {
-                    continue;
-                }
+                candUsed[st] = false;
 
                 var pos = nextSize;
                 while (pos > 0 && nextScore[pos - 1] < candScore[st])
