@@ -1,7 +1,194 @@
+using System.Globalization;
+using Pipeline.Analysis.Local.Sentiment;
+
 namespace Pipeline.Tools;
 
-// PLACEHOLDER (owned by the sentiment work).
+/// <summary>
+/// train-sentiment [--data DIR] [--out DIR] [--epochs N] [--bits B] [--lr X] [--l2 X] [--seed N] [--weight W] [--dev]
+/// Trains the sentence and target models on DIR/train/newsmtsc/train.jsonl (default ../shared/data) and writes
+/// sentence-model.bin and target-model.bin into the analyzer's resources. --dev prints dev-set metrics of the
+/// freshly trained models (for choosing hyper-parameters; dev data is never trained on).
+/// </summary>
 internal static class SentimentTraining
 {
-    public static int Run(IReadOnlyList<string> args) => throw new NotImplementedException();
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var root = RepositoryRoot();
+        var data = Option(args, "--data") ?? Path.Combine(root, "..", "shared", "data");
+        var output = Option(args, "--out") ?? Path.Combine(root, "src", "Pipeline.Analysis", "Local", "Sentiment", "Resources");
+        var trainer = new LogisticRegressionTrainer(
+            BucketBits: int.Parse(Option(args, "--bits") ?? "18", CultureInfo.InvariantCulture),
+            Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
+            LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
+            L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
+            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture),
+            Runs: int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture));
+        var sentenceTrainer = trainer with
+        {
+            Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            L2 = float.Parse(Option(args, "--sentence-l2") ?? trainer.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            BalanceClasses = (Option(args, "--sentence-balance") ?? "true") == "true",
+            LearningRate = float.Parse(Option(args, "--sentence-lr") ?? trainer.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        };
+
+        var trainFile = Path.Combine(data, "train", "newsmtsc", "train.jsonl");
+        if (!File.Exists(trainFile))
+        {
+            Console.Error.WriteLine($"{trainFile}: no such file (pass --data DIR)");
+            return 1;
+        }
+
+        var train = SentimentData.Read(trainFile);
+        Console.WriteLine($"train: {train.Count} targets from {trainFile}");
+
+        var adapter = new NewsValenceAdapter(
+            Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
+            Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
+            Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
+        if (Option(args, "--cv") is { } cv)
+        {
+            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        var overrides = adapter.Learn(train);
+        var lexicon = VaderLexicon.LoadBase(overrides);
+        Console.WriteLine($"news valences: {overrides.Count} words adapted");
+
+        // Sentences with several targets teach what depends on the target rather than on the sentence: weigh them up.
+        var multiTargetWeight = float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture);
+        var targetModel = trainer.Train(train.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
+
+        // Class-prior calibration (chosen on dev data): shift toward the rarer positive and negative labels.
+        targetModel.AddToFeature(FeatureExtractor.Bias, [
+            float.Parse(Option(args, "--target-negative-bias") ?? "0", CultureInfo.InvariantCulture),
+            0,
+            float.Parse(Option(args, "--target-positive-bias") ?? "0", CultureInfo.InvariantCulture)]);
+        targetModel.RoundToHalf();
+
+        // Sentence-level signal: sentences whose targets all carry the same label.
+        var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
+            .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
+            .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))
+            .ToList();
+        Console.WriteLine($"train: {sentences.Count} sentences with one label");
+        var sentenceModel = sentenceTrainer.Train(sentences);
+
+        Directory.CreateDirectory(output);
+        Save(sentenceModel, Path.Combine(output, "sentence-model.bin"));
+        Save(targetModel, Path.Combine(output, "target-model.bin"));
+        NewsValenceAdapter.Write(overrides, Path.Combine(output, "news-valence.tsv"));
+
+        if (args.Contains("--dev"))
+        {
+            var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight);
+            PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
+            PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
+            PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
+        }
+
+        if (Option(args, "--dump") is { } dump)
+        {
+            DumpSentences(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), lexicon, sentenceModel, dump);
+        }
+
+        return 0;
+    }
+
+    /// <summary>K-fold cross-validation of the target model on the training data, folds by sentence (valences re-learned per fold).</summary>
+    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float multiTargetWeight)
+    {
+        var gold = new List<int>();
+        var predicted = new List<int>();
+        var multiGold = new List<int>();
+        var multiPredicted = new List<int>();
+        Span<float> p = stackalloc float[3];
+        for (var k = 0; k < folds; k++)
+        {
+            var fold = k;
+            bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
+            var rest = train.Where(e => !InFold(e)).ToList();
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
+            foreach (var e in train.Where(InFold))
+            {
+                var x = SentimentFeaturizer.Target(lexicon, e);
+                model.Logits(x.Hashes, x.Values, p);
+                var label = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1;
+                gold.Add(e.Label);
+                predicted.Add(label);
+                if (e.MultiTarget)
+                {
+                    multiGold.Add(e.Label);
+                    multiPredicted.Add(label);
+                }
+            }
+        }
+
+        Console.WriteLine($"cv{folds} macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multiGold, multiPredicted))}");
+    }
+
+    // Diagnostic: VADER sub-scores and model probabilities per dev sentence, for analysing the calibration.
+    private static void DumpSentences(string file, VaderLexicon lexicon, LinearModel model, string dump)
+    {
+        using var writer = new StreamWriter(dump);
+        writer.WriteLine("gold\tsum\tcompound\tpos\tneg\tneu\ttokens\tpneg\tpneu\tppos\tpossum\tnegsum");
+        Span<float> p = stackalloc float[3];
+        foreach (var row in SentimentData.Read(file))
+        {
+            var ws = SentimentWorkspace.Current;
+            SentenceTokenizer.Tokenize(row.Text, lexicon, ws);
+            var v = VaderScorer.Score(ws, lexicon);
+            FeatureExtractor.Sentence(ws, v, ws.Features);
+            model.Predict(ws.Features, p);
+            var valences = ws.Valences.AsSpan(0, ws.Count).ToArray();
+            writer.WriteLine(string.Join('\t', new double[] { row.Score, v.Sum, v.Compound, v.Positive, v.Negative, v.Neutral, ws.Count, p[0], p[1], p[2], valences.Where(x => x > 0).Sum(), valences.Where(x => x < 0).Sum() }.Select(x => x.ToString(CultureInfo.InvariantCulture))));
+        }
+    }
+
+    private static void PrintDev(SentimentAnalyzer analyzer, string file, Func<IReadOnlyList<SentimentExample>, SentimentAnalyzer, IReadOnlyList<KeyValuePair<string, string>>> evaluate)
+    {
+        if (File.Exists(file))
+        {
+            var metrics = evaluate(SentimentData.Read(file), analyzer);
+            Console.WriteLine("dev " + Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file) + " " + string.Join(' ', metrics.Select(m => m.Key + "=" + m.Value)));
+        }
+    }
+
+    private static void Save(LinearModel model, string path)
+    {
+        using (var stream = File.Create(path))
+        {
+            model.Write(stream);
+        }
+
+        Console.WriteLine($"wrote {path} ({new FileInfo(path).Length} bytes)");
+    }
+
+    private static string? Option(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 }

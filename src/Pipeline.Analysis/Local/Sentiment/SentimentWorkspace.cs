@@ -1,0 +1,46 @@
+namespace Pipeline.Analysis.Local.Sentiment;
+
+/// <summary>
+/// Per-thread scratch buffers for one sentence: lower-cased text, tokens and per-token valences.
+/// Reused across calls so that scoring allocates nothing once the buffers have grown.
+/// </summary>
+internal sealed class SentimentWorkspace
+{
+    [ThreadStatic]
+    private static SentimentWorkspace? current;
+
+    public char[] Lower { get; private set; } = new char[512];
+
+    public Token[] Tokens { get; private set; } = new Token[128];
+
+    public float[] Valences { get; private set; } = new float[128];
+
+    public int Count { get; set; }
+
+    public int Exclamations { get; set; }
+
+    public int Questions { get; set; }
+
+    public int AllCapsCount { get; set; }
+
+    public FeatureVector Features { get; } = new();
+
+    public static SentimentWorkspace Current => current ??= new SentimentWorkspace();
+
+    public void EnsureCapacity(int chars)
+    {
+        if (Lower.Length < chars)
+        {
+            Lower = new char[Math.Max(chars, Lower.Length * 2)];
+        }
+
+        // A sentence has at most one token per two characters (word + space), plus one.
+        var maxTokens = (chars / 2) + 1;
+        if (Tokens.Length < maxTokens)
+        {
+            var size = Math.Max(maxTokens, Tokens.Length * 2);
+            Tokens = new Token[size];
+            Valences = new float[size];
+        }
+    }
+}

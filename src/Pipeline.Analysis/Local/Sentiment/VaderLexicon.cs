@@ -1,0 +1,207 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Pipeline.Analysis.Local.Sentiment;
+
+/// <summary>
+/// The VADER lexicon merged with the rule word lists: one span lookup per token answers valence, booster and flags.
+/// Keys are lower-case; callers look up an already lower-cased span (no allocation).
+/// </summary>
+internal sealed class VaderLexicon
+{
+    private const string ResourceName = "Pipeline.Analysis.Sentiment.vader_lexicon.txt";
+    private const string NewsResourceName = "Pipeline.Analysis.Sentiment.news-valence.tsv";
+
+    private static readonly Lazy<VaderLexicon> LazyDefault = new(LoadDefault);
+
+    private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly FrozenDictionary<ulong, float> phrases;
+
+    private VaderLexicon(FrozenDictionary<string, WordInfo> words, FrozenDictionary<ulong, float> phrases)
+    {
+        lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.phrases = phrases;
+        Count = words.Count;
+    }
+
+    public static VaderLexicon Default => LazyDefault.Value;
+
+    public int Count { get; }
+
+    public WordInfo Lookup(ReadOnlySpan<char> lowerWord) =>
+        lookup.TryGetValue(lowerWord, out var info) ? info : default;
+
+    public bool TryGetPhrase(ulong phraseHash, out float valence) => phrases.TryGetValue(phraseHash, out valence);
+
+    public static ulong PhraseHash(ReadOnlySpan<ulong> wordHashes)
+    {
+        var h = wordHashes[0];
+        for (var i = 1; i < wordHashes.Length; i++)
+        {
+            h = TextHash.Combine(h, wordHashes[i]);
+        }
+
+        return h;
+    }
+
+    /// <summary>
+    /// Parses lines "word TAB mean [TAB sd TAB ratings]"; <paramref name="overrides"/> (word → valence, learned
+    /// from news) replace the valences of words after inflections are added.
+    /// </summary>
+    public static VaderLexicon Load(TextReader reader, IReadOnlyDictionary<string, float>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var words = new Dictionary<string, WordInfo>(8192, StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0)
+            {
+                continue;
+            }
+
+            var rest = line.AsSpan(tab + 1);
+            var end = rest.IndexOf('\t');
+            if (end >= 0)
+            {
+                rest = rest[..end];
+            }
+
+            if (float.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            {
+                words.TryAdd(line[..tab].ToLowerInvariant(), new WordInfo(valence, 0, WordFlags.InLexicon));
+            }
+        }
+
+        // Rule words keep their rule meaning: "hardly" is a negation, not an inflection of "hard".
+        var ruleWords = new HashSet<string>(VaderRules.Negations.Concat(VaderRules.Increments).Concat(VaderRules.Decrements), StringComparer.Ordinal);
+        var inflected = new Dictionary<string, WordInfo>(StringComparer.Ordinal);
+        foreach (var (word, info) in words)
+        {
+            foreach (var form in LexiconInflections.Of(word))
+            {
+                if (!words.ContainsKey(form) && !ruleWords.Contains(form))
+                {
+                    inflected.TryAdd(form, info);
+                }
+            }
+        }
+
+        foreach (var (form, info) in inflected)
+        {
+            words.Add(form, info);
+        }
+
+        foreach (var (word, valence) in overrides ?? new Dictionary<string, float>())
+        {
+            if (words.TryGetValue(word, out var info))
+            {
+                words[word] = info with { Valence = valence };
+            }
+        }
+
+        foreach (var w in VaderRules.Increments)
+        {
+            Merge(words, w, booster: VaderRules.BoosterIncrement, WordFlags.Booster);
+        }
+
+        foreach (var w in VaderRules.Decrements)
+        {
+            Merge(words, w, booster: VaderRules.BoosterDecrement, WordFlags.Booster);
+        }
+
+        foreach (var w in VaderRules.Negations)
+        {
+            Merge(words, w, 0, WordFlags.Negation);
+        }
+
+        (string Word, WordFlags Flag)[] roles =
+        [
+            ("no", WordFlags.No), ("kind", WordFlags.Kind), ("of", WordFlags.Of), ("but", WordFlags.But),
+            ("least", WordFlags.Least), ("at", WordFlags.AtOrVery), ("very", WordFlags.AtOrVery), ("never", WordFlags.Never),
+            ("so", WordFlags.SoOrThis), ("this", WordFlags.SoOrThis), ("without", WordFlags.Without),
+            ("doubt", WordFlags.Doubt), ("or", WordFlags.OrNor), ("nor", WordFlags.OrNor), ("by", WordFlags.By),
+        ];
+        foreach (var (word, flag) in roles)
+        {
+            Merge(words, word, 0, flag);
+        }
+
+        foreach (var w in VaderRules.SpeechVerbs)
+        {
+            Merge(words, w, 0, WordFlags.Speech);
+        }
+
+        foreach (var w in VaderRules.ClauseWords)
+        {
+            Merge(words, w, 0, WordFlags.ClauseWord);
+        }
+
+        foreach (var w in VaderRules.Pronouns)
+        {
+            Merge(words, w, 0, WordFlags.Pronoun);
+        }
+
+        foreach (var w in VaderRules.Auxiliaries)
+        {
+            Merge(words, w, 0, WordFlags.Auxiliary);
+        }
+
+        var phrases = new Dictionary<ulong, float>();
+        Span<ulong> hashes = stackalloc ulong[4];
+        foreach (var (phrase, valence) in VaderRules.Phrases)
+        {
+            var parts = phrase.Split(' ');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                hashes[i] = TextHash.Of(parts[i]);
+            }
+
+            phrases[PhraseHash(hashes[..parts.Length])] = valence;
+            Merge(words, parts[0], 0, WordFlags.PhraseStart);
+        }
+
+        return new VaderLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), phrases.ToFrozenDictionary());
+    }
+
+    private static void Merge(Dictionary<string, WordInfo> words, string word, float booster, WordFlags flag)
+    {
+        words.TryGetValue(word, out var info);
+        words[word] = new WordInfo(info.Valence, booster != 0 ? booster : info.Booster, info.Flags | flag);
+    }
+
+    private static VaderLexicon LoadDefault()
+    {
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(NewsResourceName);
+        return Load(reader, news is null ? null : ReadOverrides(news));
+    }
+
+    /// <summary>Reads "word TAB valence" lines.</summary>
+    public static Dictionary<string, float> ReadOverrides(Stream stream)
+    {
+        var overrides = new Dictionary<string, float>(StringComparer.Ordinal);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0 && float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            {
+                overrides[line[..tab]] = valence;
+            }
+        }
+
+        return overrides;
+    }
+
+    /// <summary>The embedded VADER lexicon with the given overrides instead of the embedded news ones (for training).</summary>
+    public static VaderLexicon LoadBase(IReadOnlyDictionary<string, float>? overrides = null)
+    {
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return Load(reader, overrides);
+    }
+}
