@@ -1,13 +1,178 @@
+using System.Text;
 using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Local.KeyPhrases;
 
-// PLACEHOLDER (owned by the language/key-phrase work).
+/// <summary>
+/// Extracts noun phrases and ranks them by salience: how often the phrase and its words occur, how early
+/// it first appears, and how specific (long, proper) it is. A phrase that mostly occurs inside a longer
+/// one is merged into it ("Sanders" into "Bernie Sanders"); singular and plural share one entry; the
+/// displayed form is the most common surface form. Deterministic: ties go to the earlier phrase.
+/// Stateless and thread-safe: one instance serves all callers.
+/// </summary>
 public sealed class KeyPhraseExtractor
 {
-    public static KeyPhraseExtractor CreateDefault() => throw new NotImplementedException();
+    public static KeyPhraseExtractor CreateDefault() => new();
 
     /// <summary>Noun phrases ranked by salience, highest first.</summary>
-    public IReadOnlyList<KeyPhrase> Extract(string text, IReadOnlyList<TextSpan> sentences, int maxPhrases) => throw new NotImplementedException();
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance API of the analyzer contract: callers hold one extractor, as with the other models.")]
+    public IReadOnlyList<KeyPhrase> Extract(string text, IReadOnlyList<TextSpan> sentences, int maxPhrases)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPhrases);
+        if (maxPhrases == 0 || text.Length == 0)
+        {
+            return [];
+        }
+
+        IReadOnlyList<TextSpan> spans = sentences.Count > 0 ? sentences : [new TextSpan(0, text.Length)];
+        var collector = new CandidateCollector(text);
+        var buffer = new List<ChunkWord>(PhraseChunker.MaxPhraseWords + 2);
+        Action<List<ChunkWord>, bool> add = collector.Add;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            collector.Sentence = s;
+            PhraseChunker.Chunk(text, spans[s], buffer, add);
+        }
+
+        var candidates = collector.Candidates;
+        SubPhraseMerger.Merge(candidates);
+        return Rank(candidates, collector.WordCounts, spans.Count, maxPhrases);
+    }
+
+    private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, Dictionary<string, int> wordCounts, int sentenceCount, int maxPhrases)
+    {
+        var scored = new List<(PhraseCandidate Candidate, double Score)>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (c.MergedInto is not null)
+            {
+                continue;
+            }
+
+            double wordSalience = 0;
+            foreach (var w in c.Words)
+            {
+                wordSalience += wordCounts[w];
+            }
+
+            wordSalience /= c.Words.Length;
+            var length = 1 + (0.25 * (Math.Min(c.Words.Length, 4) - 1));
+            var position = 1 + (0.5 * (1 - ((double)c.FirstSentence / sentenceCount)));
+            var proper = c.ProperWeight * 2 > c.Count ? 1.15 : 1;
+            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(c.Words[0]) ? 0.3 : 1;
+            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic));
+        }
+
+        scored.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : a.Candidate.FirstOffset.CompareTo(b.Candidate.FirstOffset);
+        });
+
+        var top = scored.Count > 0 ? scored[0].Score : 1;
+        var result = new List<KeyPhrase>(Math.Min(maxPhrases, scored.Count));
+        foreach (var (candidate, score) in scored)
+        {
+            if (result.Count == maxPhrases)
+            {
+                break;
+            }
+
+            result.Add(new KeyPhrase(candidate.SurfaceForm(), Math.Round(score / top, 4)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Turns chunks into candidates keyed by their normalised words.</summary>
+    private sealed class CandidateCollector(string text)
+    {
+        private readonly Dictionary<string, PhraseCandidate> _byKey = new(StringComparer.Ordinal);
+        private readonly StringBuilder _key = new();
+        private readonly StringBuilder _surface = new();
+        private char[] _chars = new char[256];
+
+        public int Sentence { get; set; }
+
+        public List<PhraseCandidate> Candidates { get; } = [];
+
+        public Dictionary<string, int> WordCounts { get; } = new(StringComparer.Ordinal);
+
+        public void Add(List<ChunkWord> words, bool startsSentence)
+        {
+            // A lone short lowercase word ("vs", "ex") says nothing.
+            if (words.Count == 1 && !words[0].Capitalised && words[0].Length < 3)
+            {
+                return;
+            }
+
+            _key.Clear();
+            _surface.Clear();
+            var capitalised = 0;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = words[i];
+                var span = text.AsSpan(w.Start, w.Length);
+                if (i > 0)
+                {
+                    _key.Append(' ');
+                    _surface.Append(' ');
+                }
+
+                _surface.Append(span);
+                var folded = i == words.Count - 1 && !w.Capitalised ? Singular(span) : span;
+                foreach (var ch in folded)
+                {
+                    _key.Append(char.ToLowerInvariant(ch));
+                }
+
+                capitalised += w.Capitalised ? 1 : 0;
+            }
+
+            // Look the key up without allocating it: most chunks repeat a phrase already seen.
+            var keySpan = Chars(_key);
+            var lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(keySpan, out var candidate))
+            {
+                var key = keySpan.ToString();
+                candidate = new PhraseCandidate(key, words[0].Start, Sentence);
+                _byKey[key] = candidate;
+                Candidates.Add(candidate);
+            }
+
+            foreach (var w in candidate.Words)
+            {
+                WordCounts[w] = WordCounts.GetValueOrDefault(w) + 1;
+            }
+
+            var proper = capitalised == words.Count && !(startsSentence && words.Count == 1);
+            // A capital at the start of a sentence may be there only because of the position: it counts half.
+            candidate.AddOccurrence(Chars(_surface), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
+        }
+
+        private ReadOnlySpan<char> Chars(StringBuilder builder)
+        {
+            if (_chars.Length < builder.Length)
+            {
+                _chars = new char[builder.Length * 2];
+            }
+
+            builder.CopyTo(0, _chars, builder.Length);
+            return _chars.AsSpan(0, builder.Length);
+        }
+
+        private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> word)
+        {
+            if (word.Length <= 3 || word[^1] != 's' || word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is"))
+            {
+                return word;
+            }
+
+            // "policies" -> "policie" is fine as a key: both forms reduce the same way.
+            return word[..^1];
+        }
+    }
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Benchmarks.Benchmarks;
+using Pipeline.Benchmarks.Corpus;
+
+namespace Pipeline.Benchmarks.Infrastructure;
+
+/// <summary>
+/// `cpu` mode: MB per CPU-second of the same benchmark methods. On a shared machine the wall-clock figures of
+/// BenchmarkDotNet fall with the load of other processes; CPU time charged to this process does not, so it
+/// tells what one dedicated core would do. The Node peers report the same measure (process.cpuUsage).
+/// </summary>
+public static class CpuTimeThroughput
+{
+    public static int Run(double seconds, TextWriter output)
+    {
+        output.WriteLine("benchmark\tcorpus\tcpu_mb_per_s\tpasses");
+        foreach (var corpus in BenchCorpora.Names)
+        {
+            var data = BenchCorpora.Get(corpus);
+            Measure(output, "Sentiment", corpus, data.SentenceBytes, seconds, () =>
+            {
+                var b = new SentimentBenchmarks { Corpus = corpus };
+                b.Setup();
+                return () => b.Sentiment();
+            });
+            Measure(output, "FullAnalysis", corpus, data.ArticleBytes, seconds, () =>
+            {
+                var b = new FullAnalysisBenchmarks { Corpus = corpus };
+                b.Setup();
+                return () => b.FullAnalysis().GetAwaiter().GetResult();
+            });
+            Measure(output, "LanguageDetection", corpus, data.ArticleBytes, seconds, () =>
+            {
+                var b = new LanguageBenchmarks { Corpus = corpus };
+                b.Setup();
+                return () => b.LanguageDetection();
+            });
+            Measure(output, "KeyPhrases", corpus, data.ArticleBytes, seconds, () =>
+            {
+                var b = new KeyPhraseBenchmarks { Corpus = corpus };
+                b.Setup();
+                return () => b.KeyPhrases();
+            });
+        }
+
+        return 0;
+    }
+
+    private static void Measure(TextWriter output, string name, string corpus, long bytes, double seconds, Func<Func<object>> setup)
+    {
+        Func<object> pass;
+        try
+        {
+            pass = setup();
+
+            // Warm up past tiered compilation (counted in CPU time: wall time says little on a loaded machine).
+            var warmStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var warmPasses = 0;
+            while (warmPasses++ < 5 || (Process.GetCurrentProcess().TotalProcessorTime - warmStart).TotalSeconds < Math.Max(1, seconds / 2))
+            {
+                pass();
+            }
+        }
+        catch (NotImplementedException)
+        {
+            output.WriteLine($"{name}\t{corpus}\tNA\t0");
+            return;
+        }
+
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var start = process.TotalProcessorTime;
+        var passes = 0;
+        TimeSpan used;
+        do
+        {
+            pass();
+            passes++;
+            process.Refresh();
+            used = process.TotalProcessorTime - start;
+        }
+        while (used.TotalSeconds < seconds || passes < 3);
+
+        var mbps = bytes * (double)passes / used.TotalSeconds / 1e6;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{corpus}\t{mbps:F2}\t{passes}"));
+    }
+}

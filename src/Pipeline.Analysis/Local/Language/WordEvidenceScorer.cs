@@ -1,0 +1,167 @@
+namespace Pipeline.Analysis.Local.Language;
+
+/// <summary>Per-language evidence from the words of a sample.</summary>
+/// <param name="Scores">Evidence per language index of <see cref="LanguageProfiles.Languages"/>.</param>
+/// <param name="Words">Words read.</param>
+internal readonly record struct WordEvidence(double[] Scores, int Words);
+
+/// <summary>
+/// Scores a sample against the language profiles. Capitalised words are mostly names ("De Blasio",
+/// "Los Angeles", "Van Hollen") and would lend evidence to the wrong language, so only words that start
+/// in lower case count — unless the text has almost none (an all-capitalised headline), then all do.
+/// </summary>
+internal sealed class WordEvidenceScorer
+{
+    private const int MaxWordLength = 48;
+    private const double EnoughLowercaseEvidence = 1.5;
+    private const double DecisiveEvidence = 40;
+
+    private static readonly int LanguageCount = LanguageProfiles.Languages.Length;
+
+    private readonly Dictionary<string, (int Language, double Weight)[]>.AlternateLookup<ReadOnlySpan<char>> _words =
+        new Dictionary<string, (int Language, double Weight)[]>(LanguageProfiles.WordWeights, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public WordEvidence Score(ReadOnlySpan<char> sample)
+    {
+        var lower = new double[LanguageCount];
+        var all = new double[LanguageCount];
+        Span<char> buffer = stackalloc char[MaxWordLength + 2];
+        var words = 0;
+        var i = 0;
+        var afterApostrophe = false;
+        while (i < sample.Length)
+        {
+            if (!char.IsLetter(sample[i]))
+            {
+                i++;
+                afterApostrophe = false;
+                continue;
+            }
+
+            var start = i;
+            while (i < sample.Length && (char.IsLetter(sample[i]) || char.GetUnicodeCategory(sample[i]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            {
+                i++;
+            }
+
+            var word = sample[start..i];
+            var beforeApostrophe = i + 1 < sample.Length && IsApostrophe(sample[i]) && char.IsLetter(sample[i + 1]);
+            words++;
+            if (word.Length <= MaxWordLength)
+            {
+                // Clitics are looked up with their apostrophe: "l'" and "qu'" are French, "'s" and "'t" English.
+                var length = 0;
+                if (afterApostrophe)
+                {
+                    buffer[length++] = '\'';
+                }
+
+                length += word.ToLowerInvariant(buffer[length..]);
+                if (beforeApostrophe)
+                {
+                    buffer[length++] = '\'';
+                }
+
+                var key = buffer[..length];
+                var isLower = !char.IsUpper(word[0]);
+                AddWord(key, all);
+                AddLetters(key, all);
+                if (isLower)
+                {
+                    AddWord(key, lower);
+                    AddLetters(key, lower);
+                }
+            }
+
+            // Enough is enough: once one language clearly leads, the rest of the sample will not change the answer.
+            if ((words & 63) == 0 && IsDecisive(lower))
+            {
+                break;
+            }
+
+            afterApostrophe = beforeApostrophe;
+            if (beforeApostrophe)
+            {
+                i++;
+            }
+        }
+
+        return new WordEvidence(lower.Sum() >= EnoughLowercaseEvidence ? lower : all, words);
+    }
+
+    private static bool IsDecisive(double[] scores)
+    {
+        double best = 0, second = 0;
+        foreach (var score in scores)
+        {
+            if (score > best)
+            {
+                (second, best) = (best, score);
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return best >= DecisiveEvidence && best >= 4 * second;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    private void AddWord(ReadOnlySpan<char> key, double[] scores)
+    {
+        if (_words.TryGetValue(key, out var weights))
+        {
+            foreach (var (language, weight) in weights)
+            {
+                scores[language] += weight;
+            }
+
+            return;
+        }
+
+        // Not a function word: look for characteristic n-grams instead.
+        if (key.Length < 3)
+        {
+            return;
+        }
+
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (!LanguageProfiles.GramsByFirstLetter.TryGetValue(key[i], out var grams))
+            {
+                continue;
+            }
+
+            var rest = key[i..];
+            foreach (var gram in grams)
+            {
+                if ((gram.AtStart && i > 0) || (gram.AtEnd && rest.Length != gram.Gram.Length) || !rest.StartsWith(gram.Gram, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var (language, weight) in gram.Weights)
+                {
+                    scores[language] += weight;
+                }
+            }
+        }
+    }
+
+    private static void AddLetters(ReadOnlySpan<char> key, double[] scores)
+    {
+        foreach (var c in key)
+        {
+            if (c >= '\u00DF' && LanguageProfiles.LetterWeights.TryGetValue(c, out var weights))
+            {
+                foreach (var (language, weight) in weights)
+                {
+                    scores[language] += weight;
+                }
+            }
+        }
+    }
+}
