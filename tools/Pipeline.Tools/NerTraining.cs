@@ -4,14 +4,14 @@ using Pipeline.Analysis.Local.Ner;
 namespace Pipeline.Tools;
 
 /// <summary>
-/// train-ner [--data DIR] [--train a.conll,b.conll] [--dev x.conll,y.conll] [--epochs N] [--buckets LOG2] [--seed N] [--out FILE]
+/// train-ner [--data DIR] [--train a.conll,b.conll] [--dev x.conll,y.conll] [--epochs N] [--beam W (structured training)] [--buckets LOG2] [--seed N] [--out FILE]
 /// Trains the averaged perceptron on the training files (never the dev files), reports dev scores after each
 /// epoch, and writes the quantized model that ships embedded in Pipeline.Analysis.
 /// </summary>
 internal static class NerTraining
 {
     // The mix chosen on dev F1 (see EVAL.md): news/wiki genres; WNUT social media measured separately.
-    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll,crossner_politics_train.conll*8,gum_ccby_train.conll";
+    private const string DefaultTrain = "gum_open_train.conll,wikigold.conll*2,crossner_politics_train.conll*8,gum_ccby_train.conll*2";
     private const string DefaultDev = "../shared/data/eval/gum-ner/wikinews_dev.conll,../shared/data/eval/crossner-politics/dev.conll";
 
     public static int Run(IReadOnlyList<string> args)
@@ -21,9 +21,10 @@ internal static class NerTraining
             ["--data"] = "../shared/data/train/ner",
             ["--train"] = DefaultTrain,
             ["--dev"] = DefaultDev,
-            ["--epochs"] = "3",
+            ["--epochs"] = "5",
             ["--buckets"] = "20",
             ["--seed"] = "13",
+            ["--beam"] = "4",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
         };
         for (var i = 0; i + 1 < args.Count; i += 2)
@@ -61,17 +62,18 @@ internal static class NerTraining
         var epochs = int.Parse(options["--epochs"], System.Globalization.CultureInfo.InvariantCulture);
         var seed = int.Parse(options["--seed"], System.Globalization.CultureInfo.InvariantCulture);
         var features = new NerFeatureExtractor(Gazetteer.Default);
-        var trainer = new NerTrainer(features, log2, seed);
+        var beam = int.Parse(options["--beam"], System.Globalization.CultureInfo.InvariantCulture);
+        var trainer = new NerTrainer(features, log2, seed, beam);
         var perceptron = trainer.Train(train, epochs, (epoch, current) =>
         {
             var averaged = current.Averaged();
-            var model = NerModel.Quantize(averaged, log2);
+            var model = NerModel.Quantize(averaged, log2, beam);
             var tagger = new NerTagger(model, features);
             var line = string.Join("  ", dev.Select(d => Path.GetFileName(Path.GetDirectoryName(d.File)) + "/" + Path.GetFileName(d.File) + " " + Summary(NerScore.Run(tagger, d.Sentences))));
             Console.WriteLine($"epoch {epoch + 1} ({sw.Elapsed.TotalSeconds:0}s): {line}");
         });
 
-        var final = NerModel.Quantize(perceptron.Averaged(), log2);
+        var final = NerModel.Quantize(perceptron.Averaged(), log2, beam);
         using (var stream = File.Create(options["--out"]))
         {
             final.Save(stream);

@@ -1,5 +1,16 @@
 using Pipeline.Tools;
 
+// Decoder experiments: PIPELINE_NER_BEAM=1 is greedy decoding.
+if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_BEAM"), out var beam))
+{
+    Pipeline.Analysis.Local.Ner.NerTagger.Default.BeamWidth = beam;
+}
+
+if (float.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_BEAM_T"), System.Globalization.CultureInfo.InvariantCulture, out var beamT))
+{
+    Pipeline.Analysis.Local.Ner.NerTagger.Default.BeamTemperature = beamT;
+}
+
 // Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE
 return args switch
 {

@@ -44,6 +44,7 @@ public static class NameCoreference
                 : NameWords(text, tokens, mentions[i]);
         }
 
+        TrimToKnownNames(text, working, nameWords, tokens);
         TrimHeadlineRuns(working, nameWords, tokens);
         for (var i = 0; i < working.Length; i++)
         {
@@ -76,9 +77,10 @@ public static class NameCoreference
             }
 
             var mayBePerson = m.Category is EntityCategories.Person or EntityCategories.Organization or EntityCategories.Event or EntityCategories.Product
-                || (m.Category == EntityCategories.Location && m.Confidence < UnsureLocation);
+                || (m.Category == EntityCategories.Location && (m.Confidence < UnsureLocation || !AfterPlacePreposition(text, tokens, m)));
             if (words.Length == 1 && mayBePerson
-                && ChoosePerson(people, words[0], m.Start) is { } person)
+                && ChoosePerson(people, words[0], m.Start) is { } person
+                && (m.Category != EntityCategories.Location || m.Confidence < UnsureLocation || person.HasLastName(words[0])))
             {
                 person.Add(m with { Category = EntityCategories.Person }, words);
                 continue;
@@ -105,6 +107,121 @@ public static class NameCoreference
             .Select(c => c.Build(text))
             .OrderBy(c => c.Mentions[0].Start)
             .ToList();
+    }
+
+    /// <summary>
+    /// A person mention of 3+ words that contains another person name of the document is cut to the longest such
+    /// name: headline words around a name ("Will Bernie Sanders", "Victor Hale Faces Growing Scandal") are not part
+    /// of it. Middle-name forms ("Hillary Rodham Clinton" next to "Hillary Clinton") are kept.
+    /// </summary>
+    private static void TrimToKnownNames(string text, DetectedMention[] mentions, string[][] words, IReadOnlyList<TextSpan> tokens)
+    {
+        var names = new List<string[]>();
+        var firstLast = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            if (mentions[i].Category == EntityCategories.Person && words[i].Length >= 2)
+            {
+                names.Add(words[i]);
+                firstLast.Add(words[i][0] + "|" + words[i][^1]);
+            }
+        }
+
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            var m = mentions[i];
+            var w = words[i];
+            if (m.Category != EntityCategories.Person || w.Length < 3)
+            {
+                continue;
+            }
+
+            string[]? best = null;
+            foreach (var name in names)
+            {
+                if (name.Length < w.Length && (best is null || name.Length > best.Length) && IndexOf(w, name) >= 0)
+                {
+                    best = name;
+                }
+            }
+
+            if (best is null || IsMiddleNameForm(w, firstLast, names))
+            {
+                continue;
+            }
+
+            // Locate the name's tokens inside the mention (possessives and titles are not in the words).
+            for (var k = m.FirstToken; k + best.Length <= m.EndToken; k++)
+            {
+                var matches = true;
+                for (var j = 0; j < best.Length && matches; j++)
+                {
+                    var tok = text.AsSpan(tokens[k + j].Start, tokens[k + j].Length);
+                    matches = tok.Equals(best[j], StringComparison.OrdinalIgnoreCase)
+                        || (j == best.Length - 1 && tok.Length == best[j].Length + 2 && tok.StartsWith(best[j], StringComparison.OrdinalIgnoreCase));
+                }
+
+                if (matches)
+                {
+                    var start = tokens[k].Start;
+                    mentions[i] = m with { Start = start, Length = tokens[k + best.Length - 1].End - start, FirstToken = k, EndToken = k + best.Length };
+                    words[i] = best;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>"Hillary Rodham Clinton" when "Hillary Clinton" is also named: a longer form of the same name, not a run-on.</summary>
+    private static bool IsMiddleNameForm(string[] words, HashSet<string> firstLast, List<string[]> names)
+    {
+        if (!firstLast.Contains(words[0] + "|" + words[^1]))
+        {
+            return false;
+        }
+
+        foreach (var name in names)
+        {
+            if (name.Length < words.Length && name[0].Equals(words[0], StringComparison.OrdinalIgnoreCase) && name[^1].Equals(words[^1], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(string[] haystack, string[] needle)
+    {
+        for (var k = 0; k + needle.Length <= haystack.Length; k++)
+        {
+            var j = 0;
+            while (j < needle.Length && haystack[k + j].Equals(needle[j], StringComparison.OrdinalIgnoreCase))
+            {
+                j++;
+            }
+
+            if (j == needle.Length)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"in Hale", "from Hale": the word before a one-word Location says it is a place, whatever person shares the name.</summary>
+    private static bool AfterPlacePreposition(string text, IReadOnlyList<TextSpan> tokens, DetectedMention m)
+    {
+        if (m.FirstToken == 0)
+        {
+            return false;
+        }
+
+        var prev = text.AsSpan(tokens[m.FirstToken - 1].Start, tokens[m.FirstToken - 1].Length);
+        return prev.Equals("in", StringComparison.OrdinalIgnoreCase) || prev.Equals("at", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("from", StringComparison.OrdinalIgnoreCase) || prev.Equals("to", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("near", StringComparison.OrdinalIgnoreCase) || prev.Equals("across", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

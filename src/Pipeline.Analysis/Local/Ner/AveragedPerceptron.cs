@@ -68,6 +68,18 @@ public sealed class AveragedPerceptron : ITagScorer
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to one tag's weights of every feature (sequence-level updates).</summary>
+    public void Add(ReadOnlySpan<ulong> features, int tag, float delta)
+    {
+        foreach (var f in features)
+        {
+            if (f != 0)
+            {
+                Change((FeatureHash.Bucket(f, Mask) * NerTags.Count) + tag, delta);
+            }
+        }
+    }
+
     /// <summary>Current (not averaged) weight, for tests.</summary>
     public float Weight(ulong feature, int tag) => _weights[(FeatureHash.Bucket(feature, Mask) * NerTags.Count) + tag];
 

@@ -50,6 +50,7 @@ public sealed class EntityRecognizer(NerTagger tagger)
         {
             var range = sentences[s];
             var sentTokens = all.Slice(range.Start, range.Length);
+            bool? titleCase = null;
             tagger.Tag(text, sentTokens, tags.AsSpan(range.Start, range.Length), confidences.AsSpan(range.Start, range.Length));
             foreach (var (spanStart, spanEnd, type) in NerTags.Spans(tags.AsSpan(range.Start, range.Length)))
             {
@@ -63,6 +64,20 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     _ => MiscCategory(text, all, first, end),
                 };
                 (first, end) = Trim(text, all, first, end, category == EntityCategories.Person);
+                if (category == EntityCategories.Person)
+                {
+                    end = CutAtPossessive(text, all, first, end);
+                }
+
+                if (end - first >= 3 && category is not null)
+                {
+                    titleCase ??= IsTitleCase(text, sentTokens);
+                    if (titleCase.Value)
+                    {
+                        (first, end) = KnownSubSpan(text, all, range, first, end);
+                    }
+                }
+
                 if (category is null || first >= end)
                 {
                     continue;
@@ -134,6 +149,104 @@ public sealed class EntityRecognizer(NerTagger tagger)
         }
 
         return (first, end);
+    }
+
+    /// <summary>A person's name ends at a possessive ("Bernie Sanders' People Have A Plan").</summary>
+    private static int CutAtPossessive(string text, ReadOnlySpan<TextSpan> tokens, int first, int end)
+    {
+        for (var k = first + 1; k < end; k++)
+        {
+            if (IsPossessive(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            {
+                return k;
+            }
+        }
+
+        return end;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCaseExempt = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "by", "with", "as", "vs", "vs.", "from", "into", "over", "per")
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A Title Case line (a headline): nearly every word that is not a short function word is capitalised, so
+    /// capitalisation says nothing about where a name ends.
+    /// </summary>
+    internal static bool IsTitleCase(string text, ReadOnlySpan<TextSpan> sentence)
+    {
+        int words = 0, capitalised = 0;
+        foreach (var t in sentence)
+        {
+            var w = text.AsSpan(t.Start, t.Length);
+            if (!char.IsLetter(w[0]) || TitleCaseExempt.Contains(w))
+            {
+                continue;
+            }
+
+            words++;
+            if (char.IsUpper(w[0]))
+            {
+                capitalised++;
+            }
+        }
+
+        return words >= 4 && capitalised * 10 >= words * 9;
+    }
+
+    /// <summary>
+    /// In a title-case sentence a span of 3+ tokens is trusted only as far as the document confirms it: when the
+    /// whole span does not occur elsewhere, it is cut to the longest sub-span that does (2+ tokens, or its first token),
+    /// e.g. "Victor Hale Faces Growing Scandal" → "Victor Hale". Without any confirmation the span is kept.
+    /// </summary>
+    private static (int First, int End) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end)
+    {
+        var outsideFrom = tokens[sentence.Start].Start;
+        var outsideTo = tokens[sentence.End - 1].End;
+        if (OccursElsewhere(text, tokens, first, end, outsideFrom, outsideTo))
+        {
+            return (first, end);
+        }
+
+        for (var len = end - first - 1; len >= 1; len--)
+        {
+            for (var a = first; a + len <= end; a++)
+            {
+                if ((len >= 2 || a == first) && OccursElsewhere(text, tokens, a, a + len, outsideFrom, outsideTo))
+                {
+                    return (a, a + len);
+                }
+            }
+        }
+
+        return (first, end);
+    }
+
+    private static bool OccursElsewhere(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int skipFrom, int skipTo)
+    {
+        var phrase = text.AsSpan(tokens[first].Start, tokens[end - 1].End - tokens[first].Start);
+        var searchFrom = 0;
+        while (searchFrom < text.Length)
+        {
+            var at = text.AsSpan(searchFrom).IndexOf(phrase, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += searchFrom;
+            var after = at + phrase.Length;
+            var bounded = (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (after >= text.Length || !char.IsLetterOrDigit(text[after]));
+            if (bounded && (after <= skipFrom || at >= skipTo))
+            {
+                return true;
+            }
+
+            searchFrom = at + 1;
+        }
+
+        return false;
     }
 
     internal static bool IsPossessive(ReadOnlySpan<char> w) => w is "'s" or "\u2019s" or "'" or "\u2019" or "'S";

@@ -135,11 +135,14 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             f[k++] = FeatureHash.Feature(TBias, 0);
             f[k++] = FeatureHash.Feature(TLower, low);
             f[k++] = FeatureHash.Feature(TRaw, raw[i]);
+            var prefix = FeatureHash.Seed;
             for (var a = 1; a <= 4; a++)
             {
                 if (w.Length > a)
                 {
-                    f[k++] = FeatureHash.Feature(TPrefix + a - 1, FeatureHash.Lower(w[..a]));
+                    // Prefix hashes extend one character at a time (same value as FeatureHash.Lower(w[..a])).
+                    prefix = FeatureHash.Add(prefix, FeatureHash.NormalizeLower(w[a - 1]));
+                    f[k++] = FeatureHash.Feature(TPrefix + a - 1, prefix);
                     f[k++] = FeatureHash.Feature(TSuffix + a - 1, FeatureHash.Lower(w[^a..]));
                 }
             }

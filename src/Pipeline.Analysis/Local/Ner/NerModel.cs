@@ -7,11 +7,13 @@ namespace Pipeline.Analysis.Local.Ner;
 /// Trained tagger weights: per hashed-feature bucket, a row of nine 16-bit weights with its own scale.
 /// Per-row scales matter: averaged perceptron weights span six orders of magnitude (biases vs rare words),
 /// so one global scale would wipe out the small weights. Rows whose largest weight is negligible are pruned,
-/// and the file is gzip-compressed: "NER2", buckets log2, tag count, row scales, weights.
+/// and the file is gzip-compressed: "NER3", buckets log2, tag count, decoder beam width, row scales, weights
+/// ("NER2" files have no beam width: greedy).
 /// </summary>
 public sealed class NerModel : ITagScorer
 {
-    private const int Magic = 0x3252454E; // "NER2"
+    private const int MagicGreedy = 0x3252454E; // "NER2": trained with greedy decoding
+    private const int Magic = 0x3352454E; // "NER3": + beam width the model was trained (and must be decoded) with
 
     /// <summary>Rows whose largest |w| is below this fraction of the global largest are pruned.</summary>
     private const float PruneBelow = 1e-6f;
@@ -30,11 +32,15 @@ public sealed class NerModel : ITagScorer
 
     public int BucketsLog2 { get; }
 
+    /// <summary>Beam width used in training; 1 = greedy. Decoding must match (raw scores are summed over the beam).</summary>
+    public int BeamWidth { get; init; } = 1;
+
     /// <summary>Rows with at least one non-zero weight.</summary>
     public int NonZeroRows => _scales.Count(s => s != 0);
 
-    public static NerModel Quantize(float[] weights, int bucketsLog2)
+    public static NerModel Quantize(float[] weights, int bucketsLog2, int beamWidth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
         ArgumentNullException.ThrowIfNull(weights);
         var rows = 1 << bucketsLog2;
         if (weights.Length != rows * NerTags.Count)
@@ -67,7 +73,7 @@ public sealed class NerModel : ITagScorer
             }
         }
 
-        return new NerModel(scales, q, bucketsLog2);
+        return new NerModel(scales, q, bucketsLog2) { BeamWidth = beamWidth };
     }
 
     public void Save(Stream stream)
@@ -77,6 +83,7 @@ public sealed class NerModel : ITagScorer
         writer.Write(Magic);
         writer.Write(BucketsLog2);
         writer.Write(NerTags.Count);
+        writer.Write(BeamWidth);
         writer.Write(MemoryMarshal.AsBytes(_scales.AsSpan()));
         writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
     }
@@ -85,13 +92,20 @@ public sealed class NerModel : ITagScorer
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip);
-        if (reader.ReadInt32() != Magic)
+        var magic = reader.ReadInt32();
+        if (magic is not (Magic or MagicGreedy))
         {
             throw new InvalidDataException("Not a NER model (bad magic).");
         }
 
         var log2 = reader.ReadInt32();
         var tags = reader.ReadInt32();
+        var beam = magic == Magic ? reader.ReadInt32() : 1;
+        if (beam is < 1 or > 16)
+        {
+            throw new InvalidDataException($"Unsupported NER model beam width {beam}.");
+        }
+
         if (tags != NerTags.Count || log2 is < 4 or > 24)
         {
             throw new InvalidDataException($"Unsupported NER model shape: 2^{log2} buckets, {tags} tags.");
@@ -102,7 +116,7 @@ public sealed class NerModel : ITagScorer
         var weights = new short[rows * tags];
         ReadExactly(gzip, MemoryMarshal.AsBytes(scales.AsSpan()));
         ReadExactly(gzip, MemoryMarshal.AsBytes(weights.AsSpan()));
-        return new NerModel(scales, weights, log2);
+        return new NerModel(scales, weights, log2) { BeamWidth = beam };
     }
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)

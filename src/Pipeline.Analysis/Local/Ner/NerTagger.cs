@@ -30,10 +30,22 @@ public sealed class NerTagger
     public NerTagger(NerModel model, NerFeatureExtractor features)
         : this((ITagScorer)model, features)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        BeamWidth = model.BeamWidth;
+        RawBeamScores = model.BeamWidth > 1;
     }
 
     /// <summary>Softmax temperature for confidences (calibrated on dev sets; see GreedyDecoder).</summary>
     internal float Temperature { get; init; } = GreedyDecoder.DefaultTemperature;
+
+    /// <summary>Beam width of the decoder; 1 = greedy. The model's own by default; tools override it for experiments.</summary>
+    internal int BeamWidth { get; set; } = 1;
+
+    /// <summary>Whether the model was trained with beam search (rank histories by raw summed scores).</summary>
+    internal bool RawBeamScores { get; set; }
+
+    /// <summary>Softmax temperature of the beam's per-step probabilities.</summary>
+    internal float BeamTemperature { get; set; } = GreedyDecoder.DefaultTemperature;
 
     /// <summary>The embedded trained model and gazetteers, loaded once.</summary>
     public static NerTagger Default => LazyDefault.Value;
@@ -48,13 +60,24 @@ public sealed class NerTagger
 
         var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();
         _features.Extract(text, tokens, buffer);
-        if (_scorer is NerModel model)
+        if (BeamWidth <= 1)
         {
-            GreedyDecoder.Decode(model, buffer, tags, confidences, Temperature);
+            if (_scorer is NerModel greedyModel)
+            {
+                GreedyDecoder.Decode(greedyModel, buffer, tags, confidences, Temperature);
+            }
+            else
+            {
+                GreedyDecoder.Decode(_scorer, buffer, tags, confidences, Temperature);
+            }
+        }
+        else if (_scorer is NerModel model)
+        {
+            BeamDecoder.Decode(model, buffer, tags, confidences, BeamWidth, BeamTemperature, RawBeamScores);
         }
         else
         {
-            GreedyDecoder.Decode(_scorer, buffer, tags, confidences, Temperature);
+            BeamDecoder.Decode(_scorer, buffer, tags, confidences, BeamWidth, BeamTemperature, RawBeamScores);
         }
     }
 }

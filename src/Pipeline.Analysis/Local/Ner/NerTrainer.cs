@@ -28,7 +28,7 @@ public sealed record LabelledSentence(string Text, TextSpan[] Tokens, int[] Tags
 }
 
 /// <summary>Trains the averaged perceptron with greedy decoding on its own predicted history. Deterministic for a seed.</summary>
-public sealed class NerTrainer(NerFeatureExtractor features, int bucketsLog2 = 20, int seed = 13)
+public sealed class NerTrainer(NerFeatureExtractor features, int bucketsLog2 = 20, int seed = 13, int beamWidth = 1)
 {
     public AveragedPerceptron Train(IReadOnlyList<LabelledSentence> sentences, int epochs, Action<int, AveragedPerceptron>? afterEpoch = null)
     {
@@ -47,6 +47,7 @@ public sealed class NerTrainer(NerFeatureExtractor features, int bucketsLog2 = 2
         var random = new Random(seed);
         Span<float> scores = stackalloc float[NerTags.Count];
         Span<ulong> dynamic = stackalloc ulong[NerFeatureExtractor.DynamicCount];
+        var predicted = new int[sentences.Max(x => x.Tags.Length) + 1];
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
@@ -54,6 +55,12 @@ public sealed class NerTrainer(NerFeatureExtractor features, int bucketsLog2 = 2
             {
                 var feats = cached[s];
                 var gold = sentences[s].Tags;
+                if (beamWidth > 1)
+                {
+                    BeamUpdate(perceptron, feats, gold, predicted, dynamic);
+                    continue;
+                }
+
                 int prev = NerTags.Outside, prev2 = NerTags.Outside;
                 for (var i = 0; i < feats.Count; i++)
                 {
@@ -79,5 +86,41 @@ public sealed class NerTrainer(NerFeatureExtractor features, int bucketsLog2 = 2
         }
 
         return perceptron;
+    }
+
+    /// <summary>
+    /// Structured perceptron step with beam search and early update (Collins and Roark 2004): decode until the gold
+    /// history falls out of the beam, then reward the gold prefix's features and penalise the best history's.
+    /// </summary>
+    private void BeamUpdate(AveragedPerceptron perceptron, NerFeatureExtractor.SentenceFeatures feats, int[] gold, int[] predicted, Span<ulong> dynamic)
+    {
+        var m = BeamDecoder.Search(perceptron, feats, beamWidth, GreedyDecoder.DefaultTemperature, rawScores: true, gold, predicted, []);
+        for (var i = 0; i < feats.Count; i++)
+        {
+            perceptron.Tick();
+        }
+
+        if (gold.AsSpan(0, m).SequenceEqual(predicted.AsSpan(0, m)))
+        {
+            return;
+        }
+
+        int gp = NerTags.Outside, gp2 = NerTags.Outside, pp = NerTags.Outside, pp2 = NerTags.Outside;
+        for (var i = 0; i < m; i++)
+        {
+            perceptron.Update(feats.StaticOf(i), gold[i], predicted[i]);
+            if (gold[i] != predicted[i] || gp != pp || gp2 != pp2)
+            {
+                NerFeatureExtractor.Dynamic(feats, i, gp, gp2, dynamic);
+                perceptron.Add(dynamic, gold[i], 1);
+                NerFeatureExtractor.Dynamic(feats, i, pp, pp2, dynamic);
+                perceptron.Add(dynamic, predicted[i], -1);
+            }
+
+            gp2 = gp;
+            gp = gold[i];
+            pp2 = pp;
+            pp = predicted[i];
+        }
     }
 }

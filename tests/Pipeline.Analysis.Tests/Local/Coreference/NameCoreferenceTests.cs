@@ -94,4 +94,70 @@ public sealed class NameCoreferenceTests
             .Mention("Bernie Sanders").Mention("Elizabeth Warren").Resolve();
         Assert.Equal(["Bernie Sanders", "Elizabeth Warren"], clusters.Select(c => c.Name));
     }
+
+    [Fact]
+    public void Resolve_QuestionHeadlinePerson_TrimmedToContainedFullName()
+    {
+        var clusters = new DocumentBuilder("Will Bernie Sanders Win Iowa\n\nBernie Sanders spoke to voters.")
+            .Mention("Will Bernie Sanders").Mention("Bernie Sanders")
+            .Resolve();
+        var person = Assert.Single(clusters);
+        Assert.Equal("Bernie Sanders", person.Name);
+        Assert.Equal(2, person.Mentions.Count);
+        Assert.Equal("Bernie Sanders", "Will Bernie Sanders Win Iowa".Substring(person.Mentions[0].Start, person.Mentions[0].Length));
+    }
+
+    [Fact]
+    public void Resolve_HeadlineRunOnAfterName_TrimmedToContainedFullName()
+    {
+        var clusters = new DocumentBuilder("Victor Hale Faces Growing Scandal Over Donations\n\nSenator Victor Hale declined.")
+            .Mention("Victor Hale Faces Growing Scandal Over Donations").Mention("Victor Hale")
+            .Resolve();
+        var person = Assert.Single(clusters);
+        Assert.Equal("Victor Hale", person.Name);
+        Assert.Equal(11, person.Mentions[0].Length);
+    }
+
+    [Fact]
+    public void Resolve_MiddleNameForm_KeptWhole()
+    {
+        var clusters = new DocumentBuilder("Hillary Rodham Clinton spoke. Hillary Clinton left.")
+            .Mention("Hillary Rodham Clinton").Mention("Hillary Clinton")
+            .Resolve();
+        Assert.Equal("Hillary Rodham Clinton", Assert.Single(clusters).Name);
+    }
+
+    [Fact]
+    public void Resolve_SurnameTaggedAsConfidentLocation_JoinsThePerson()
+    {
+        var text = "Victor Hale faces questions. Hale refused to answer.";
+        var tokens = Tokenizer.Tokenize(text);
+        var hale = text.LastIndexOf("Hale", StringComparison.Ordinal);
+        var haleToken = tokens.FindIndex(t => t.Start == hale);
+        var mentions = new List<DetectedMention>
+        {
+            new(0, 11, EntityCategories.Person, null, 0.9, 0, 0, 2),
+            new(hale, 4, EntityCategories.Location, null, 0.95, 1, haleToken, haleToken + 1),
+        };
+        var person = Assert.Single(NameCoreference.Resolve(text, tokens, mentions));
+        Assert.Equal("Victor Hale", person.Name);
+        Assert.All(person.Mentions, m => Assert.Equal(EntityCategories.Person, m.Category));
+    }
+
+    [Fact]
+    public void Resolve_SurnameLocationAfterPlacePreposition_StaysLocation()
+    {
+        var text = "Victor Hale faces questions. He lives in Hale now.";
+        var tokens = Tokenizer.Tokenize(text);
+        var hale = text.LastIndexOf("Hale", StringComparison.Ordinal);
+        var haleToken = tokens.FindIndex(t => t.Start == hale);
+        var mentions = new List<DetectedMention>
+        {
+            new(0, 11, EntityCategories.Person, null, 0.9, 0, 0, 2),
+            new(hale, 4, EntityCategories.Location, null, 0.95, 1, haleToken, haleToken + 1),
+        };
+        var clusters = NameCoreference.Resolve(text, tokens, mentions);
+        Assert.Equal(2, clusters.Count);
+        Assert.Contains(clusters, c => c is { Category: "Location", Name: "Hale" });
+    }
 }

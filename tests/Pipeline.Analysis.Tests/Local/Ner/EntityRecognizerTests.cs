@@ -60,4 +60,46 @@ public sealed class EntityRecognizerTests
             Assert.Equal(expected, r);
         }
     }
+
+    [Fact]
+    public void Find_TitleCaseHeadline_PersonCutToNameConfirmedByTheBody()
+    {
+        var text = "Senator Victor Hale Faces Growing Scandal Over Donations\n\n" +
+            "Victor Hale, a senator from Ohio, refused to answer questions on Monday. Hale said the donations were legal.";
+        var clusters = Analyze(text);
+        var hale = clusters.Single(c => c.Category == "Person" && c.Name == "Victor Hale");
+        Assert.True(hale.Mentions.Count >= 3);
+        Assert.DoesNotContain(clusters, c => c.Name.Contains("Scandal", StringComparison.Ordinal) && c.Category == "Person");
+        Assert.DoesNotContain(clusters, c => c is { Category: "Location", Name: "Hale" });
+    }
+
+    [Fact]
+    public void Find_PossessiveInTitleCaseHeadline_PersonEndsAtPossessive()
+    {
+        var text = "Bernie Sanders' People Have A Plan\n\nBernie Sanders told voters in Iowa that his plan would work.";
+        var clusters = Analyze(text);
+        var sanders = clusters.Single(c => c.Category == "Person" && c.Name == "Bernie Sanders");
+        Assert.Equal(2, sanders.Mentions.Count);
+        Assert.DoesNotContain(clusters, c => c.Name.Contains("People", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Find_QuestionHeadline_PersonWithoutLeadingVerb()
+    {
+        var text = "Will Bernie Sanders Win The Iowa Caucus?\n\nBernie Sanders is leading in the polls, aides said.";
+        var clusters = Analyze(text);
+        var sanders = clusters.Single(c => c.Category == "Person" && c.Name == "Bernie Sanders");
+        Assert.Equal(2, sanders.Mentions.Count);
+        Assert.DoesNotContain(clusters, c => c.Name.StartsWith("Will", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Senator Victor Hale Faces Growing Scandal Over Donations", true)]
+    [InlineData("Will Bernie Sanders Win the Iowa Caucus?", true)]
+    [InlineData("Bernie Sanders met Hillary Clinton in New York on Tuesday.", false)]
+    public void IsTitleCase_Sentence_DetectsHeadlineCapitalisation(string sentence, bool expected)
+    {
+        var tokens = Tokenizer.Tokenize(sentence);
+        Assert.Equal(expected, EntityRecognizer.IsTitleCase(sentence, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)));
+    }
 }

@@ -42,3 +42,48 @@ public sealed class GreedyDecoderTests
         Assert.Contains(("Vermont", "LOC"), spans);
     }
 }
+
+public sealed class BeamDecoderTests
+{
+    [Fact]
+    public void SaveLoad_BeamTrainedModel_KeepsBeamWidthForDecoding()
+    {
+        var weights = new float[(1 << 4) * NerTags.Count];
+        weights[3] = 1.5f;
+        using var stream = new MemoryStream();
+        NerModel.Quantize(weights, 4, beamWidth: 4).Save(stream);
+        stream.Position = 0;
+        var loaded = NerModel.Load(stream);
+        Assert.Equal(4, loaded.BeamWidth);
+        Assert.Equal(4, new NerTagger(loaded, new NerFeatureExtractor(Gazetteer.Default)).BeamWidth);
+    }
+
+    [Fact]
+    public void DefaultTagger_BeamAndGreedyDecoding_BothRespectBio()
+    {
+        const string text = "Members of the Social Democratic Party of Germany met the Christian Democratic Union in Berlin .";
+        var tokens = Pipeline.Analysis.Local.Text.Tokenizer.Tokenize(text).ToArray();
+        var tagger = new NerTagger(LoadDefaultModel(), new NerFeatureExtractor(Gazetteer.Default));
+        foreach (var width in new[] { 1, 4 })
+        {
+            tagger.BeamWidth = width;
+            var tags = new int[tokens.Length];
+            var conf = new float[tokens.Length];
+            tagger.Tag(text, tokens, tags, conf);
+            for (var i = 0; i < tags.Length; i++)
+            {
+                Assert.True(NerTags.IsAllowed(i == 0 ? NerTags.Outside : tags[i - 1], tags[i]));
+                Assert.InRange(conf[i], 0f, 1f);
+            }
+
+            var spans = NerTags.Spans(tags).Select(s => string.Join(' ', tokens[s.Start..s.End].Select(t => text.Substring(t.Start, t.Length)))).ToList();
+            Assert.Contains("Berlin", spans);
+        }
+    }
+
+    private static NerModel LoadDefaultModel()
+    {
+        using var stream = NerResources.Open(NerTagger.ModelResource);
+        return NerModel.Load(stream);
+    }
+}

@@ -1,0 +1,239 @@
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>
+/// Beam search over BIO tag sequences: keeps the <c>width</c> best histories (sum of perceptron scores), so one
+/// early mistake (B-MISC where B-ORG was needed) can be repaired by the tokens after it. Histories ending in the same
+/// two tags are recombined (the features only see the two previous tags). Static features are scored once per token.
+/// </summary>
+internal static class BeamDecoder
+{
+    public const int DefaultWidth = 4;
+
+    private const int MaxWidth = 16;
+
+    public static void Decode<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, Span<int> tags, Span<float> confidences, int width, float temperature, bool rawScores)
+        where TScorer : ITagScorer
+        => Search(scorer, sentence, width, temperature, rawScores, [], tags, confidences);
+
+    /// <summary>
+    /// Beam search; with <paramref name="gold"/> non-empty it stops at the first token where no history in the beam
+    /// equals the gold prefix (early update for training). Returns the number of tokens whose best tags were written.
+    /// <paramref name="rawScores"/>: rank by summed perceptron scores (a model trained with this search) instead of
+    /// summed log-softmax probabilities (a greedily trained model).
+    /// </summary>
+    public static int Search<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, int width, float temperature, bool rawScores, ReadOnlySpan<int> gold, Span<int> tags, Span<float> confidences)
+        where TScorer : ITagScorer
+    {
+        width = Math.Clamp(width, 1, MaxWidth);
+        var n = sentence.Count;
+        var back = System.Buffers.ArrayPool<int>.Shared.Rent(n * width);
+        var chosen = System.Buffers.ArrayPool<int>.Shared.Rent(n * width);
+        var staticAll = System.Buffers.ArrayPool<float>.Shared.Rent(n * NerTags.Count);
+        Span<float> staticScores = stackalloc float[NerTags.Count];
+        Span<float> scores = stackalloc float[NerTags.Count];
+        Span<ulong> dynamic = stackalloc ulong[NerFeatureExtractor.DynamicCount];
+
+        // Current beam (sorted best first): total score, previous tag, tag before it.
+        Span<double> beamScore = stackalloc double[MaxWidth];
+        Span<int> beamPrev = stackalloc int[MaxWidth];
+        Span<int> beamPrev2 = stackalloc int[MaxWidth];
+        Span<bool> beamGold = stackalloc bool[MaxWidth];
+        Span<bool> nextGold = stackalloc bool[MaxWidth];
+
+        // Candidates, one per (tag, previous tag) state: the features only see two tags back, so histories sharing
+        // that state are recombined and only the better one survives.
+        const int States = NerTags.Count * NerTags.Count;
+        Span<double> candScore = stackalloc double[States];
+        Span<int> candBack = stackalloc int[States];
+        Span<bool> candUsed = stackalloc bool[States];
+        Span<int> used = stackalloc int[States];
+        candUsed.Clear();
+        Span<double> nextScore = stackalloc double[MaxWidth];
+        Span<int> nextState = stackalloc int[MaxWidth];
+        Span<float> pairCache = stackalloc float[States * NerTags.Count];
+        Span<bool> pairDone = stackalloc bool[States];
+        Span<float> wordCache = stackalloc float[NerTags.Count * NerTags.Count];
+        Span<bool> wordDone = stackalloc bool[NerTags.Count];
+        var size = 1;
+        beamScore[0] = 0;
+        beamPrev[0] = NerTags.Outside;
+        beamPrev2[0] = NerTags.Outside;
+        beamGold[0] = true;
+        var decoded = n;
+        for (var i = 0; i < n; i++)
+        {
+            staticScores.Clear();
+            scorer.Score(sentence.StaticOf(i), staticScores);
+            staticScores.CopyTo(staticAll.AsSpan(i * NerTags.Count, NerTags.Count));
+            var usedCount = 0;
+            wordDone.Clear();
+            for (var h = 0; h < size; h++)
+            {
+                // Dynamic features: the two tag features depend on (prev, prev2) only, the tag+word and tag+shape
+                // features on prev and the token: both cached, so each history costs additions, not table reads.
+                var p = beamPrev[h];
+                var pair = (p * NerTags.Count) + beamPrev2[h];
+                var pairScores = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
+                var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
+                if (!pairDone[pair] || !wordDone[p])
+                {
+                    NerFeatureExtractor.Dynamic(sentence, i, p, beamPrev2[h], dynamic);
+                    if (!pairDone[pair])
+                    {
+                        pairScores.Clear();
+                        scorer.Score(dynamic[..2], pairScores);
+                        pairDone[pair] = true;
+                    }
+
+                    if (!wordDone[p])
+                    {
+                        wordScores.Clear();
+                        scorer.Score(dynamic[2..], wordScores);
+                        wordDone[p] = true;
+                    }
+                }
+
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    scores[t] = staticScores[t] + pairScores[t] + wordScores[t];
+                }
+
+                // Raw perceptron scores of a greedily trained model are not comparable across histories (long
+                // I- runs would win): histories are ranked by the sum of per-step log-softmax probabilities.
+                var logZ = rawScores ? 0 : LogSumExp(scores, beamPrev[h], temperature);
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    if (!NerTags.IsAllowed(beamPrev[h], t))
+                    {
+                        continue;
+                    }
+
+                    var state = (t * NerTags.Count) + beamPrev[h];
+                    var total = beamScore[h] + (rawScores ? scores[t] : (scores[t] / temperature) - logZ);
+                    if (!candUsed[state])
+                    {
+                        candUsed[state] = true;
+                        used[usedCount++] = state;
+                        candScore[state] = total;
+                        candBack[state] = h;
+                    }
+                    else if (total > candScore[state])
+                    {
+                        candScore[state] = total;
+                        candBack[state] = h;
+                    }
+                }
+            }
+
+            // Keep the best `width` states (selection; ties to the lower state index, i.e. O first).
+            var nextSize = 0;
+            // States in ascending order so ties keep going to the lower state index.
+            used[..usedCount].Sort();
+            foreach (var st in used[..usedCount])
+            {
+                candUsed[st] = false;
+
+                var pos = nextSize;
+                while (pos > 0 && nextScore[pos - 1] < candScore[st])
+                {
+                    pos--;
+                }
+
+                if (pos >= width)
+                {
+                    continue;
+                }
+
+                for (var k = Math.Min(nextSize, width - 1); k > pos; k--)
+                {
+                    nextScore[k] = nextScore[k - 1];
+                    nextState[k] = nextState[k - 1];
+                }
+
+                nextScore[pos] = candScore[st];
+                nextState[pos] = st;
+                nextSize = Math.Min(nextSize + 1, width);
+            }
+
+            for (var k = 0; k < nextSize; k++)
+            {
+                var st = nextState[k];
+                chosen[(i * width) + k] = st / NerTags.Count;
+                back[(i * width) + k] = candBack[st];
+                beamScore[k] = nextScore[k];
+            }
+
+            var goldAlive = false;
+            for (var k = 0; k < nextSize; k++)
+            {
+                nextGold[k] = !gold.IsEmpty && beamGold[back[(i * width) + k]] && gold[i] == nextState[k] / NerTags.Count;
+                goldAlive |= nextGold[k];
+            }
+
+            for (var k = 0; k < nextSize; k++)
+            {
+                beamPrev2[k] = nextState[k] % NerTags.Count;
+                beamPrev[k] = nextState[k] / NerTags.Count;
+                beamGold[k] = nextGold[k];
+            }
+
+            size = nextSize;
+            if (!gold.IsEmpty && !goldAlive)
+            {
+                decoded = i + 1;
+                break;
+            }
+        }
+
+        // The best history is at index 0.
+        var at = 0;
+        for (var i = decoded - 1; i >= 0; i--)
+        {
+            tags[i] = chosen[(i * width) + at];
+            at = back[(i * width) + at];
+        }
+
+        // Confidences only along the chosen path: softmax of its scores at each token.
+        if (!confidences.IsEmpty)
+        {
+            int prev = NerTags.Outside, prev2 = NerTags.Outside;
+            for (var i = 0; i < decoded; i++)
+            {
+                staticAll.AsSpan(i * NerTags.Count, NerTags.Count).CopyTo(scores);
+                NerFeatureExtractor.Dynamic(sentence, i, prev, prev2, dynamic);
+                scorer.Score(dynamic, scores);
+                confidences[i] = (float)Math.Exp((scores[tags[i]] / temperature) - LogSumExp(scores, prev, temperature));
+                prev2 = prev;
+                prev = tags[i];
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(back);
+        System.Buffers.ArrayPool<int>.Shared.Return(chosen);
+        System.Buffers.ArrayPool<float>.Shared.Return(staticAll);
+        return decoded;
+    }
+
+    private static double LogSumExp(ReadOnlySpan<float> scores, int prev, float temperature)
+    {
+        var max = double.NegativeInfinity;
+        for (var t = 0; t < NerTags.Count; t++)
+        {
+            if (NerTags.IsAllowed(prev, t))
+            {
+                max = Math.Max(max, scores[t] / temperature);
+            }
+        }
+
+        double sum = 0;
+        for (var t = 0; t < NerTags.Count; t++)
+        {
+            if (NerTags.IsAllowed(prev, t))
+            {
+                sum += Math.Exp((scores[t] / temperature) - max);
+            }
+        }
+
+        return max + Math.Log(sum);
+    }
+}
