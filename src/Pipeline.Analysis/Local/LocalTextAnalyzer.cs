@@ -77,7 +77,7 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         }
 
         var mentions = _entities.Find(text, tokens, sentenceTokens);
-        var clusters = NameCoreference.Resolve(text, tokens, mentions);
+        var clusters = SurnameMentions.Propagate(text, tokens, sentenceTokens, NameCoreference.Resolve(text, tokens, mentions));
         var entities = new List<EntityResult>(clusters.Count);
         foreach (var cluster in clusters)
         {

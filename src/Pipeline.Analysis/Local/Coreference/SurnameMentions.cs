@@ -1,0 +1,97 @@
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Text;
+
+namespace Pipeline.Analysis.Local.Coreference;
+
+/// <summary>
+/// Document-level consistency for people: once an article has named "Maria Delgado", every later capitalised
+/// "Delgado" is her, even where the tagger missed it ("Delgado thanked volunteers", "an inquiry into Delgado").
+/// Only surnames that belong to exactly one person of the article are propagated.
+/// </summary>
+public static class SurnameMentions
+{
+    /// <summary>Confidence given to a mention found by propagation rather than by the tagger.</summary>
+    public const double PropagatedConfidence = 0.6;
+
+    public static List<EntityCluster> Propagate(string text, IReadOnlyList<TextSpan> tokens, IReadOnlyList<TextSpan> sentenceTokens, List<EntityCluster> clusters)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(sentenceTokens);
+        ArgumentNullException.ThrowIfNull(clusters);
+
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            if (clusters[c].Category == EntityCategories.Person && LastName(clusters[c].Name) is { } surname)
+            {
+                // A surname shared by two people of the article (Bill and Hillary Clinton) is ambiguous: skip it.
+                owners[surname] = owners.ContainsKey(surname) ? -1 : c;
+            }
+        }
+
+        if (owners.Values.All(o => o < 0))
+        {
+            return clusters;
+        }
+
+        var covered = new bool[tokens.Count];
+        foreach (var mention in clusters.SelectMany(c => c.Mentions))
+        {
+            for (var t = mention.FirstToken; t < mention.EndToken && t < covered.Length; t++)
+            {
+                covered[t] = true;
+            }
+        }
+
+        var added = new Dictionary<int, List<DetectedMention>>();
+        var sentence = 0;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            while (sentence < sentenceTokens.Count - 1 && t >= sentenceTokens[sentence].End)
+            {
+                sentence++;
+            }
+
+            var token = tokens[t];
+            if (covered[t] || token.Length < 2 || !char.IsUpper(text[token.Start]))
+            {
+                continue;
+            }
+
+            if (owners.TryGetValue(text.Substring(token.Start, token.Length), out var owner) && owner >= 0)
+            {
+                if (!added.TryGetValue(owner, out var list))
+                {
+                    added[owner] = list = [];
+                }
+
+                list.Add(new DetectedMention(token.Start, token.Length, EntityCategories.Person, null, PropagatedConfidence, sentence, t, t + 1));
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return clusters;
+        }
+
+        return clusters.Select((cluster, c) => added.TryGetValue(c, out var extra)
+                ? cluster with { Mentions = cluster.Mentions.Concat(extra).OrderBy(m => m.Start).ToList() }
+                : cluster)
+            .ToList();
+    }
+
+    private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };
+
+    private static string? LastName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length;
+        while (last > 0 && Suffixes.Contains(words[last - 1]))
+        {
+            last--;
+        }
+
+        return last >= 2 && words[last - 1].Length >= 2 ? words[last - 1] : null;
+    }
+}
