@@ -20,6 +20,7 @@ return args switch
     ["calibrate-ner", var file] => NerEvaluation.Calibrate(file),
     ["entities", var file] => NerEvaluation.WriteEntities(file),
     ["entities", "--profile", var file] => NerEvaluation.WriteEntities(file, profile: true),
+    ["profile-analyzer", var file] => AnalyzerProfile.Run(file),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     _ => Usage(),
 };

@@ -78,10 +78,11 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
 
         var mentions = _entities.Find(text, tokens, sentenceTokens);
         var clusters = SurnameMentions.Propagate(text, tokens, sentenceTokens, NameCoreference.Resolve(text, tokens, mentions));
+        var targetScores = ScoreTargets(text, clusters, sentenceSpans);
         var entities = new List<EntityResult>(clusters.Count);
         foreach (var cluster in clusters)
         {
-            entities.Add(ToResult(text, cluster, sentenceSpans));
+            entities.Add(ToResult(text, cluster, targetScores));
         }
 
         return new TextAnalysis
@@ -109,7 +110,41 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         return new DetectedLanguage(code, code, 1.0);
     }
 
-    private EntityResult ToResult(string text, EntityCluster cluster, TextSpan[] sentences)
+    /// <summary>Sentiment toward every mention that carries it, one sentence analysis per sentence (not per mention).</summary>
+    private Dictionary<(int Start, int Length), SentimentScores> ScoreTargets(string text, List<EntityCluster> clusters, TextSpan[] sentences)
+    {
+        var scores = new Dictionary<(int Start, int Length), SentimentScores>();
+        var targets = clusters
+            .Where(c => EntityCategories.CarriesSentiment(c.Category))
+            .SelectMany(c => c.Mentions)
+            .OrderBy(m => m.Sentence)
+            .ThenBy(m => m.Start)
+            .ToList();
+        var spans = new List<TextSpan>();
+        for (var i = 0; i < targets.Count;)
+        {
+            var sentence = targets[i].Sentence;
+            spans.Clear();
+            var j = i;
+            for (; j < targets.Count && targets[j].Sentence == sentence; j++)
+            {
+                spans.Add(new TextSpan(targets[j].Start, targets[j].Length));
+            }
+
+            var into = new SentimentScores[spans.Count];
+            _sentiment.ScoreTargets(text, sentences[sentence].Start, sentences[sentence].Length, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans), into);
+            for (var k = 0; k < into.Length; k++)
+            {
+                scores[(spans[k].Start, spans[k].Length)] = into[k];
+            }
+
+            i = j;
+        }
+
+        return scores;
+    }
+
+    private static EntityResult ToResult(string text, EntityCluster cluster, Dictionary<(int Start, int Length), SentimentScores> targetScores)
     {
         var withSentiment = EntityCategories.CarriesSentiment(cluster.Category);
         var mentions = new EntityMention[cluster.Mentions.Count];
@@ -120,8 +155,7 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             SentimentResult? sentiment = null;
             if (withSentiment)
             {
-                var sentence = sentences[m.Sentence];
-                var scores = _sentiment.ScoreTarget(text, sentence.Start, sentence.Length, m.Start, m.Length);
+                var scores = targetScores[(m.Start, m.Length)];
                 pos += scores.Positive;
                 neu += scores.Neutral;
                 neg += scores.Negative;

@@ -1,3 +1,4 @@
+using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Local.Sentiment;
@@ -72,6 +73,31 @@ public sealed class SentimentAnalyzer
         Span<float> p = stackalloc float[LinearModel.Classes];
         targetModel.Predict(ws.Features, p);
         return new SentimentScores(p[2], p[1], p[0]);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreTarget"/> for several targets of one sentence: the sentence is tokenized and scored by VADER once
+    /// (a news sentence often names several entities), then each target gets its own features and prediction.
+    /// </summary>
+    public void ScoreTargets(string text, int sentenceStart, int sentenceLength, ReadOnlySpan<TextSpan> targets, Span<SentimentScores> into)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ws = SentimentWorkspace.Current;
+        var vader = Analyze(text.AsSpan(sentenceStart, sentenceLength), ws);
+        Span<float> p = stackalloc float[LinearModel.Classes];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (ws.Count == 0)
+            {
+                into[i] = SentimentScores.NeutralOnly;
+                continue;
+            }
+
+            var (from, to) = TargetTokens(ws, targets[i].Start - sentenceStart, targets[i].Length);
+            FeatureExtractor.Target(ws, vader, from, to, ws.Features);
+            targetModel.Predict(ws.Features, p);
+            into[i] = new SentimentScores(p[2], p[1], p[0]);
+        }
     }
 
     /// <summary>Document sentiment from its sentences' scores (label may be Mixed).</summary>

@@ -80,4 +80,23 @@ public sealed class TargetedSentimentTests
 
         Assert.Equal((1, 4), SentimentAnalyzer.TargetTokens(ws, 10, "Anna Maria Okafor".Length));
     }
+
+    [Fact]
+    public void ScoreTargets_SeveralTargetsInOneSentence_SameAsOneAtATime()
+    {
+        const string text = "Intro line. Critics praised Martinez but attacked Hale for the scandal, while Ohio voters shrugged.";
+        var sentenceStart = text.IndexOf("Critics", StringComparison.Ordinal);
+        var sentenceLength = text.Length - sentenceStart;
+        var targets = new[] { "Martinez", "Hale", "Ohio" }
+            .Select(t => new Pipeline.Analysis.Local.Text.TextSpan(text.IndexOf(t, StringComparison.Ordinal), t.Length))
+            .ToArray();
+        var batch = new SentimentScores[targets.Length];
+        Analyzer.ScoreTargets(text, sentenceStart, sentenceLength, targets, batch);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            Assert.Equal(Analyzer.ScoreTarget(text, sentenceStart, sentenceLength, targets[i].Start, targets[i].Length), batch[i]);
+        }
+
+        Assert.NotEqual(batch[0], batch[1]);
+    }
 }
