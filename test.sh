@@ -18,7 +18,7 @@ done
 
 results_dir="artifacts/test-results"
 rm -rf "$results_dir"; mkdir -p "$results_dir"
-start=$(date +%s)
+SECONDS=0
 
 echo "==> Installing tools (npm ci)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -54,7 +54,7 @@ run_tier() { # name, project, filter
   local name="$1" project="$2" filter="$3"
   [ -n "${TEST_FILTER:-}" ] && filter="${filter:+($filter)&}(${TEST_FILTER})"
   echo "==> Tier: $name ($project${filter:+, filter $filter})"
-  local log="$results_dir/$name.log"
+  local log="$results_dir/$name.log" tier_start=$SECONDS
   dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "console;verbosity=normal" --results-directory "$results_dir/$name" 2>&1 | tee "$log" \
     | grep -E "^\s+(Failed|Skipped) |error|SKIP" || true
@@ -69,7 +69,7 @@ run_tier() { # name, project, filter
   fi
   local p f s
   read -r p f s <<<"$summary"
-  echo "   $name: $p passed, $f failed, $s skipped"
+  echo "   $name: $p passed, $f failed, $s skipped ($((SECONDS - tier_start)) s)"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   [ "$f" -gt 0 ] && broken+=("$name")
 }
@@ -84,7 +84,7 @@ if [ "$fast" = 0 ]; then
   run_tier publish   tests/Pipeline.Functions.Tests   "Category=Publish"
 fi
 
-elapsed=$(( $(date +%s) - start ))
+elapsed=$SECONDS
 echo
 echo "==> Finished in ${elapsed}s. Logs: $results_dir/"
 [ "${#broken[@]}" -gt 0 ] && echo "Failing tiers: ${broken[*]}"

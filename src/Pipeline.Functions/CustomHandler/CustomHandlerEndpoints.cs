@@ -36,6 +36,11 @@ public static class CustomHandlerEndpoints
             .WithMetadata(new CustomHandlerFunction(FunctionNames.DeleteArticle))
             .ExcludeFromDescription();
 
+        app.MapPost("/" + FunctionNames.RecordPoisonedArticle, context =>
+                context.RequestServices.GetRequiredService<CustomHandlerInvocations>().RecordPoisonedArticleAsync(context))
+            .WithMetadata(new CustomHandlerFunction(FunctionNames.RecordPoisonedArticle))
+            .ExcludeFromDescription();
+
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Articles;
 using Pipeline.Core.Processing;
 
 namespace Pipeline.Functions.CustomHandler;
@@ -16,6 +17,9 @@ public sealed class CustomHandlerInvocations(
     ILogger<CustomHandlerInvocations> logger)
 {
     private const string InvocationIdHeader = "X-Azure-Functions-InvocationId";
+
+    internal const string PoisonedReason =
+        "Processing failed on every attempt the Functions host made (extensions.blobs.poisonBlobThreshold); the blob was moved to the poison queue. See the function logs for the errors; upload the blob again to retry.";
 
     public async Task ProcessArticleAsync(HttpContext context)
     {
@@ -68,6 +72,25 @@ public sealed class CustomHandlerInvocations(
 
             await processor.DeleteAsync(gridEvent.Blob.Container, gridEvent.Blob.Name, ct);
             return (HttpStatusCode.OK, [$"{gridEvent.Blob.Container}/{gridEvent.Blob.Name}: deleted; its article results were removed."]);
+        });
+    }
+
+    public async Task RecordPoisonedArticleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await InvokeAsync(context, FunctionNames.RecordPoisonedArticle, async (payload, ct) =>
+        {
+            var message = PoisonMessage.Read(payload, FunctionNames.RecordPoisonedArticleBinding);
+            if (message is null)
+            {
+                return (HttpStatusCode.BadRequest, [$"The poison-queue message names no blob (Data.{FunctionNames.RecordPoisonedArticleBinding}.ContainerName/BlobName)."]);
+            }
+
+            // The message carries no last-modified time: MinValue records the failure only where no result exists
+            // yet, so a poisoned old version never hides a newer version that was processed.
+            var blob = new BlobReference(message.Container, message.BlobName, message.ETag, DateTimeOffset.MinValue);
+            var outcome = await processor.RecordFailureAsync(blob, PoisonedReason, ct);
+            return (HttpStatusCode.OK, [$"{message.Container}/{message.BlobName}: poisoned; {outcome.Result} as article {outcome.ArticleId}."]);
         });
     }
 

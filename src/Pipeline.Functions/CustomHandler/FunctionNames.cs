@@ -20,4 +20,13 @@ public static class FunctionNames
 
     /// <summary>Binding name of the Event Grid trigger: the key of the event in the payload's Data.</summary>
     public const string DeleteArticleBinding = "event";
+
+    /// <summary>
+    /// Queue trigger on the blob extension's poison queue: a blob whose processing failed poisonBlobThreshold times
+    /// becomes a visible failed article instead of a message nobody reads.
+    /// </summary>
+    public const string RecordPoisonedArticle = "RecordPoisonedArticle";
+
+    /// <summary>Binding name of the poison-queue trigger.</summary>
+    public const string RecordPoisonedArticleBinding = "message";
 }
