@@ -21,7 +21,7 @@ public sealed class RecordPoisonedArticleContractTests : IDisposable
     {
         var data = doubleEncoded ? JsonSerializer.Serialize(JsonSerializer.Serialize(JsonDocument.Parse(Message).RootElement)) : Message;
 
-        using var response = await PostAsync($$"""{"Data":{"message":{{data}}},"Metadata":{}}""");
+        using var response = await PostAsync(Payload(data));
 
         await InvocationResponseAssert.HasShapeAsync(response, HttpStatusCode.OK);
         var saved = Assert.Single(_factory.Repository.Saved.Values);
@@ -37,7 +37,7 @@ public sealed class RecordPoisonedArticleContractTests : IDisposable
         var stored = ArticleRecord.Failed(new BlobReference("articles", "2026/bad story.txt", "0xNEWER", DateTimeOffset.UtcNow), "earlier", DateTimeOffset.UtcNow);
         _factory.Repository.Saved[stored.Id] = stored;
 
-        using var response = await PostAsync($$"""{"Data":{"message":{{Message}}},"Metadata":{}}""");
+        using var response = await PostAsync(Payload(Message));
 
         await InvocationResponseAssert.HasShapeAsync(response, HttpStatusCode.OK);
         Assert.Equal("earlier", _factory.Repository.Saved[stored.Id].FailureReason);
@@ -51,6 +51,8 @@ public sealed class RecordPoisonedArticleContractTests : IDisposable
         await InvocationResponseAssert.HasShapeAsync(response, HttpStatusCode.BadRequest);
         Assert.Empty(_factory.Repository.Saved);
     }
+
+    private static string Payload(string message) => "{\"Data\":{\"message\":" + message + "},\"Metadata\":{}}";
 
     private async Task<HttpResponseMessage> PostAsync(string payload)
     {
