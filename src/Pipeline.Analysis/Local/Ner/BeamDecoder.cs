@@ -29,7 +29,6 @@ internal static class BeamDecoder
         var back = System.Buffers.ArrayPool<int>.Shared.Rent(n * width);
         var chosen = System.Buffers.ArrayPool<int>.Shared.Rent(n * width);
         var staticAll = System.Buffers.ArrayPool<float>.Shared.Rent(n * NerTags.Count);
-        Span<float> staticScores = stackalloc float[NerTags.Count];
         Span<float> scores = stackalloc float[NerTags.Count];
         Span<ulong> dynamic = stackalloc ulong[NerFeatureExtractor.DynamicCount];
 
@@ -60,11 +59,22 @@ internal static class BeamDecoder
         beamPrev2[0] = NerTags.Outside;
         beamGold[0] = true;
         var decoded = n;
+        staticAll.AsSpan(0, n * NerTags.Count).Clear();
+        if (scorer is NerModel model)
+        {
+            model.ScoreMany(sentence.Static.AsSpan(0, n * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, staticAll);
+        }
+        else
+        {
+            for (var i = 0; i < n; i++)
+            {
+                scorer.Score(sentence.StaticOf(i), staticAll.AsSpan(i * NerTags.Count, NerTags.Count));
+            }
+        }
+
         for (var i = 0; i < n; i++)
         {
-            staticScores.Clear();
-            scorer.Score(sentence.StaticOf(i), staticScores);
-            staticScores.CopyTo(staticAll.AsSpan(i * NerTags.Count, NerTags.Count));
+            var staticScores = staticAll.AsSpan(i * NerTags.Count, NerTags.Count);
             var usedCount = 0;
             wordDone.Clear();
             for (var h = 0; h < size; h++)

@@ -22,12 +22,54 @@ public sealed class NerModel : ITagScorer
     private readonly short[] _weights;
     private readonly int _mask;
 
+    /// <summary>Floats per packed row: one 64-byte cache line (9 products, padding).</summary>
+    private const int PackedStride = 16;
+
+    /// <summary>Bucket → 1 + its packed row; 0 for pruned rows (about nine in ten).</summary>
+    private readonly int[] _rowOf;
+
+    /// <summary>
+    /// Non-pruned rows only, each its nine weight × scale products (the exact floats <c>w * scale</c> the scoring
+    /// would compute) on its own cache line: one memory miss per feature instead of two (scale, then row) on the
+    /// 22 MB table. Pinned so the rows can be aligned to cache lines.
+    /// </summary>
+    private readonly float[] _packed;
+
+    private readonly int _packedBase;
+
     private NerModel(float[] scales, short[] weights, int bucketsLog2)
     {
         _scales = scales;
         _weights = weights;
         BucketsLog2 = bucketsLog2;
         _mask = (1 << bucketsLog2) - 1;
+        _rowOf = new int[scales.Length];
+        var used = 0;
+        for (var r = 0; r < scales.Length; r++)
+        {
+            if (scales[r] != 0)
+            {
+                _rowOf[r] = ++used;
+            }
+        }
+
+        _packed = GC.AllocateArray<float>((used * PackedStride) + PackedStride, pinned: true);
+        var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_packed, 0);
+        _packedBase = (int)((64 - (address & 63)) & 63) / sizeof(float);
+        for (var r = 0; r < scales.Length; r++)
+        {
+            if (_rowOf[r] == 0)
+            {
+                continue;
+            }
+
+            var at = _packedBase + ((_rowOf[r] - 1) * PackedStride);
+            var scale = scales[r];
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                _packed[at + t] = weights[(r * NerTags.Count) + t] * scale;
+            }
+        }
     }
 
     public int BucketsLog2 { get; }
@@ -121,7 +163,8 @@ public sealed class NerModel : ITagScorer
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var w = _weights;
+        var packed = _packed;
+        var rowOf = _rowOf;
         foreach (var f in features)
         {
             if (f == 0)
@@ -129,19 +172,72 @@ public sealed class NerModel : ITagScorer
                 continue;
             }
 
-            var bucket = FeatureHash.Bucket(f, _mask);
-            var scale = _scales[bucket];
-            if (scale == 0)
+            var row = rowOf[FeatureHash.Bucket(f, _mask)];
+            if (row == 0)
             {
                 continue;
             }
 
-            var row = bucket * NerTags.Count;
+            var at = _packedBase + ((row - 1) * PackedStride);
             for (var t = 0; t < NerTags.Count; t++)
             {
-                scores[t] += w[row + t] * scale;
+                scores[t] += packed[at + t];
             }
         }
+    }
+
+    [ThreadStatic]
+    private static float t_sink;
+
+    /// <summary>
+    /// Scores many tokens' features at once (<paramref name="slots"/> features per token, <see cref="NerTags.Count"/>
+    /// scores per token, added to <paramref name="scores"/>): same sums, in the same order, as <see cref="Score"/> per token.
+    /// </summary>
+    /// <remarks>The 22 MB table misses the caches on nearly every feature; reading every row's scale first, then
+    /// touching every row, lets the CPU overlap those misses instead of waiting on each in turn.</remarks>
+    internal void ScoreMany(ReadOnlySpan<ulong> features, int slots, Span<float> scores)
+    {
+        var count = features.Length;
+        var rows = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var packed = _packed;
+        var rowOf = _rowOf;
+        for (var i = 0; i < count; i++)
+        {
+            var f = features[i];
+            rows[i] = f == 0 ? 0 : rowOf[FeatureHash.Bucket(f, _mask)];
+        }
+
+        var sink = 0f;
+        for (var i = 0; i < count; i++)
+        {
+            if (rows[i] != 0)
+            {
+                rows[i] = _packedBase + ((rows[i] - 1) * PackedStride);
+                sink += packed[rows[i]];
+            }
+            else
+            {
+                rows[i] = -1;
+            }
+        }
+
+        t_sink = sink;
+        for (var i = 0; i < count; i++)
+        {
+            var at = rows[i];
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var into = scores.Slice(i / slots * NerTags.Count, NerTags.Count);
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                into[t] += packed[at + t];
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(rows);
     }
 
     private static void ReadExactly(Stream stream, Span<byte> into)
