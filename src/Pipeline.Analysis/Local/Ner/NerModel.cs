@@ -25,8 +25,11 @@ public sealed class NerModel : ITagScorer
     /// <summary>Floats per packed row: one 64-byte cache line (9 products, padding).</summary>
     private const int PackedStride = 16;
 
-    /// <summary>Bucket → 1 + its packed row; 0 for pruned rows (about nine in ten).</summary>
-    private readonly int[] _rowOf;
+    /// <summary>One bit per bucket: row kept (about one in ten is; the rest are pruned).</summary>
+    private readonly ulong[] _kept;
+
+    /// <summary>Kept rows before each word of <see cref="_kept"/>: bucket → packed row by rank, in 192 KB that stay in cache.</summary>
+    private readonly int[] _rank;
 
     /// <summary>
     /// Non-pruned rows only, each its nine weight × scale products (the exact floats <c>w * scale</c> the scoring
@@ -43,33 +46,55 @@ public sealed class NerModel : ITagScorer
         _weights = weights;
         BucketsLog2 = bucketsLog2;
         _mask = (1 << bucketsLog2) - 1;
-        _rowOf = new int[scales.Length];
+        _kept = new ulong[(scales.Length + 63) / 64];
+        _rank = new int[_kept.Length];
         var used = 0;
         for (var r = 0; r < scales.Length; r++)
         {
+            if (r % 64 == 0)
+            {
+                _rank[r / 64] = used;
+            }
+
             if (scales[r] != 0)
             {
-                _rowOf[r] = ++used;
+                _kept[r / 64] |= 1UL << (r % 64);
+                used++;
             }
         }
 
         _packed = GC.AllocateArray<float>((used * PackedStride) + PackedStride, pinned: true);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_packed, 0);
         _packedBase = (int)((64 - (address & 63)) & 63) / sizeof(float);
+        var next = 0;
         for (var r = 0; r < scales.Length; r++)
         {
-            if (_rowOf[r] == 0)
+            if (scales[r] == 0)
             {
                 continue;
             }
 
-            var at = _packedBase + ((_rowOf[r] - 1) * PackedStride);
+            var at = _packedBase + (next++ * PackedStride);
             var scale = scales[r];
             for (var t = 0; t < NerTags.Count; t++)
             {
                 _packed[at + t] = weights[(r * NerTags.Count) + t] * scale;
             }
         }
+    }
+
+    /// <summary>Offset of a feature's packed row in <see cref="_packed"/>, or -1 when its row was pruned.</summary>
+    private int PackedRow(ulong feature)
+    {
+        var bucket = FeatureHash.Bucket(feature, _mask);
+        var word = _kept[bucket >> 6];
+        var bit = 1UL << (bucket & 63);
+        if ((word & bit) == 0)
+        {
+            return -1;
+        }
+
+        return _packedBase + ((_rank[bucket >> 6] + System.Numerics.BitOperations.PopCount(word & (bit - 1))) * PackedStride);
     }
 
     public int BucketsLog2 { get; }
@@ -164,7 +189,6 @@ public sealed class NerModel : ITagScorer
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var packed = _packed;
-        var rowOf = _rowOf;
         foreach (var f in features)
         {
             if (f == 0)
@@ -172,13 +196,12 @@ public sealed class NerModel : ITagScorer
                 continue;
             }
 
-            var row = rowOf[FeatureHash.Bucket(f, _mask)];
-            if (row == 0)
+            var at = PackedRow(f);
+            if (at < 0)
             {
                 continue;
             }
 
-            var at = _packedBase + ((row - 1) * PackedStride);
             for (var t = 0; t < NerTags.Count; t++)
             {
                 scores[t] += packed[at + t];
@@ -200,24 +223,14 @@ public sealed class NerModel : ITagScorer
         var count = features.Length;
         var rows = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         var packed = _packed;
-        var rowOf = _rowOf;
-        for (var i = 0; i < count; i++)
-        {
-            var f = features[i];
-            rows[i] = f == 0 ? 0 : rowOf[FeatureHash.Bucket(f, _mask)];
-        }
-
         var sink = 0f;
         for (var i = 0; i < count; i++)
         {
-            if (rows[i] != 0)
+            var f = features[i];
+            rows[i] = f == 0 ? -1 : PackedRow(f);
+            if (rows[i] >= 0)
             {
-                rows[i] = _packedBase + ((rows[i] - 1) * PackedStride);
                 sink += packed[rows[i]];
-            }
-            else
-            {
-                rows[i] = -1;
             }
         }
 
