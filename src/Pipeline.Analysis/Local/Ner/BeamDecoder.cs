@@ -85,22 +85,20 @@ internal static class BeamDecoder
                 var pair = (p * NerTags.Count) + beamPrev2[h];
                 var pairScores = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
                 var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
-                if (!pairDone[pair] || !wordDone[p])
+                if (!pairDone[pair])
                 {
-                    NerFeatureExtractor.Dynamic(sentence, i, p, beamPrev2[h], dynamic);
-                    if (!pairDone[pair])
-                    {
-                        pairScores.Clear();
-                        scorer.Score(dynamic[..2], pairScores);
-                        pairDone[pair] = true;
-                    }
+                    NerFeatureExtractor.DynamicTags(p, beamPrev2[h], dynamic);
+                    pairScores.Clear();
+                    scorer.Score(dynamic[..2], pairScores);
+                    pairDone[pair] = true;
+                }
 
-                    if (!wordDone[p])
-                    {
-                        wordScores.Clear();
-                        scorer.Score(dynamic[2..], wordScores);
-                        wordDone[p] = true;
-                    }
+                if (!wordDone[p])
+                {
+                    NerFeatureExtractor.DynamicWord(sentence, i, p, dynamic[2..]);
+                    wordScores.Clear();
+                    scorer.Score(dynamic[2..], wordScores);
+                    wordDone[p] = true;
                 }
 
                 for (var t = 0; t < NerTags.Count; t++)

@@ -53,6 +53,7 @@ internal static class FeatureHash
     /// <summary>A feature: template id combined with up to two values; never 0 (0 marks an empty slot).</summary>
     /// <remarks>Word-at-a-time (two splitmix64 finalizer rounds), not byte-wise FNV: ~50 features per token made the
     /// 24 byte steps of FNV the largest cost of feature extraction.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Feature(int template, ulong a, ulong b = 0)
     {
         var h = Mix(((ulong)(template + 1) * 0x9E3779B97F4A7C15UL) ^ a);
@@ -60,6 +61,7 @@ internal static class FeatureHash
         return h == 0 ? 1 : h;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 30;
@@ -70,5 +72,6 @@ internal static class FeatureHash
     }
 
     /// <summary>Folds a feature hash to a weight-table row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Bucket(ulong feature, int mask) => (int)((feature ^ (feature >> 29) ^ (feature >> 47)) & (ulong)mask);
 }

@@ -231,10 +231,22 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     public static void Dynamic(SentenceFeatures s, int i, int prevTag, int prevTag2, Span<ulong> into)
     {
         ArgumentNullException.ThrowIfNull(s);
+        DynamicTags(prevTag, prevTag2, into);
+        DynamicWord(s, i, prevTag, into[2..]);
+    }
+
+    /// <summary>The first two <see cref="Dynamic"/> features: the previous tags alone.</summary>
+    internal static void DynamicTags(int prevTag, int prevTag2, Span<ulong> into)
+    {
         into[0] = FeatureHash.Feature(TTag1, (ulong)prevTag);
         into[1] = FeatureHash.Feature(TTag12, (ulong)prevTag, (ulong)prevTag2);
-        into[2] = FeatureHash.Feature(TTagWord, (ulong)prevTag, s.Lower[i]);
-        into[3] = FeatureHash.Feature(TTagShape, (ulong)prevTag, s.Shape[i]);
+    }
+
+    /// <summary>The last two <see cref="Dynamic"/> features: the previous tag with the token's word and shape.</summary>
+    internal static void DynamicWord(SentenceFeatures s, int i, int prevTag, Span<ulong> into)
+    {
+        into[0] = FeatureHash.Feature(TTagWord, (ulong)prevTag, s.Lower[i]);
+        into[1] = FeatureHash.Feature(TTagShape, (ulong)prevTag, s.Shape[i]);
     }
 
     /// <summary>Gazetteer bits per token: for kind bit b, 1&lt;&lt;(2b) at a match's first token, 1&lt;&lt;(2b+1) inside.</summary>
