@@ -44,6 +44,8 @@ public static class SurnameMentions
             }
         }
 
+        // Capitalised tokens are looked up as spans: no string per token.
+        var ownersBySpan = owners.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = new Dictionary<int, List<DetectedMention>>();
         var sentence = 0;
         for (var t = 0; t < tokens.Count; t++)
@@ -59,7 +61,7 @@ public static class SurnameMentions
                 continue;
             }
 
-            if (owners.TryGetValue(text.Substring(token.Start, token.Length), out var owner) && owner >= 0)
+            if (ownersBySpan.TryGetValue(text.AsSpan(token.Start, token.Length), out var owner) && owner >= 0)
             {
                 if (!added.TryGetValue(owner, out var list))
                 {

@@ -136,7 +136,20 @@ internal static class BeamDecoder
             // Keep the best `width` states (selection; ties to the lower state index, i.e. O first).
             var nextSize = 0;
             // States in ascending order so ties keep going to the lower state index.
-            used[..usedCount].Sort();
+            // Insertion sort: at most a few dozen states, and Span.Sort's set-up costs more than the sorting.
+            for (var a = 1; a < usedCount; a++)
+            {
+                var v = used[a];
+                var b = a - 1;
+                while (b >= 0 && used[b] > v)
+                {
+                    used[b + 1] = used[b];
+                    b--;
+                }
+
+                used[b + 1] = v;
+            }
+
             foreach (var st in used[..usedCount])
             {
                 candUsed[st] = false;
