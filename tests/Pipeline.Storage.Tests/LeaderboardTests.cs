@@ -103,6 +103,18 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         AssertSame(Expected(corpus, new EntityQuery { Category = category }), board);
     }
 
+    [Fact]
+    public async Task ListEntitiesAsync_ExcludedCategories_LeftOutBeforeTop()
+    {
+        var (h, corpus) = await SeedAsync();
+        var all = Expected(corpus, new EntityQuery { Top = EntityQuery.MaxTop });
+        var excluded = all[0].Category;
+
+        var board = await h.Store.ListEntitiesAsync(new EntityQuery { ExcludedCategories = [excluded.ToUpperInvariant()], Top = 2 }, Ct);
+
+        Assert.Equal(all.Where(e => e.Category != excluded).Take(2).Select(e => e.Id), board.Select(e => e.Id));
+    }
+
     public static TheoryData<DateTimeOffset?, DateTimeOffset?> Windows => new()
     {
         { At(10, 1, 0), At(11, 1, 0) },        // exactly one month

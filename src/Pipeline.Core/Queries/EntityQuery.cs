@@ -15,5 +15,8 @@ public sealed record EntityQuery
     /// <summary>Exclusive upper bound on article timestamps counted.</summary>
     public DateTimeOffset? To { get; init; }
 
+    /// <summary>Categories left out of the ranking (case-insensitive), applied before <see cref="Top"/>.</summary>
+    public IReadOnlyCollection<string> ExcludedCategories { get; init; } = [];
+
     public int Top { get; init; } = DefaultTop;
 }

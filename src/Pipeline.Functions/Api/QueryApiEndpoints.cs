@@ -10,7 +10,7 @@ public static class QueryApiEndpoints
 {
     private static readonly string[] ArticleParameters = ["from", "to", "source", "entity", "sentiment", "language", "status", "top", "continuationToken"];
     private static readonly string[] EntityParameters = ["category", "from", "to", "top"];
-    private static readonly HashSet<string> UnnamedCategories = new(StringComparer.OrdinalIgnoreCase) { "DateTime", "Quantity", "PersonType" };
+    private static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
     private static readonly string[] PageParameters = ["from", "to", "sentiment", "language", "status", "top", "continuationToken"];
 
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder app)
@@ -85,15 +85,14 @@ public static class QueryApiEndpoints
             return TypedResults.ValidationProblem(parameters.Errors, title: "Invalid query parameters");
         }
 
-        if (query.Category is not null)
-        {
-            return TypedResults.Ok(new EntityList(await queries.ListEntitiesAsync(query, cancellationToken)));
-        }
-
         // Without a category the leaderboard is of named things: dates, numbers and role nouns ("officials")
         // would crowd out the people and organizations coverage is about. Ask for them by category.
-        var all = await queries.ListEntitiesAsync(query with { Top = EntityQuery.MaxTop }, cancellationToken);
-        return TypedResults.Ok(new EntityList(all.Where(e => !UnnamedCategories.Contains(e.Category)).Take(query.Top).ToList()));
+        if (query.Category is null)
+        {
+            query = query with { ExcludedCategories = UnnamedCategories };
+        }
+
+        return TypedResults.Ok(new EntityList(await queries.ListEntitiesAsync(query, cancellationToken)));
     }
 
     internal static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(

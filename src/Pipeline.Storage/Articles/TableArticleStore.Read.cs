@@ -104,8 +104,9 @@ public sealed partial class TableArticleStore
             }
         }
 
+        var excluded = new HashSet<string>(query.ExcludedCategories, StringComparer.OrdinalIgnoreCase);
         return totals.Values
-            .Where(t => t.Articles > 0)
+            .Where(t => t.Articles > 0 && !excluded.Contains(t.Category))
             .Select(t => t.ToSummary())
             .OrderByDescending(s => s.ArticleCount)
             .ThenByDescending(s => s.MentionCount)
