@@ -11,7 +11,7 @@ if (float.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_BEAM_T"), Sy
     Pipeline.Analysis.Local.Ner.NerTagger.Default.BeamTemperature = beamT;
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -21,6 +21,7 @@ return args switch
     ["entities", var file] => NerEvaluation.WriteEntities(file),
     ["entities", "--profile", var file] => NerEvaluation.WriteEntities(file, profile: true),
     ["profile-analyzer", var file] => AnalyzerProfile.Run(file),
+    ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     _ => Usage(),
 };

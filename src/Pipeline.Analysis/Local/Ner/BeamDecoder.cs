@@ -59,7 +59,17 @@ internal static class BeamDecoder
         beamPrev2[0] = NerTags.Outside;
         beamGold[0] = true;
         var decoded = n;
-        staticAll.AsSpan(0, n * NerTags.Count).Clear();
+        // Decoding with the model a word cache was filled from: dynamic scores come from the cache too.
+        var cache = sentence.HasBase && ReferenceEquals(sentence.Cache?.Model, scorer as NerModel) ? sentence.Cache : null;
+        if (sentence.HasBase)
+        {
+            sentence.Base.AsSpan(0, n * NerTags.Count).CopyTo(staticAll);
+        }
+        else
+        {
+            staticAll.AsSpan(0, n * NerTags.Count).Clear();
+        }
+
         if (scorer is NerModel model)
         {
             model.ScoreMany(sentence.Static.AsSpan(0, n * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, staticAll);
@@ -83,22 +93,35 @@ internal static class BeamDecoder
                 // features on prev and the token: both cached, so each history costs additions, not table reads.
                 var p = beamPrev[h];
                 var pair = (p * NerTags.Count) + beamPrev2[h];
-                var pairScores = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
-                var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
-                if (!pairDone[pair])
+                scoped ReadOnlySpan<float> pairScores;
+                scoped ReadOnlySpan<float> wordScores;
+                if (cache is not null)
                 {
-                    NerFeatureExtractor.DynamicTags(p, beamPrev2[h], dynamic);
-                    pairScores.Clear();
-                    scorer.Score(dynamic[..2], pairScores);
-                    pairDone[pair] = true;
+                    pairScores = cache.Pair(p, beamPrev2[h]);
+                    wordScores = cache.TagWord(sentence.Entries[i], p);
                 }
-
-                if (!wordDone[p])
+                else
                 {
-                    NerFeatureExtractor.DynamicWord(sentence, i, p, dynamic[2..]);
-                    wordScores.Clear();
-                    scorer.Score(dynamic[2..], wordScores);
-                    wordDone[p] = true;
+                    var pairSlot = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
+                    var wordSlot = wordCache.Slice(p * NerTags.Count, NerTags.Count);
+                    if (!pairDone[pair])
+                    {
+                        NerFeatureExtractor.DynamicTags(p, beamPrev2[h], dynamic);
+                        pairSlot.Clear();
+                        scorer.Score(dynamic[..2], pairSlot);
+                        pairDone[pair] = true;
+                    }
+
+                    if (!wordDone[p])
+                    {
+                        NerFeatureExtractor.DynamicWord(sentence, i, p, dynamic[2..]);
+                        wordSlot.Clear();
+                        scorer.Score(dynamic[2..], wordSlot);
+                        wordDone[p] = true;
+                    }
+
+                    pairScores = pairSlot;
+                    wordScores = wordSlot;
                 }
 
                 for (var t = 0; t < NerTags.Count; t++)
@@ -133,29 +156,14 @@ internal static class BeamDecoder
                 }
             }
 
-            // Keep the best `width` states (selection; ties to the lower state index, i.e. O first).
+            // Keep the best `width` states, ordered by score, ties to the lower state index (O first).
             var nextSize = 0;
-            // States in ascending order so ties keep going to the lower state index.
-            // Insertion sort: at most a few dozen states, and Span.Sort's set-up costs more than the sorting.
-            for (var a = 1; a < usedCount; a++)
-            {
-                var v = used[a];
-                var b = a - 1;
-                while (b >= 0 && used[b] > v)
-                {
-                    used[b + 1] = used[b];
-                    b--;
-                }
-
-                used[b + 1] = v;
-            }
-
             foreach (var st in used[..usedCount])
             {
                 candUsed[st] = false;
-
+                var score = candScore[st];
                 var pos = nextSize;
-                while (pos > 0 && nextScore[pos - 1] < candScore[st])
+                while (pos > 0 && (nextScore[pos - 1] < score || (nextScore[pos - 1] == score && nextState[pos - 1] > st)))
                 {
                     pos--;
                 }
@@ -171,7 +179,7 @@ internal static class BeamDecoder
                     nextState[k] = nextState[k - 1];
                 }
 
-                nextScore[pos] = candScore[st];
+                nextScore[pos] = score;
                 nextState[pos] = st;
                 nextSize = Math.Min(nextSize + 1, width);
             }
@@ -214,12 +222,21 @@ internal static class BeamDecoder
             at = back[(i * width) + at];
         }
 
-        // Confidences only along the chosen path: softmax of its scores at each token.
+        // Confidences only along the chosen path, and only for entity tokens (the only ones a mention averages):
+        // softmax of the path's scores at each such token. Tokens tagged O get 0.
         if (!confidences.IsEmpty)
         {
             int prev = NerTags.Outside, prev2 = NerTags.Outside;
             for (var i = 0; i < decoded; i++)
             {
+                if (tags[i] == NerTags.Outside)
+                {
+                    confidences[i] = 0;
+                    prev2 = prev;
+                    prev = tags[i];
+                    continue;
+                }
+
                 staticAll.AsSpan(i * NerTags.Count, NerTags.Count).CopyTo(scores);
                 NerFeatureExtractor.Dynamic(sentence, i, prev, prev2, dynamic);
                 scorer.Score(dynamic, scores);

@@ -12,6 +12,9 @@ public enum GazetteerKind : byte
     Region = 2,
     Country = 4,
     FirstName = 8,
+
+    /// <summary>Set on a token sequence that begins a longer entry: matching stops extending where it is absent.</summary>
+    Continues = 0x80,
 }
 
 /// <summary>
@@ -24,7 +27,8 @@ public sealed class Gazetteer
 
     private readonly Dictionary<ulong, GazetteerKind> _entries = [];
 
-    public int Count => _entries.Count;
+    /// <summary>Distinct names (token sequences in at least one list).</summary>
+    public int Count { get; private set; }
 
     /// <summary>The embedded lists (GeoNames cities/regions, country names, first names; see NOTICE.md).</summary>
     public static Gazetteer Default => LazyDefault.Value;
@@ -40,15 +44,25 @@ public sealed class Gazetteer
             return;
         }
 
-        var h = HashOf(name, tokens, 0, tokens.Count);
-        _entries[h] = _entries.GetValueOrDefault(h) | kind;
+        var h = FeatureHash.Seed;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            h = Extend(h, name.AsSpan(tokens[i].Start, tokens[i].Length), i == 0);
+            var mark = i == tokens.Count - 1 ? kind : GazetteerKind.Continues;
+            var before = _entries.GetValueOrDefault(h);
+            Count += (before & ~GazetteerKind.Continues) == 0 && (mark & ~GazetteerKind.Continues) != 0 ? 1 : 0;
+            _entries[h] = before | mark;
+        }
     }
 
     /// <summary>The lists containing exactly tokens[start..end).</summary>
     public GazetteerKind Lookup(string text, ReadOnlySpan<TextSpan> tokens, int start, int end) =>
-        _entries.GetValueOrDefault(HashOf(text, tokens, start, end));
+        _entries.GetValueOrDefault(HashOf(text, tokens, start, end)) & ~GazetteerKind.Continues;
 
-    /// <summary>The lists containing the token sequence with this <see cref="Extend"/> hash.</summary>
+    /// <summary>
+    /// The lists containing the token sequence with this <see cref="Extend"/> hash, with
+    /// <see cref="GazetteerKind.Continues"/> when a longer entry starts with it.
+    /// </summary>
     internal GazetteerKind Lookup(ulong hash) => _entries.GetValueOrDefault(hash);
 
     /// <summary>Extends a token-sequence hash (start from <see cref="FeatureHash.Seed"/>) by one token.</summary>
@@ -77,9 +91,6 @@ public sealed class Gazetteer
 
         return h;
     }
-
-    private static ulong HashOf(string text, List<TextSpan> tokens, int start, int end) =>
-        HashOf(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), start, end);
 
     private static Gazetteer LoadDefault()
     {

@@ -20,7 +20,11 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
 
-    private const ulong Boundary = 0xB0B0B0B0B0B0B0B0UL;
+    /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case.</summary>
+    internal const int IntrinsicCount = 14;
+
+    /// <summary>The "word" before the first and after the last token.</summary>
+    internal const ulong BoundaryWord = 0xB0B0B0B0B0B0B0B0UL;
 
     /// <summary>Per-sentence token properties the dynamic features reuse.</summary>
     public sealed class SentenceFeatures
@@ -29,6 +33,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         internal ulong[] Lower = [];
         internal ulong[] Shape = [];
         internal int[] Case = [];
+        internal WordProperties[] Words = [];
+
+        /// <summary>With a <see cref="WordScoreCache"/>: per token, the summed scores of the features not in the slots.</summary>
+        internal float[] Base = [];
+
+        internal bool HasBase;
+
+        /// <summary>With <see cref="HasBase"/>: the cache the scores came from and each token's entry in it.</summary>
+        internal WordScoreCache? Cache;
+
+        internal int[] Entries = [];
         internal int Count;
 
         public ReadOnlySpan<ulong> StaticOf(int token) => Static.AsSpan(token * Slots, Slots);
@@ -43,31 +58,69 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 Lower = new ulong[size];
                 Shape = new ulong[size];
                 Case = new int[size];
+                Words = new WordProperties[size];
+                Base = new float[size * NerTags.Count];
+                Entries = new int[size];
             }
         }
     }
 
     public Gazetteer Gazetteer => gazetteer;
 
-    public void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into)
+    /// <summary>Every static feature of every token into <see cref="SentenceFeatures.Static"/> (training, tools).</summary>
+    public void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into) => Fill(text, tokens, into, null);
+
+    /// <summary>
+    /// For decoding with the cache's model: the word-only and neighbour-word features come summed from
+    /// <paramref name="cache"/> into <see cref="SentenceFeatures.Base"/>; the other static features go to the slots.
+    /// At most <see cref="WordScoreCache.MaxSentence"/> tokens.
+    /// </summary>
+    internal void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into, WordScoreCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tokens.Length, WordScoreCache.MaxSentence);
+        Fill(text, tokens, into, cache);
+    }
+
+    private void Fill(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into, WordScoreCache? cache)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(into);
         var n = tokens.Length;
         into.Ensure(n);
-        Span<ulong> raw = n <= 256 ? stackalloc ulong[n] : new ulong[n];
+        into.HasBase = cache is not null;
+        into.Cache = cache;
+        cache?.BeginSentence(n);
         Span<int> gaz = n <= 256 ? stackalloc int[n] : new int[n];
         Span<int> cue = n <= 256 ? stackalloc int[n] : new int[n];
-        Span<ulong> longShape = n <= 256 ? stackalloc ulong[n] : new ulong[n];
+        var entry = into.Entries.AsSpan(0, n);
+        Span<ulong> suffix3 = n <= 256 ? stackalloc ulong[n] : new ulong[n];
         gaz.Clear();
+        var words = into.Words;
         for (var i = 0; i < n; i++)
         {
             var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
-            into.Lower[i] = FeatureHash.Lower(w);
-            raw[i] = FeatureHash.Of(w);
-            (into.Shape[i], longShape[i]) = Shapes(w);
-            into.Case[i] = CaseClass(w);
-            cue[i] = (int)NerLexicon.CueOf(w);
+            var raw = FeatureHash.Of(w);
+            if (cache is null)
+            {
+                words[i] = WordProperties.Of(w, raw);
+            }
+            else
+            {
+                entry[i] = cache.Entry(w, raw);
+                words[i] = cache.Words[entry[i]];
+            }
+
+            into.Lower[i] = words[i].Lower;
+            into.Shape[i] = words[i].Shape;
+            into.Case[i] = words[i].Case;
+            cue[i] = words[i].Cue;
+            suffix3[i] = words[i].Suffix3;
+        }
+
+        if (cache is not null)
+        {
+            SumCached(cache, entry[..n], into.Base);
         }
 
         MatchGazetteer(text, tokens, gaz);
@@ -129,39 +182,29 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         {
             var f = into.Static.AsSpan(i * Slots, Slots);
             f.Clear();
-            var w = text.AsSpan(tokens[i].Start, tokens[i].Length);
             var low = into.Lower[i];
             var k = 0;
-            f[k++] = FeatureHash.Feature(TBias, 0);
-            f[k++] = FeatureHash.Feature(TLower, low);
-            f[k++] = FeatureHash.Feature(TRaw, raw[i]);
-            var prefix = FeatureHash.Seed;
-            for (var a = 1; a <= 4; a++)
+            if (cache is null)
             {
-                if (w.Length > a)
-                {
-                    // Prefix hashes extend one character at a time (same value as FeatureHash.Lower(w[..a])).
-                    prefix = FeatureHash.Add(prefix, FeatureHash.NormalizeLower(w[a - 1]));
-                    f[k++] = FeatureHash.Feature(TPrefix + a - 1, prefix);
-                    f[k++] = FeatureHash.Feature(TSuffix + a - 1, FeatureHash.Lower(w[^a..]));
-                }
+                k = WriteIntrinsic(text.AsSpan(tokens[i].Start, tokens[i].Length), words[i], f);
             }
 
             var cls = into.Case[i];
-            f[k++] = FeatureHash.Feature(TShape, into.Shape[i]);
-            f[k++] = FeatureHash.Feature(TLongShape, longShape[i]);
-            f[k++] = FeatureHash.Feature(TCase, (ulong)cls);
             f[k++] = FeatureHash.Feature(TCaseStart, (ulong)cls, i == 0 ? 1UL : 0UL);
-            var p1 = i > 0 ? into.Lower[i - 1] : Boundary;
-            var p2 = i > 1 ? into.Lower[i - 2] : Boundary;
-            var n1 = i + 1 < n ? into.Lower[i + 1] : Boundary;
-            var n2 = i + 2 < n ? into.Lower[i + 2] : Boundary;
-            f[k++] = FeatureHash.Feature(TPrev1, p1);
-            f[k++] = FeatureHash.Feature(TNext1, n1);
-            f[k++] = FeatureHash.Feature(TPrev2, p2);
-            f[k++] = FeatureHash.Feature(TNext2, n2);
-            var sp = i > 0 ? into.Shape[i - 1] : Boundary;
-            var sn = i + 1 < n ? into.Shape[i + 1] : Boundary;
+            var p1 = i > 0 ? into.Lower[i - 1] : BoundaryWord;
+            var p2 = i > 1 ? into.Lower[i - 2] : BoundaryWord;
+            var n1 = i + 1 < n ? into.Lower[i + 1] : BoundaryWord;
+            var n2 = i + 2 < n ? into.Lower[i + 2] : BoundaryWord;
+            if (cache is null)
+            {
+                f[k++] = FeatureHash.Feature(TPrev1, p1);
+                f[k++] = FeatureHash.Feature(TNext1, n1);
+                f[k++] = FeatureHash.Feature(TPrev2, p2);
+                f[k++] = FeatureHash.Feature(TNext2, n2);
+            }
+
+            var sp = i > 0 ? into.Shape[i - 1] : BoundaryWord;
+            var sn = i + 1 < n ? into.Shape[i + 1] : BoundaryWord;
             f[k++] = FeatureHash.Feature(TShapePrev, sp, into.Shape[i]);
             f[k++] = FeatureHash.Feature(TShapeNext, into.Shape[i], sn);
             f[k++] = FeatureHash.Feature(TBigramPrev, p1, low);
@@ -213,13 +256,55 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             f[k++] = FeatureHash.Feature(TPrevWordShape, p1, into.Shape[i]);
             f[k++] = FeatureHash.Feature(TNextWordShape, into.Shape[i], n1);
 
-            if (i > 0)
+            if (i > 0 && tokens[i - 1].Length > 3)
             {
-                var pw = text.AsSpan(tokens[i - 1].Start, tokens[i - 1].Length);
-                if (pw.Length > 3)
-                {
-                    f[k++] = FeatureHash.Feature(TSuffixPrev, FeatureHash.Lower(pw[^3..]), (ulong)cls);
-                }
+                f[k++] = FeatureHash.Feature(TSuffixPrev, suffix3[i - 1], (ulong)cls);
+            }
+        }
+    }
+
+    /// <summary>The features of a token that depend on its word alone, in slot order; returns how many.</summary>
+    internal static int WriteIntrinsic(ReadOnlySpan<char> w, in WordProperties word, Span<ulong> f)
+    {
+        var k = 0;
+        f[k++] = FeatureHash.Feature(TBias, 0);
+        f[k++] = FeatureHash.Feature(TLower, word.Lower);
+        f[k++] = FeatureHash.Feature(TRaw, word.Raw);
+        var prefix = FeatureHash.Seed;
+        for (var a = 1; a <= 4; a++)
+        {
+            if (w.Length > a)
+            {
+                // Prefix hashes extend one character at a time (same value as FeatureHash.Lower(w[..a])).
+                prefix = FeatureHash.Add(prefix, FeatureHash.NormalizeLower(w[a - 1]));
+                f[k++] = FeatureHash.Feature(TPrefix + a - 1, prefix);
+                f[k++] = FeatureHash.Feature(TSuffix + a - 1, FeatureHash.Lower(w[^a..]));
+            }
+        }
+
+        f[k++] = FeatureHash.Feature(TShape, word.Shape);
+        f[k++] = FeatureHash.Feature(TLongShape, word.LongShape);
+        f[k++] = FeatureHash.Feature(TCase, (ulong)word.Case);
+        return k;
+    }
+
+    /// <summary>Per token: its word's intrinsic scores plus the context scores of the words ±1 and ±2 (or the boundary).</summary>
+    private static void SumCached(WordScoreCache cache, ReadOnlySpan<int> entry, Span<float> into)
+    {
+        var n = entry.Length;
+        var scores = cache.Scores;
+        var boundary = cache.Boundary;
+        for (var i = 0; i < n; i++)
+        {
+            var b = into.Slice(i * NerTags.Count, NerTags.Count);
+            var own = scores.Slice((entry[i] * WordScoreCache.Stride) + WordScoreCache.Intrinsic, NerTags.Count);
+            var prev1 = i > 0 ? scores.Slice((entry[i - 1] * WordScoreCache.Stride) + WordScoreCache.AsPrev1, NerTags.Count) : boundary.Slice(WordScoreCache.AsPrev1, NerTags.Count);
+            var next1 = i + 1 < n ? scores.Slice((entry[i + 1] * WordScoreCache.Stride) + WordScoreCache.AsNext1, NerTags.Count) : boundary.Slice(WordScoreCache.AsNext1, NerTags.Count);
+            var prev2 = i > 1 ? scores.Slice((entry[i - 2] * WordScoreCache.Stride) + WordScoreCache.AsPrev2, NerTags.Count) : boundary.Slice(WordScoreCache.AsPrev2, NerTags.Count);
+            var next2 = i + 2 < n ? scores.Slice((entry[i + 2] * WordScoreCache.Stride) + WordScoreCache.AsNext2, NerTags.Count) : boundary.Slice(WordScoreCache.AsNext2, NerTags.Count);
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                b[t] = own[t] + prev1[t] + next1[t] + prev2[t] + next2[t];
             }
         }
     }
@@ -243,10 +328,13 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>The last two <see cref="Dynamic"/> features: the previous tag with the token's word and shape.</summary>
-    internal static void DynamicWord(SentenceFeatures s, int i, int prevTag, Span<ulong> into)
+    internal static void DynamicWord(SentenceFeatures s, int i, int prevTag, Span<ulong> into) =>
+        TagWordFeatures(prevTag, s.Lower[i], s.Shape[i], into);
+
+    internal static void TagWordFeatures(int prevTag, ulong lower, ulong shape, Span<ulong> into)
     {
-        into[0] = FeatureHash.Feature(TTagWord, (ulong)prevTag, s.Lower[i]);
-        into[1] = FeatureHash.Feature(TTagShape, (ulong)prevTag, s.Shape[i]);
+        into[0] = FeatureHash.Feature(TTagWord, (ulong)prevTag, lower);
+        into[1] = FeatureHash.Feature(TTagShape, (ulong)prevTag, shape);
     }
 
     /// <summary>Gazetteer bits per token: for kind bit b, 1&lt;&lt;(2b) at a match's first token, 1&lt;&lt;(2b+1) inside.</summary>
@@ -265,11 +353,8 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             for (var len = 1; len <= maxLen; len++)
             {
                 h = Gazetteer.Extend(h, text.AsSpan(tokens[i + len - 1].Start, tokens[i + len - 1].Length), len == 1);
-                var kind = (int)gazetteer.Lookup(h);
-                if (kind == 0)
-                {
-                    continue;
-                }
+                var found = gazetteer.Lookup(h);
+                var kind = (int)(found & ~GazetteerKind.Continues);
 
                 for (var b = 0; b < 4; b++)
                 {
@@ -283,6 +368,12 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                     {
                         bits[j] |= 1 << ((2 * b) + 1);
                     }
+                }
+
+                // No longer entry starts with these tokens: stop extending (most tokens stop after one lookup).
+                if ((found & GazetteerKind.Continues) == 0)
+                {
+                    break;
                 }
             }
         }

@@ -18,6 +18,9 @@ public sealed class NerTagger
     [ThreadStatic]
     private static NerFeatureExtractor.SentenceFeatures? t_buffer;
 
+    [ThreadStatic]
+    private static WordScoreCache? t_cache;
+
     private readonly ITagScorer _scorer;
     private readonly NerFeatureExtractor _features;
 
@@ -50,7 +53,10 @@ public sealed class NerTagger
     /// <summary>The embedded trained model and gazetteers, loaded once.</summary>
     public static NerTagger Default => LazyDefault.Value;
 
-    /// <summary>Tags one sentence's tokens; <paramref name="confidences"/> may be empty.</summary>
+    /// <summary>
+    /// Tags one sentence's tokens; <paramref name="confidences"/> may be empty. The beam decoder computes confidences
+    /// for entity tokens only (O tokens get 0).
+    /// </summary>
     public void Tag(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
     {
         if (tokens.IsEmpty)
@@ -59,6 +65,14 @@ public sealed class NerTagger
         }
 
         var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();
+        if (BeamWidth > 1 && _scorer is NerModel cachedModel && tokens.Length <= WordScoreCache.MaxSentence)
+        {
+            var cache = t_cache is { } c && ReferenceEquals(c.Model, cachedModel) ? c : t_cache = new WordScoreCache(cachedModel);
+            _features.Extract(text, tokens, buffer, cache);
+            BeamDecoder.Decode(cachedModel, buffer, tags, confidences, BeamWidth, BeamTemperature, RawBeamScores);
+            return;
+        }
+
         _features.Extract(text, tokens, buffer);
         if (BeamWidth <= 1)
         {

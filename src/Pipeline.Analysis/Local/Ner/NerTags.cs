@@ -23,7 +23,23 @@ public static class NerTags
     public static string TypeName(int type) => Types[type];
 
     /// <summary>BIO validity: I-X only continues B-X or I-X.</summary>
-    public static bool IsAllowed(int previous, int tag) => !IsInside(tag) || (previous != 0 && TypeOf(previous) == TypeOf(tag));
+    /// <remarks>A table lookup: the decoders ask this for every tag of every history of every token.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsAllowed(int previous, int tag) => Allowed[(previous * Count) + tag];
+
+    private static ReadOnlySpan<bool> Allowed =>
+    [
+        // tag:  O     B-PER  I-PER  B-LOC  I-LOC  B-ORG  I-ORG  B-MISC I-MISC      previous:
+        true, true, false, true, false, true, false, true, false, // O
+        true, true, true, true, false, true, false, true, false, // B-PER
+        true, true, true, true, false, true, false, true, false, // I-PER
+        true, true, false, true, true, true, false, true, false, // B-LOC
+        true, true, false, true, true, true, false, true, false, // I-LOC
+        true, true, false, true, false, true, true, true, false, // B-ORG
+        true, true, false, true, false, true, true, true, false, // I-ORG
+        true, true, false, true, false, true, false, true, true, // B-MISC
+        true, true, false, true, false, true, false, true, true, // I-MISC
+    ];
 
     /// <summary>Entity spans (token ranges with type) from a tag sequence; a stray I- starts an entity.</summary>
     public static List<(int Start, int End, int Type)> Spans(ReadOnlySpan<int> tags)

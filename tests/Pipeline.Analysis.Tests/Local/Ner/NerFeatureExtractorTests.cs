@@ -74,6 +74,35 @@ public sealed class NerFeatureExtractorTests
     }
 
     [Fact]
+    public void Gazetteer_PrefixOfLongerName_NotReportedAsName()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.Add("Rio de Janeiro", GazetteerKind.City);
+        const string text = "Rio de Janeiro and Rio .";
+        var tokens = Tokenizer.Tokenize(text).ToArray();
+        Assert.Equal(GazetteerKind.City, gazetteer.Lookup(text, tokens, 0, 3));
+        Assert.Equal(GazetteerKind.None, gazetteer.Lookup(text, tokens, 0, 1));
+        Assert.Equal(GazetteerKind.None, gazetteer.Lookup(text, tokens, 0, 2));
+        Assert.Equal(1, gazetteer.Count);
+    }
+
+    [Fact]
+    public void Extract_PrefixOfLongerNameOnly_NoGazetteerFeature()
+    {
+        var gazetteer = new Gazetteer();
+        gazetteer.Add("Rio de Janeiro", GazetteerKind.City);
+        var bits = new int[4];
+        const string text = "Rio de Paris .";
+        new NerFeatureExtractor(gazetteer).MatchGazetteer(text, Tokenizer.Tokenize(text).ToArray(), bits);
+        Assert.All(bits, b => Assert.Equal(0, b));
+
+        const string match = "in Rio de Janeiro";
+        bits = new int[4];
+        new NerFeatureExtractor(gazetteer).MatchGazetteer(match, Tokenizer.Tokenize(match).ToArray(), bits);
+        Assert.Equal([0, 1, 2, 2], bits);
+    }
+
+    [Fact]
     public void DefaultGazetteer_EmbeddedLists_Load()
     {
         var g = Gazetteer.Default;

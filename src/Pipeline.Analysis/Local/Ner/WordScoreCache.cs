@@ -1,0 +1,162 @@
+namespace Pipeline.Analysis.Local.Ner;
+
+/// <summary>
+/// Per-thread memo of everything the tagger derives from a word type alone: its hashes, shape, case class and cue
+/// kind, the summed weights of its intrinsic features (word, affixes, shapes, case) and of the four context
+/// features it contributes to its neighbours (as the word one or two before or after). News text repeats its words,
+/// so most tokens cost one probe here instead of ~18 table rows scattered over the weight table.
+/// </summary>
+/// <remarks>
+/// Keyed by the 64-bit hash of the exact token (the <c>TRaw</c> feature's value). Scores are deterministic whether a
+/// word is cached or not: a miss computes the same sums a hit returns. Cleared wholesale (by generation) between
+/// sentences once half full, so entries never move while a sentence uses them.
+/// </remarks>
+internal sealed class WordScoreCache
+{
+    /// <summary>Longest sentence (in tokens) the cache serves; longer ones take the uncached path.</summary>
+    public const int MaxSentence = Capacity / 4;
+
+    /// <summary>Floats per entry: intrinsic, as previous, as next, as second previous, as second next (9 each), padded.</summary>
+    public const int Stride = 48;
+
+    public const int Intrinsic = 0;
+    public const int AsPrev1 = NerTags.Count;
+    public const int AsNext1 = 2 * NerTags.Count;
+    public const int AsPrev2 = 3 * NerTags.Count;
+    public const int AsNext2 = 4 * NerTags.Count;
+
+    private const int Capacity = 1 << 14;
+
+    /// <summary>Direct-mapped slots for (word, previous tag) rows: a collision just recomputes.</summary>
+    private const int TagSlots = 1 << 15;
+
+    private readonly ulong[] _keys = new ulong[Capacity];
+    private readonly int[] _generations = new int[Capacity];
+    private readonly float[] _scores = new float[Capacity * Stride];
+    private readonly float[] _boundary = new float[Stride];
+    private readonly long[] _tagKeys = new long[TagSlots];
+    private readonly float[] _tagScores = new float[TagSlots * NerTags.Count];
+    private readonly float[] _pairs = new float[NerTags.Count * NerTags.Count * NerTags.Count];
+    private int _generation = 1;
+    private int _count;
+
+    public WordScoreCache(NerModel model)
+    {
+        Model = model;
+        ScoreContext(NerFeatureExtractor.BoundaryWord, _boundary);
+        Span<ulong> features = stackalloc ulong[2];
+        for (var prev = 0; prev < NerTags.Count; prev++)
+        {
+            for (var prev2 = 0; prev2 < NerTags.Count; prev2++)
+            {
+                NerFeatureExtractor.DynamicTags(prev, prev2, features);
+                model.Score(features, _pairs.AsSpan(((prev * NerTags.Count) + prev2) * NerTags.Count, NerTags.Count));
+            }
+        }
+    }
+
+    public NerModel Model { get; }
+
+    /// <summary>Word properties by entry.</summary>
+    public WordProperties[] Words { get; } = new WordProperties[Capacity];
+
+    /// <summary>Scores by entry (<see cref="Stride"/> floats each).</summary>
+    public ReadOnlySpan<float> Scores => _scores;
+
+    /// <summary>The context contributions of the sentence boundary (no word there), at the same offsets.</summary>
+    public ReadOnlySpan<float> Boundary => _boundary;
+
+    /// <summary>Makes room for a sentence of <paramref name="tokens"/> tokens (at most <see cref="MaxSentence"/>).</summary>
+    public void BeginSentence(int tokens)
+    {
+        if (_count + tokens > Capacity / 2)
+        {
+            _generation++;
+            _count = 0;
+        }
+    }
+
+    /// <summary>The entry of a word, computed on first sight.</summary>
+    public int Entry(ReadOnlySpan<char> word, ulong raw)
+    {
+        var mask = Capacity - 1;
+        var slot = (int)(raw ^ (raw >> 32)) & mask;
+        while (_generations[slot] == _generation)
+        {
+            if (_keys[slot] == raw)
+            {
+                return slot;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        _generations[slot] = _generation;
+        _keys[slot] = raw;
+        _count++;
+        var properties = WordProperties.Of(word, raw);
+        Words[slot] = properties;
+        var scores = _scores.AsSpan(slot * Stride, Stride);
+        scores.Clear();
+        Span<ulong> features = stackalloc ulong[NerFeatureExtractor.IntrinsicCount];
+        var k = NerFeatureExtractor.WriteIntrinsic(word, properties, features);
+        Model.Score(features[..k], scores.Slice(Intrinsic, NerTags.Count));
+        ScoreContext(properties.Lower, scores);
+        return slot;
+    }
+
+    /// <summary>Scores of the two previous-tags features (the same for every token), for (prev, prev2).</summary>
+    public ReadOnlySpan<float> Pair(int prev, int prev2) => _pairs.AsSpan(((prev * NerTags.Count) + prev2) * NerTags.Count, NerTags.Count);
+
+    /// <summary>
+    /// Scores of the previous-tag × word and previous-tag × shape features (what <see cref="NerFeatureExtractor.DynamicWord"/>
+    /// gives) for a word entry of the current sentence, summed as <see cref="NerModel.Score"/> sums them.
+    /// </summary>
+    public ReadOnlySpan<float> TagWord(int entry, int prev)
+    {
+        var key = ((long)_generation << 32) | (uint)((entry * NerTags.Count) + prev);
+        var slot = (int)((uint)(key * 0x9E3779B1) >> 17) & (TagSlots - 1);
+        var scores = _tagScores.AsSpan(slot * NerTags.Count, NerTags.Count);
+        if (_tagKeys[slot] != key)
+        {
+            _tagKeys[slot] = key;
+            scores.Clear();
+            Span<ulong> features = stackalloc ulong[2];
+            ref readonly var word = ref Words[entry];
+            NerFeatureExtractor.TagWordFeatures(prev, word.Lower, word.Shape, features);
+            Model.Score(features, scores);
+        }
+
+        return scores;
+    }
+
+    private void ScoreContext(ulong lower, Span<float> scores)
+    {
+        Span<ulong> one = stackalloc ulong[1];
+        one[0] = FeatureHash.Feature(NerFeatureExtractor.TPrev1, lower);
+        Model.Score(one, scores.Slice(AsPrev1, NerTags.Count));
+        one[0] = FeatureHash.Feature(NerFeatureExtractor.TNext1, lower);
+        Model.Score(one, scores.Slice(AsNext1, NerTags.Count));
+        one[0] = FeatureHash.Feature(NerFeatureExtractor.TPrev2, lower);
+        Model.Score(one, scores.Slice(AsPrev2, NerTags.Count));
+        one[0] = FeatureHash.Feature(NerFeatureExtractor.TNext2, lower);
+        Model.Score(one, scores.Slice(AsNext2, NerTags.Count));
+    }
+}
+
+/// <summary>What the tagger's features need of one word, computed once per word type.</summary>
+internal readonly record struct WordProperties(ulong Raw, ulong Lower, ulong Shape, ulong LongShape, ulong Suffix3, int Case, int Cue)
+{
+    public static WordProperties Of(ReadOnlySpan<char> w, ulong raw)
+    {
+        var (shape, longShape) = NerFeatureExtractor.Shapes(w);
+        return new WordProperties(
+            raw,
+            FeatureHash.Lower(w),
+            shape,
+            longShape,
+            w.Length > 3 ? FeatureHash.Lower(w[^3..]) : 0,
+            NerFeatureExtractor.CaseClass(w),
+            (int)NerLexicon.CueOf(w));
+    }
+}
