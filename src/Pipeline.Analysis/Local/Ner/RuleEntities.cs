@@ -22,7 +22,7 @@ public static class RuleEntities
         var k = first;
         while (k < end)
         {
-            if (taken[k])
+            if (taken[k] || !MayStart(W(text, tokens, k)))
             {
                 k++;
                 continue;
@@ -54,6 +54,10 @@ public static class RuleEntities
             k += n;
         }
     }
+
+    /// <summary>Whether a rule could match from this token: a digit, a currency sign or a listed word (one lookup).</summary>
+    internal static bool MayStart(ReadOnlySpan<char> w) =>
+        w.Length > 0 && (char.IsDigit(w[0]) || w[0] is '$' or '€' or '£' or '¥' || w.StartsWith("US$", StringComparison.Ordinal) || WordLists.RuleStartersLookup.Contains(w));
 
     private static ReadOnlySpan<char> W(string text, ReadOnlySpan<TextSpan> tokens, int k) => text.AsSpan(tokens[k].Start, tokens[k].Length);
 

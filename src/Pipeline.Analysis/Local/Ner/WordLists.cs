@@ -61,6 +61,17 @@ internal static class WordLists
         "soldiers", "veteran", "veterans", "leader", "leaders", "spokespeople", "representative", "representatives", "ceo",
         "executive", "executives", "founder", "volunteers", "volunteer", "constituents", "activist", "moderator", "moderators");
 
+    /// <summary>
+    /// Every word a rule entity can begin with (besides digits and currency signs): months, weekdays, relative days and
+    /// modifiers, number words, role nouns and the first words of two-word roles. One lookup rules most tokens out.
+    /// </summary>
+    public static readonly FrozenSet<string> RuleStarters = Months.Keys
+        .Concat(Weekdays).Concat(RelativeDays).Concat(RelativeModifiers).Concat(NumberWords.Keys).Concat(PersonTypes)
+        .Concat(PersonTypes.Where(p => p.Contains(' ', StringComparison.Ordinal)).Select(p => p[..p.IndexOf(' ', StringComparison.Ordinal)]))
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RuleStartersLookup = RuleStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CurrencyWordsLookup = CurrencyWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DayPartsLookup = DayParts.GetAlternateLookup<ReadOnlySpan<char>>();

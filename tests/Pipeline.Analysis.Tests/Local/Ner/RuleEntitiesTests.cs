@@ -13,6 +13,41 @@ public sealed class RuleEntitiesTests
         return found.Select(m => (text.Substring(m.Start, m.Length), m.Category, m.Subcategory)).ToList();
     }
 
+    [Theory]
+    [InlineData("Tuesday")]
+    [InlineData("Sept.")]
+    [InlineData("yesterday")]
+    [InlineData("three")]
+    [InlineData("12")]
+    [InlineData("$")]
+    [InlineData("US$")]
+    [InlineData("voters")]
+    public void MayStart_WordThatBeginsARule_True(string word) => Assert.True(RuleEntities.MayStart(word));
+
+    [Theory]
+    [InlineData("the")]
+    [InlineData("budget")]
+    [InlineData("Sanders")]
+    public void MayStart_OrdinaryWord_False(string word) => Assert.False(RuleEntities.MayStart(word));
+
+    [Fact]
+    public void MayStart_EveryListedRoleAndTimeWord_True()
+    {
+        foreach (var word in WordLists.Months.Keys.Concat(WordLists.Weekdays).Concat(WordLists.RelativeDays)
+            .Concat(WordLists.RelativeModifiers).Concat(WordLists.NumberWords.Keys).Concat(WordLists.PersonTypes))
+        {
+            Assert.True(RuleEntities.MayStart(word.Split(' ')[0]), word);
+        }
+    }
+
+    [Fact]
+    public void Find_TwoWordRole_FoundThroughItsFirstWord()
+    {
+        var twoWord = WordLists.PersonTypes.FirstOrDefault(p => p.Contains(' ', StringComparison.Ordinal));
+        Assert.NotNull(twoWord);
+        Assert.Contains((twoWord, "PersonType", (string?)null), Find($"The {twoWord} spoke ."));
+    }
+
     [Fact]
     public void Find_Dates_RecognisesMonthsWeekdaysYears()
     {
