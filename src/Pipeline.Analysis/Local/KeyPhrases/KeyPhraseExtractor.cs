@@ -38,8 +38,25 @@ public sealed class KeyPhraseExtractor
         }
 
         var candidates = collector.Candidates;
+        var wordCounts = WordCounts(candidates);
         SubPhraseMerger.Merge(candidates);
-        return Rank(candidates, collector.WordCounts, spans.Count, maxPhrases);
+        return Rank(candidates, wordCounts, spans.Count, maxPhrases);
+    }
+
+    /// <summary>How often each word occurs in any phrase (counted per candidate, before merging, not per occurrence).</summary>
+    private static Dictionary<string, int> WordCounts(List<PhraseCandidate> candidates)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            var occurrences = (int)c.Count;
+            foreach (var w in c.Words)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, w, out _) += occurrences;
+            }
+        }
+
+        return counts;
     }
 
     private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, Dictionary<string, int> wordCounts, int sentenceCount, int maxPhrases)
@@ -99,8 +116,6 @@ public sealed class KeyPhraseExtractor
 
         public List<PhraseCandidate> Candidates { get; } = [];
 
-        public Dictionary<string, int> WordCounts { get; } = new(StringComparer.Ordinal);
-
         public void Add(List<ChunkWord> words, bool startsSentence)
         {
             // A lone short lowercase word ("vs", "ex") says nothing.
@@ -141,11 +156,6 @@ public sealed class KeyPhraseExtractor
                 candidate = new PhraseCandidate(key, words[0].Start, Sentence);
                 _byKey[key] = candidate;
                 Candidates.Add(candidate);
-            }
-
-            foreach (var w in candidate.Words)
-            {
-                WordCounts[w] = WordCounts.GetValueOrDefault(w) + 1;
             }
 
             var proper = capitalised == words.Count && !(startsSentence && words.Count == 1);
