@@ -107,7 +107,7 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         }
 
         var code = hint.Trim().ToLowerInvariant();
-        return new DetectedLanguage(code, code, 1.0);
+        return new DetectedLanguage(LanguageDetector.NameOf(code), code, 1.0);
     }
 
     /// <summary>Sentiment toward every mention that carries it, one sentence analysis per sentence (not per mention).</summary>

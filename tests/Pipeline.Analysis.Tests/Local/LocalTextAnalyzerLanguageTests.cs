@@ -27,4 +27,21 @@ public sealed class LocalTextAnalyzerLanguageTests
         Assert.Null(result.Sentiment);
         Assert.Empty(result.Entities);
     }
+
+    [Theory]
+    [InlineData("fr", "French")]
+    [InlineData("DE", "German")]
+    [InlineData("ja", "Japanese")]
+    [InlineData("pt-BR", "Portuguese")]
+    [InlineData("xx", "xx")]
+    public async Task AnalyzeAsync_DeclaredLanguage_NamedLikeDetection(string hint, string name)
+    {
+        const string text = "The mayor presented a new plan for public transport on Tuesday, but residents remain sceptical.";
+
+        var result = await LocalTextAnalyzer.CreateDefault().AnalyzeAsync(new AnalysisRequest(text) { LanguageHint = hint }, CancellationToken.None);
+
+        Assert.Equal(name, result.Language.Name);
+        Assert.Equal(hint.ToLowerInvariant(), result.Language.Iso6391Name);
+        Assert.False(result.IsScored);
+    }
 }

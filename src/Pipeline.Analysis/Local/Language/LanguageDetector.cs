@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Local.Language;
@@ -47,6 +48,23 @@ public sealed class LanguageDetector
             WritingScript.Thai => Of("Thai", "th", share),
             _ => Unknown,
         };
+    }
+
+    private static readonly FrozenDictionary<string, string> NamesByCode = LanguageProfiles.Languages
+        .Select(l => KeyValuePair.Create(l.Iso6391Name, l.Name))
+        .Concat(new Dictionary<string, string>
+        {
+            ["ko"] = "Korean", ["el"] = "Greek", ["he"] = "Hebrew", ["hi"] = "Hindi", ["th"] = "Thai", ["ja"] = "Japanese",
+            ["zh"] = "Chinese_Simplified", ["zh-hans"] = "Chinese_Simplified", ["zh_chs"] = "Chinese_Simplified",
+            ["zh-hant"] = "Chinese_Traditional", ["zh_cht"] = "Chinese_Traditional", ["fa"] = "Persian", ["ar"] = "Arabic",
+        })
+        .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The language's name as Azure AI Language gives it ("French" for "fr"), or the code itself when unknown.</summary>
+    public static string NameOf(string iso6391Name)
+    {
+        ArgumentNullException.ThrowIfNull(iso6391Name);
+        return NamesByCode.GetValueOrDefault(iso6391Name) ?? NamesByCode.GetValueOrDefault(iso6391Name.Split('-', '_')[0]) ?? iso6391Name;
     }
 
     /// <summary>Whether the local analyzer can score text in this language (ISO 639-1).</summary>
