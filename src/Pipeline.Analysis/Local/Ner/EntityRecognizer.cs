@@ -69,12 +69,12 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     end = CutAtPossessive(text, all, first, end);
                 }
 
-                if (end - first >= 3 && category is not null)
+                if (end - first >= 2 && category is not null)
                 {
                     titleCase ??= IsTitleCase(text, sentTokens);
                     if (titleCase.Value)
                     {
-                        (first, end) = KnownSubSpan(text, all, range, first, end);
+                        (first, end) = KnownSubSpan(text, all, range, first, end, category == EntityCategories.Person);
                     }
                 }
 
@@ -196,11 +196,18 @@ public sealed class EntityRecognizer(NerTagger tagger)
     }
 
     /// <summary>
-    /// In a title-case sentence a span of 3+ tokens is trusted only as far as the document confirms it: when the
-    /// whole span does not occur elsewhere, it is cut to the longest sub-span that does (2+ tokens, or its first token),
-    /// e.g. "Victor Hale Faces Growing Scandal" → "Victor Hale". Without any confirmation the span is kept.
+    /// In a title-case sentence (a headline) capitals do not mark names, so a span is trusted only as far as the
+    /// document confirms it:
+    /// <list type="bullet">
+    /// <item>the whole span occurs elsewhere: kept;</item>
+    /// <item>else the longest confirmed sub-span of 2+ tokens ("Victor Hale Faces Growing Scandal" → "Victor Hale");</item>
+    /// <item>else, for a person, the span up to its last confirmed word ("Bernie Sanders Wins" → "Bernie Sanders" when the
+    /// body says "Sanders"), or the whole span when it starts with a known first name; for others, a confirmed first word;</item>
+    /// <item>else a 2–3 token span that is not a person is kept, and anything else (a run of headline words such as
+    /// "Harbor Cleanup" or "Residents Cheer As Ferry Service Returns") is dropped: empty range.</item>
+    /// </list>
     /// </summary>
-    private static (int First, int End) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end)
+    private static (int First, int End) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end, bool person)
     {
         var outsideFrom = tokens[sentence.Start].Start;
         var outsideTo = tokens[sentence.End - 1].End;
@@ -209,18 +216,37 @@ public sealed class EntityRecognizer(NerTagger tagger)
             return (first, end);
         }
 
-        for (var len = end - first - 1; len >= 1; len--)
+        for (var len = end - first - 1; len >= 2; len--)
         {
             for (var a = first; a + len <= end; a++)
             {
-                if ((len >= 2 || a == first) && OccursElsewhere(text, tokens, a, a + len, outsideFrom, outsideTo))
+                if (OccursElsewhere(text, tokens, a, a + len, outsideFrom, outsideTo))
                 {
                     return (a, a + len);
                 }
             }
         }
 
-        return (first, end);
+        if (person)
+        {
+            for (var last = end - 1; last >= first; last--)
+            {
+                if (OccursElsewhere(text, tokens, last, last + 1, outsideFrom, outsideTo))
+                {
+                    return (first, last + 1);
+                }
+            }
+
+            var firstName = (Gazetteer.Default.Lookup(text, tokens, first, first + 1) & GazetteerKind.FirstName) != 0;
+            return firstName ? (first, end) : (first, first);
+        }
+
+        if (OccursElsewhere(text, tokens, first, first + 1, outsideFrom, outsideTo))
+        {
+            return (first, first + 1);
+        }
+
+        return end - first <= 3 ? (first, end) : (first, first);
     }
 
     private static bool OccursElsewhere(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int skipFrom, int skipTo)

@@ -93,6 +93,26 @@ public sealed class EntityRecognizerTests
         Assert.DoesNotContain(clusters, c => c.Name.StartsWith("Will", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Find_TitleCaseHeadline_PersonCutAtSurnameTheBodyUses()
+    {
+        var text = "Bernie Sanders Wins Big In Iowa Caucus Upset\n\nSanders thanked supporters in Des Moines on Monday night.";
+        var clusters = Analyze(text);
+        var sanders = clusters.Single(c => c.Category == "Person" && c.Name == "Bernie Sanders");
+        Assert.Equal(text.IndexOf("Bernie", StringComparison.Ordinal), sanders.Mentions[0].Start);
+        Assert.DoesNotContain(clusters, c => c.Name.Contains("Wins", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Find_TitleCaseHeadline_UnconfirmedHeadlineWordsAreNoEntity()
+    {
+        var text = "Residents Cheer As Ferry Service Returns To Old Harbor\n\nFerry service resumed on Friday after two years. " +
+            "Officials said the harbor would reopen fully next month.";
+        var clusters = Analyze(text);
+        Assert.DoesNotContain(clusters, c => c.Name.Contains("Cheer", StringComparison.Ordinal));
+        Assert.Contains(clusters, c => c is { Category: "DateTime", Name: "Friday" });
+    }
+
     [Theory]
     [InlineData("Senator Victor Hale Faces Growing Scandal Over Donations", true)]
     [InlineData("Will Bernie Sanders Win the Iowa Caucus?", true)]
