@@ -57,7 +57,7 @@ run_tier() { # name, project, filter
   local log="$results_dir/$name.log" tier_start=$SECONDS
   dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "console;verbosity=normal" --results-directory "$results_dir/$name" 2>&1 | tee "$log" \
-    | grep -E "^\s+(Failed|Skipped) |error|SKIP" || true
+    | grep -E "^\s+(Failed|Skipped) |^\s+Error Message:| error [A-Z]+[0-9]+:|SKIP" || true
   # The console logger ends with "Total tests: N" then indented "Passed: N", "Failed: N", "Skipped: N" lines.
   local summary
   summary=$(awk '/^Total tests:/{found=1; p=0; f=0; s=0; next} found && /^[[:space:]]+Passed:/{p=$2} found && /^[[:space:]]+Failed:/{f=$2} found && /^[[:space:]]+Skipped:/{s=$2} END{if (found) print p, f, s}' "$log")
@@ -71,7 +71,7 @@ run_tier() { # name, project, filter
   read -r p f s <<<"$summary"
   echo "   $name: $p passed, $f failed, $s skipped ($((SECONDS - tier_start)) s)"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  [ "$f" -gt 0 ] && broken+=("$name")
+  [ "$f" -gt 0 ] && { broken+=("$name"); echo "   failures and their messages: $log"; }
 }
 
 run_tier core        tests/Pipeline.Core.Tests        ""
