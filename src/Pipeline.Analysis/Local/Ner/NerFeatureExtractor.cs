@@ -181,7 +181,12 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         for (var i = 0; i < n; i++)
         {
             var f = into.Static.AsSpan(i * Slots, Slots);
-            f.Clear();
+
+            // Decoding reads a token's features up to the first empty slot; other readers scan all slots.
+            if (cache is null)
+            {
+                f.Clear();
+            }
             var low = into.Lower[i];
             var k = 0;
             if (cache is null)
@@ -205,10 +210,29 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
             var sp = i > 0 ? into.Shape[i - 1] : BoundaryWord;
             var sn = i + 1 < n ? into.Shape[i + 1] : BoundaryWord;
-            f[k++] = FeatureHash.Feature(TShapePrev, sp, into.Shape[i]);
-            f[k++] = FeatureHash.Feature(TShapeNext, into.Shape[i], sn);
-            f[k++] = FeatureHash.Feature(TBigramPrev, p1, low);
-            f[k++] = FeatureHash.Feature(TBigramNext, low, n1);
+            // Features of a pair of adjacent words come summed from the cache inside the sentence (see AdjacentFeatures).
+            var prevPairCached = cache is not null && i > 0;
+            var nextPairCached = cache is not null && i + 1 < n;
+            if (!prevPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TShapePrev, sp, into.Shape[i]);
+            }
+
+            if (!nextPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TShapeNext, into.Shape[i], sn);
+            }
+
+            if (!prevPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TBigramPrev, p1, low);
+            }
+
+            if (!nextPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TBigramNext, low, n1);
+            }
+
             var cp = i > 0 ? into.Case[i - 1] : 15;
             var cn = i + 1 < n ? into.Case[i + 1] : 15;
             f[k++] = FeatureHash.Feature(TCaseTri, (ulong)((cp * 16) + cls), (ulong)cn);
@@ -253,12 +277,24 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TRunLast, into.Lower[runEnd[i]]);
             }
 
-            f[k++] = FeatureHash.Feature(TPrevWordShape, p1, into.Shape[i]);
-            f[k++] = FeatureHash.Feature(TNextWordShape, into.Shape[i], n1);
+            if (!prevPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TPrevWordShape, p1, into.Shape[i]);
+            }
 
-            if (i > 0 && tokens[i - 1].Length > 3)
+            if (!nextPairCached)
+            {
+                f[k++] = FeatureHash.Feature(TNextWordShape, into.Shape[i], n1);
+            }
+
+            if (!prevPairCached && i > 0 && tokens[i - 1].Length > 3)
             {
                 f[k++] = FeatureHash.Feature(TSuffixPrev, suffix3[i - 1], (ulong)cls);
+            }
+
+            if (k < Slots)
+            {
+                f[k] = 0;
             }
         }
     }
@@ -306,7 +342,46 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             {
                 b[t] = own[t] + prev1[t] + next1[t] + prev2[t] + next2[t];
             }
+
+            if (i > 0)
+            {
+                var right = cache.Adjacent(entry[i - 1], entry[i])[NerTags.Count..];
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    b[t] += right[t];
+                }
+            }
+
+            if (i + 1 < n)
+            {
+                var left = cache.Adjacent(entry[i], entry[i + 1])[..NerTags.Count];
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    b[t] += left[t];
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// The features a pair of adjacent words (a, b) gives: to a, the shape and word pairs with its next word; to b, those
+    /// with its previous word and a's suffix. The same values <see cref="Fill"/> writes to the slots without a cache.
+    /// </summary>
+    internal static (int Left, int Right) AdjacentFeatures(in WordProperties a, in WordProperties b, Span<ulong> left, Span<ulong> right)
+    {
+        left[0] = FeatureHash.Feature(TShapeNext, a.Shape, b.Shape);
+        left[1] = FeatureHash.Feature(TBigramNext, a.Lower, b.Lower);
+        left[2] = FeatureHash.Feature(TNextWordShape, a.Shape, b.Lower);
+        right[0] = FeatureHash.Feature(TShapePrev, a.Shape, b.Shape);
+        right[1] = FeatureHash.Feature(TBigramPrev, a.Lower, b.Lower);
+        right[2] = FeatureHash.Feature(TPrevWordShape, a.Lower, b.Shape);
+        if (a.Length <= 3)
+        {
+            return (3, 3);
+        }
+
+        right[3] = FeatureHash.Feature(TSuffixPrev, a.Suffix3, (ulong)b.Case);
+        return (3, 4);
     }
 
     // Capitalised words, acronyms, initials, and numbers (years in "2001 Italian general election") form name runs.

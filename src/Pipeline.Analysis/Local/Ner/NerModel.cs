@@ -215,35 +215,42 @@ public sealed class NerModel : ITagScorer
     /// <summary>
     /// Scores many tokens' features at once (<paramref name="slots"/> features per token, <see cref="NerTags.Count"/>
     /// scores per token, added to <paramref name="scores"/>): same sums, in the same order, as <see cref="Score"/> per token.
+    /// A token's features end at its first empty (0) slot, as <see cref="NerFeatureExtractor"/> writes them.
     /// </summary>
-    /// <remarks>The 22 MB table misses the caches on nearly every feature; reading every row's scale first, then
-    /// touching every row, lets the CPU overlap those misses instead of waiting on each in turn.</remarks>
+    /// <remarks>The weight table misses the caches on many features; finding every row first, then touching every row,
+    /// lets the CPU overlap those misses instead of waiting on each in turn.</remarks>
     internal void ScoreMany(ReadOnlySpan<ulong> features, int slots, Span<float> scores)
     {
         var count = features.Length;
         var rows = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var owners = System.Buffers.ArrayPool<int>.Shared.Rent(count);
         var packed = _packed;
         var sink = 0f;
-        for (var i = 0; i < count; i++)
+        var found = 0;
+        for (var token = 0; token * slots < count; token++)
         {
-            var f = features[i];
-            rows[i] = f == 0 ? -1 : PackedRow(f);
-            if (rows[i] >= 0)
+            foreach (var f in features.Slice(token * slots, slots))
             {
-                sink += packed[rows[i]];
+                if (f == 0)
+                {
+                    break;
+                }
+
+                var at = PackedRow(f);
+                if (at >= 0)
+                {
+                    rows[found] = at;
+                    owners[found++] = token;
+                    sink += packed[at];
+                }
             }
         }
 
         t_sink = sink;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < found; i++)
         {
             var at = rows[i];
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var into = scores.Slice(i / slots * NerTags.Count, NerTags.Count);
+            var into = scores.Slice(owners[i] * NerTags.Count, NerTags.Count);
             for (var t = 0; t < NerTags.Count; t++)
             {
                 into[t] += packed[at + t];
@@ -251,6 +258,7 @@ public sealed class NerModel : ITagScorer
         }
 
         System.Buffers.ArrayPool<int>.Shared.Return(rows);
+        System.Buffers.ArrayPool<int>.Shared.Return(owners);
     }
 
     private static void ReadExactly(Stream stream, Span<byte> into)

@@ -30,6 +30,9 @@ internal sealed class WordScoreCache
     /// <summary>Direct-mapped slots for (word, previous tag) rows: a collision just recomputes.</summary>
     private const int TagSlots = 1 << 15;
 
+    /// <summary>Direct-mapped slots for adjacent word pairs.</summary>
+    private const int AdjacentSlots = 1 << 15;
+
     private readonly ulong[] _keys = new ulong[Capacity];
     private readonly int[] _generations = new int[Capacity];
     private readonly float[] _scores = new float[Capacity * Stride];
@@ -37,6 +40,8 @@ internal sealed class WordScoreCache
     private readonly long[] _tagKeys = new long[TagSlots];
     private readonly float[] _tagScores = new float[TagSlots * NerTags.Count];
     private readonly float[] _pairs = new float[NerTags.Count * NerTags.Count * NerTags.Count];
+    private readonly long[] _adjacentKeys = new long[AdjacentSlots];
+    private readonly float[] _adjacentScores = new float[AdjacentSlots * 2 * NerTags.Count];
     private int _generation = 1;
     private int _count;
 
@@ -130,6 +135,29 @@ internal sealed class WordScoreCache
         return scores;
     }
 
+    /// <summary>
+    /// For two adjacent words of the current sentence (entries): the scores of their pair features for the left word,
+    /// then for the right one (<see cref="NerFeatureExtractor.AdjacentFeatures"/>), 9 each.
+    /// </summary>
+    public ReadOnlySpan<float> Adjacent(int left, int right)
+    {
+        var key = ((long)_generation << 28) | ((long)left << 14) | (uint)right;
+        var slot = (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> 49) & (AdjacentSlots - 1);
+        var scores = _adjacentScores.AsSpan(slot * 2 * NerTags.Count, 2 * NerTags.Count);
+        if (_adjacentKeys[slot] != key)
+        {
+            _adjacentKeys[slot] = key;
+            scores.Clear();
+            Span<ulong> leftFeatures = stackalloc ulong[3];
+            Span<ulong> rightFeatures = stackalloc ulong[4];
+            var (l, r) = NerFeatureExtractor.AdjacentFeatures(Words[left], Words[right], leftFeatures, rightFeatures);
+            Model.Score(leftFeatures[..l], scores[..NerTags.Count]);
+            Model.Score(rightFeatures[..r], scores[NerTags.Count..]);
+        }
+
+        return scores;
+    }
+
     private void ScoreContext(ulong lower, Span<float> scores)
     {
         Span<ulong> one = stackalloc ulong[1];
@@ -145,7 +173,7 @@ internal sealed class WordScoreCache
 }
 
 /// <summary>What the tagger's features need of one word, computed once per word type.</summary>
-internal readonly record struct WordProperties(ulong Raw, ulong Lower, ulong Shape, ulong LongShape, ulong Suffix3, int Case, int Cue)
+internal readonly record struct WordProperties(ulong Raw, ulong Lower, ulong Shape, ulong LongShape, ulong Suffix3, int Case, int Cue, int Length)
 {
     public static WordProperties Of(ReadOnlySpan<char> w, ulong raw)
     {
@@ -157,6 +185,7 @@ internal readonly record struct WordProperties(ulong Raw, ulong Lower, ulong Sha
             longShape,
             w.Length > 3 ? FeatureHash.Lower(w[^3..]) : 0,
             NerFeatureExtractor.CaseClass(w),
-            (int)NerLexicon.CueOf(w));
+            (int)NerLexicon.CueOf(w),
+            w.Length);
     }
 }
