@@ -94,16 +94,19 @@ internal static class BeamDecoder
                 var p = beamPrev[h];
                 var pair = (p * NerTags.Count) + beamPrev2[h];
                 scoped ReadOnlySpan<float> pairScores;
-                scoped ReadOnlySpan<float> wordScores;
+                var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
                 if (cache is not null)
                 {
                     pairScores = cache.Pair(p, beamPrev2[h]);
-                    wordScores = cache.TagWord(sentence.Entries[i], p);
+                    if (!wordDone[p])
+                    {
+                        cache.TagWord(sentence.Entries[i], p).CopyTo(wordScores);
+                        wordDone[p] = true;
+                    }
                 }
                 else
                 {
                     var pairSlot = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
-                    var wordSlot = wordCache.Slice(p * NerTags.Count, NerTags.Count);
                     if (!pairDone[pair])
                     {
                         NerFeatureExtractor.DynamicTags(p, beamPrev2[h], dynamic);
@@ -115,13 +118,12 @@ internal static class BeamDecoder
                     if (!wordDone[p])
                     {
                         NerFeatureExtractor.DynamicWord(sentence, i, p, dynamic[2..]);
-                        wordSlot.Clear();
-                        scorer.Score(dynamic[2..], wordSlot);
+                        wordScores.Clear();
+                        scorer.Score(dynamic[2..], wordScores);
                         wordDone[p] = true;
                     }
 
                     pairScores = pairSlot;
-                    wordScores = wordSlot;
                 }
 
                 for (var t = 0; t < NerTags.Count; t++)
@@ -131,16 +133,17 @@ internal static class BeamDecoder
 
                 // Raw perceptron scores of a greedily trained model are not comparable across histories (long
                 // I- runs would win): histories are ranked by the sum of per-step log-softmax probabilities.
-                var logZ = rawScores ? 0 : LogSumExp(scores, beamPrev[h], temperature);
+                var logZ = rawScores ? 0 : LogSumExp(scores, p, temperature);
+                var historyScore = beamScore[h];
                 for (var t = 0; t < NerTags.Count; t++)
                 {
-                    if (!NerTags.IsAllowed(beamPrev[h], t))
+                    if (!NerTags.IsAllowed(p, t))
                     {
                         continue;
                     }
 
-                    var state = (t * NerTags.Count) + beamPrev[h];
-                    var total = beamScore[h] + (rawScores ? scores[t] : (scores[t] / temperature) - logZ);
+                    var state = (t * NerTags.Count) + p;
+                    var total = historyScore + (rawScores ? scores[t] : (scores[t] / temperature) - logZ);
                     if (!candUsed[state])
                     {
                         candUsed[state] = true;
