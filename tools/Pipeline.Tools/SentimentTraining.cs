@@ -179,6 +179,13 @@ internal static class SentimentTraining
             }
         }
 
+        var m = new int[3, 3];
+        for (var i = 0; i < gold.Count; i++)
+        {
+            m[gold[i], predicted[i]]++;
+        }
+
+        Console.WriteLine($"confusion neg:[{m[0, 0]} {m[0, 1]} {m[0, 2]}] neu:[{m[1, 0]} {m[1, 1]} {m[1, 2]}] pos:[{m[2, 0]} {m[2, 1]} {m[2, 2]}]");
         Console.WriteLine($"cv{folds} macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multiGold, multiPredicted))}");
     }
 
