@@ -5,6 +5,7 @@ namespace Pipeline.Tools;
 
 /// <summary>
 /// train-sentiment [--data DIR] [--out DIR] [--epochs N] [--bits B] [--lr X] [--l2 X] [--seed N] [--weight W] [--dev]
+/// [--sentence-adapt X --sentence-adapt-scale X] [--cv K] [--cv-sentence K]
 /// Trains the sentence and target models on DIR/train/newsmtsc/train.jsonl (default ../shared/data) and writes
 /// sentence-model.bin and target-model.bin into the analyzer's resources. --dev prints dev-set metrics of the
 /// freshly trained models (for choosing hyper-parameters; dev data is never trained on).
@@ -45,6 +46,13 @@ internal static class SentimentTraining
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
             Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
             Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
+        if (Option(args, "--cv-sentence") is { } cvSentence)
+        {
+            var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            CrossValidateSentences(train, SentenceAdapter(args, adapter), sentenceTrainer, int.Parse(cvSentence, CultureInfo.InvariantCulture), weight);
+            return 0;
+        }
+
         if (Option(args, "--cv") is { } cv)
         {
             CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
@@ -67,9 +75,14 @@ internal static class SentimentTraining
         targetModel.RoundToHalf();
 
         // Sentence-level signal: sentences whose targets all carry the same label.
+        // Whole sentences use milder news valences than targets (chosen on vader-nyt dev: Pearson r +0.005; the
+        // stronger adaptation is what the target model wants).
+        var sentenceAdapter = SentenceAdapter(args, adapter);
+        var sentenceOverrides = sentenceAdapter.Learn(train);
+        var sentenceLexicon = VaderLexicon.LoadBase(sentenceOverrides);
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
             .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
-            .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))
+            .Select(g => SentimentFeaturizer.Sentence(sentenceLexicon, g.Key, g.First().Label))
             .ToList();
         Console.WriteLine($"train: {sentences.Count} sentences with one label");
         var sentenceModel = sentenceTrainer.Train(sentences);
@@ -78,22 +91,62 @@ internal static class SentimentTraining
         Save(sentenceModel, Path.Combine(output, "sentence-model.bin"));
         Save(targetModel, Path.Combine(output, "target-model.bin"));
         NewsValenceAdapter.Write(overrides, Path.Combine(output, "news-valence.tsv"));
+        NewsValenceAdapter.Write(sentenceOverrides, Path.Combine(output, "news-valence-sentence.tsv"));
 
         if (args.Contains("--dev"))
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
+            PrintConfusion(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"));
+            PrintConfusion(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"));
         }
 
         if (Option(args, "--dump") is { } dump)
         {
-            DumpSentences(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), lexicon, sentenceModel, dump);
+            DumpSentences(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), sentenceLexicon, sentenceModel, dump);
         }
 
         return 0;
+    }
+
+    private static NewsValenceAdapter SentenceAdapter(IReadOnlyList<string> args, NewsValenceAdapter adapter) => adapter with
+    {
+        Blend = float.Parse(Option(args, "--sentence-adapt") ?? "0.4", CultureInfo.InvariantCulture),
+        Scale = float.Parse(Option(args, "--sentence-adapt-scale") ?? "3", CultureInfo.InvariantCulture),
+        Shrinkage = float.Parse(Option(args, "--sentence-adapt-shrink") ?? adapter.Shrinkage.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        MinCount = int.Parse(Option(args, "--sentence-adapt-min") ?? adapter.MinCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// K-fold cross-validation of whole-sentence polarity on the training data, folds by sentence: Pearson r of
+    /// ScoreSentence's polarity against the sentence's mean target label (a proxy for sentence ratings that uses no dev data).
+    /// </summary>
+    private static void CrossValidateSentences(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float weight)
+    {
+        var polarity = new List<double>();
+        var gold = new List<double>();
+        for (var k = 0; k < folds; k++)
+        {
+            var fold = k;
+            bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
+            var rest = train.Where(e => !InFold(e)).ToList();
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var model = trainer.Train(rest.GroupBy(e => e.Text, StringComparer.Ordinal)
+                .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
+                .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))
+                .ToList());
+            var analyzer = new SentimentAnalyzer(lexicon, model, model, weight);
+            foreach (var g in train.Where(InFold).GroupBy(e => e.Text, StringComparer.Ordinal))
+            {
+                polarity.Add(analyzer.ScoreSentence(g.Key, 0, g.Key.Length).Polarity);
+                gold.Add(g.Average(e => e.Label - 1.0));
+            }
+        }
+
+        Console.WriteLine($"cv{folds} sentence pearson={ClassificationMetrics.Fixed3(ClassificationMetrics.Pearson(polarity, gold))} ({gold.Count} sentences)");
     }
 
     /// <summary>K-fold cross-validation of the target model on the training data, folds by sentence (valences re-learned per fold).</summary>
@@ -126,6 +179,13 @@ internal static class SentimentTraining
             }
         }
 
+        var m = new int[3, 3];
+        for (var i = 0; i < gold.Count; i++)
+        {
+            m[gold[i], predicted[i]]++;
+        }
+
+        Console.WriteLine($"confusion neg:[{m[0, 0]} {m[0, 1]} {m[0, 2]}] neu:[{m[1, 0]} {m[1, 1]} {m[1, 2]}] pos:[{m[2, 0]} {m[2, 1]} {m[2, 2]}]");
         Console.WriteLine($"cv{folds} macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multiGold, multiPredicted))}");
     }
 
@@ -154,6 +214,24 @@ internal static class SentimentTraining
             var metrics = evaluate(SentimentData.Read(file), analyzer);
             Console.WriteLine("dev " + Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file) + " " + string.Join(' ', metrics.Select(m => m.Key + "=" + m.Value)));
         }
+    }
+
+    // Diagnostic: gold (rows) x predicted (columns) counts, classes negative, neutral, positive.
+    private static void PrintConfusion(SentimentAnalyzer analyzer, string file)
+    {
+        if (!File.Exists(file))
+        {
+            return;
+        }
+
+        var counts = new int[3, 3];
+        foreach (var row in SentimentData.Read(file))
+        {
+            var scores = analyzer.ScoreTarget(row.Text, 0, row.Text.Length, row.TargetStart, row.TargetEnd - row.TargetStart);
+            counts[row.Label, SentenceSentimentEvaluation.Index(scores.Label)]++;
+        }
+
+        Console.WriteLine($"confusion {Path.GetFileName(file)} neg:[{counts[0, 0]} {counts[0, 1]} {counts[0, 2]}] neu:[{counts[1, 0]} {counts[1, 1]} {counts[1, 2]}] pos:[{counts[2, 0]} {counts[2, 1]} {counts[2, 2]}]");
     }
 
     private static void Save(LinearModel model, string path)

@@ -25,13 +25,25 @@ public sealed class SentimentAnalyzer
     private static readonly Lazy<SentimentAnalyzer> LazyDefault = new(LoadDefault);
 
     private readonly VaderLexicon lexicon;
+    private readonly VaderLexicon sentenceLexicon;
     private readonly LinearModel sentenceModel;
     private readonly LinearModel targetModel;
     private readonly float sentenceModelWeight;
 
-    internal SentimentAnalyzer(VaderLexicon lexicon, LinearModel sentenceModel, LinearModel targetModel, float sentenceModelWeight = SentenceModelWeight)
+    /// <param name="lexicon">Lexicon of the target features (and of sentences when <paramref name="sentenceLexicon"/> is null).</param>
+    /// <param name="sentenceModel">Sentence label model.</param>
+    /// <param name="targetModel">Target label model.</param>
+    /// <param name="sentenceModelWeight">Share of the sentence model in sentence scores.</param>
+    /// <param name="sentenceLexicon">Lexicon of whole-sentence scoring (news valences adapted more mildly).</param>
+    internal SentimentAnalyzer(
+        VaderLexicon lexicon,
+        LinearModel sentenceModel,
+        LinearModel targetModel,
+        float sentenceModelWeight = SentenceModelWeight,
+        VaderLexicon? sentenceLexicon = null)
     {
         this.lexicon = lexicon;
+        this.sentenceLexicon = sentenceLexicon ?? lexicon;
         this.sentenceModel = sentenceModel;
         this.targetModel = targetModel;
         this.sentenceModelWeight = sentenceModelWeight;
@@ -45,7 +57,7 @@ public sealed class SentimentAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ws = SentimentWorkspace.Current;
-        var vader = Analyze(text.AsSpan(start, length), ws);
+        var vader = Analyze(text.AsSpan(start, length), ws, sentenceLexicon);
         if (ws.Count == 0)
         {
             return SentimentScores.NeutralOnly;
@@ -105,9 +117,11 @@ public sealed class SentimentAnalyzer
     public SentimentResult ScoreDocument(IReadOnlyList<SentimentScores> sentences) => DocumentSentiment.Aggregate(sentences);
 
     /// <summary>VADER alone: the rule-based floor, exposed for evaluation and tests.</summary>
-    internal VaderScore ScoreVader(ReadOnlySpan<char> sentence) => Analyze(sentence, SentimentWorkspace.Current);
+    internal VaderScore ScoreVader(ReadOnlySpan<char> sentence) => Analyze(sentence, SentimentWorkspace.Current, sentenceLexicon);
 
-    internal VaderScore Analyze(ReadOnlySpan<char> sentence, SentimentWorkspace ws)
+    internal VaderScore Analyze(ReadOnlySpan<char> sentence, SentimentWorkspace ws) => Analyze(sentence, ws, lexicon);
+
+    private static VaderScore Analyze(ReadOnlySpan<char> sentence, SentimentWorkspace ws, VaderLexicon lexicon)
     {
         SentenceTokenizer.Tokenize(sentence, lexicon, ws);
         return VaderScorer.Score(ws, lexicon);
@@ -168,7 +182,7 @@ public sealed class SentimentAnalyzer
     }
 
     private static SentimentAnalyzer LoadDefault() =>
-        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource));
+        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault);
 
     private static LinearModel LoadModel(string name)
     {

