@@ -53,6 +53,11 @@ internal static class SentimentTraining
             return 0;
         }
 
+        if (args.Contains("--calibrate"))
+        {
+            return MultiTargetCalibrationCommand.Run(train, data, adapter, trainer, int.Parse(Option(args, "--cv") ?? "0", CultureInfo.InvariantCulture));
+        }
+
         if (Option(args, "--cv") is { } cv)
         {
             CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
@@ -189,6 +194,33 @@ internal static class SentimentTraining
         Console.WriteLine($"cv{folds} macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multiGold, multiPredicted))}");
     }
 
+    /// <summary>Cross-validated logits of every training target (folds by sentence, valences re-learned per fold), with its sentence's target count.</summary>
+    public static List<ScoredTarget> CrossValidatedTargets(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds)
+    {
+        var targets = TargetedSentimentEvaluation.TargetsInSentence(train);
+        var result = new ScoredTarget[train.Count];
+        for (var k = 0; k < folds; k++)
+        {
+            var fold = k;
+            bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
+            var rest = train.Where(e => !InFold(e)).ToList();
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e)).ToList());
+            for (var i = 0; i < train.Count; i++)
+            {
+                if (InFold(train[i]))
+                {
+                    var x = SentimentFeaturizer.Target(lexicon, train[i]);
+                    var logits = new float[3];
+                    model.Logits(x.Hashes, x.Values, logits);
+                    result[i] = new ScoredTarget(logits, train[i].Label, targets[i]);
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
     // Diagnostic: VADER sub-scores and model probabilities per dev sentence, for analysing the calibration.
     private static void DumpSentences(string file, VaderLexicon lexicon, LinearModel model, string dump)
     {
@@ -225,10 +257,11 @@ internal static class SentimentTraining
         }
 
         var counts = new int[3, 3];
-        foreach (var row in SentimentData.Read(file))
+        var rows = SentimentData.Read(file);
+        var scores = TargetedSentimentEvaluation.Score(rows, analyzer);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var scores = analyzer.ScoreTarget(row.Text, 0, row.Text.Length, row.TargetStart, row.TargetEnd - row.TargetStart);
-            counts[row.Label, SentenceSentimentEvaluation.Index(scores.Label)]++;
+            counts[rows[i].Label, SentenceSentimentEvaluation.Index(scores[i].Label)]++;
         }
 
         Console.WriteLine($"confusion {Path.GetFileName(file)} neg:[{counts[0, 0]} {counts[0, 1]} {counts[0, 2]}] neu:[{counts[1, 0]} {counts[1, 1]} {counts[1, 2]}] pos:[{counts[2, 0]} {counts[2, 1]} {counts[2, 2]}]");

@@ -1,4 +1,6 @@
 using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Analysis.Local.Text;
+using Pipeline.Core.Analysis;
 
 namespace Pipeline.Tools;
 
@@ -10,19 +12,45 @@ internal static class TargetedSentimentEvaluation
 
     public static IReadOnlyList<KeyValuePair<string, string>> Evaluate(IReadOnlyList<SentimentExample> rows, SentimentAnalyzer analyzer)
     {
-        var gold = new List<int>(rows.Count);
-        var predicted = new List<int>(rows.Count);
-        foreach (var row in rows)
-        {
-            var scores = analyzer.ScoreTarget(row.Text, 0, row.Text.Length, row.TargetStart, row.TargetEnd - row.TargetStart);
-            gold.Add(row.Label);
-            predicted.Add(SentenceSentimentEvaluation.Index(scores.Label));
-        }
-
+        var scores = Score(rows, analyzer);
+        var gold = rows.Select(r => r.Label).ToList();
+        var predicted = scores.Select(s => SentenceSentimentEvaluation.Index(s.Label)).ToList();
         return
         [
             new("macroF1", ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))),
             new("accuracy", ClassificationMetrics.Percent(ClassificationMetrics.Accuracy(gold, predicted))),
         ];
     }
+
+    /// <summary>
+    /// Scores every row as the analyzer scores a sentence's entity mentions: one <see cref="SentimentAnalyzer.ScoreTargets"/>
+    /// call per sentence with all its distinct target spans (rows of one sentence share its text), so anything that
+    /// depends on the sentence's other targets is measured as LocalTextAnalyzer runs it.
+    /// </summary>
+    public static SentimentScores[] Score(IReadOnlyList<SentimentExample> rows, SentimentAnalyzer analyzer)
+    {
+        var scores = new SentimentScores[rows.Count];
+        foreach (var sentence in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].Text, StringComparer.Ordinal))
+        {
+            var spans = sentence.Select(i => Span(rows[i])).Distinct().ToArray();
+            var into = new SentimentScores[spans.Length];
+            analyzer.ScoreTargets(sentence.Key, 0, sentence.Key.Length, spans, into);
+            foreach (var i in sentence)
+            {
+                scores[i] = into[Array.IndexOf(spans, Span(rows[i]))];
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>Number of distinct target spans in each row's sentence (what <see cref="SentimentAnalyzer.ScoreTargets"/> receives).</summary>
+    public static int[] TargetsInSentence(IReadOnlyList<SentimentExample> rows)
+    {
+        var counts = rows.GroupBy(r => r.Text, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(Span).Distinct().Count(), StringComparer.Ordinal);
+        return rows.Select(r => counts[r.Text]).ToArray();
+    }
+
+    private static TextSpan Span(SentimentExample row) => new(row.TargetStart, row.TargetEnd - row.TargetStart);
 }
