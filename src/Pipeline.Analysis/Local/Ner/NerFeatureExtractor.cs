@@ -19,6 +19,9 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TCuePrev = 28, TCueNext = 29, TCue = 30, TCueNext2 = 31, TLongShape = 32, TSuffixPrev = 33;
     internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
+    internal const int TCluster = 44; // + level (44, 45, 46): the word's distributional class, coarse to fine.
+    internal const int TParenAcronym = 47; // a name followed by its acronym in parentheses: "Forza Italia ( FI )".
+    internal static int ClusterLevelsUsed = int.TryParse(Environment.GetEnvironmentVariable("NER_CLUSTER_LEVELS"), out var l) ? l : 0; // EXPERIMENT
 
     private const ulong Boundary = 0xB0B0B0B0B0B0B0B0UL;
 
@@ -48,6 +51,9 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     }
 
     public Gazetteer Gazetteer => gazetteer;
+
+    /// <summary>Word classes induced from unlabeled text (the embedded table unless a test supplies one).</summary>
+    public WordClusters Clusters { get; init; } = WordClusters.Default;
 
     public void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into)
     {
@@ -221,8 +227,41 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                     f[k++] = FeatureHash.Feature(TSuffixPrev, FeatureHash.Lower(pw[^3..]), (ulong)cls);
                 }
             }
+
+            // Acronym in parentheses after a capitalised run (neighbours): the run's tokens and the acronym itself.
+            if (UseParen)
+            {
+                var e = runEnd[i];
+                if (e >= 0 && IsParenAcronym(text, tokens, into.Case, e + 1))
+                {
+                    f[k++] = FeatureHash.Feature(TParenAcronym, 1, (ulong)Math.Min(e - runStart[i] + 1, 4));
+                }
+                else if (i >= 2 && i + 1 < n && IsParenAcronym(text, tokens, into.Case, i - 1) && StartsRun(into.Case[i - 2]))
+                {
+                    f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)into.Case[i - 2]);
+                }
+            }
+
+            // Word clusters (intrinsic: the token's own word): one feature per granularity, none for unknown words.
+            var row = Clusters.RowOf(w);
+            if (row >= 0)
+            {
+                for (var level = 0; level < ClusterLevelsUsed; level++)
+                {
+                    f[k++] = FeatureHash.Feature(TCluster + level, (ulong)Clusters.ClassAt(row, level));
+                }
+            }
         }
     }
+
+    internal static bool UseParen = Environment.GetEnvironmentVariable("NER_PAREN") == "1"; // EXPERIMENT
+
+    /// <summary>"(" ACRONYM ")" starting at token <paramref name="open"/> (the acronym all capitals or mixed case, like "PdL").</summary>
+    private static bool IsParenAcronym(string text, ReadOnlySpan<TextSpan> tokens, int[] caseClass, int open) =>
+        open + 2 < tokens.Length
+        && tokens[open].Length == 1 && text[tokens[open].Start] == '('
+        && tokens[open + 2].Length == 1 && text[tokens[open + 2].Start] == ')'
+        && caseClass[open + 1] is 2 or 4 or 3;
 
     // Capitalised words, acronyms, initials, and numbers (years in "2001 Italian general election") form name runs.
     private static bool StartsRun(int caseClass) => caseClass is 1 or 2 or 3 or 5 or 8;
