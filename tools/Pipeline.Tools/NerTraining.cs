@@ -25,7 +25,7 @@ internal static class NerTraining
             ["--buckets"] = "20",
             ["--seed"] = "13",
             ["--beam"] = "4",
-            ["--ensemble"] = "1",
+            ["--ensemble"] = "3",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
         };
         for (var i = 0; i + 1 < args.Count; i += 2)

@@ -11,12 +11,11 @@ if (float.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_BEAM_T"), Sy
     Pipeline.Analysis.Local.Ner.NerTagger.Default.BeamTemperature = beamT;
 }
 
-// Commands: eval FILE... | train-ner [options] | ner-clusters [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
     ["train-ner", .. var rest] => NerTraining.Run(rest),
-    ["ner-clusters", .. var rest] => WordClusterInduction.Run(rest),
     ["tag-ner", var file] => NerEvaluation.WriteTagged(file),
     ["calibrate-ner", var file] => NerEvaluation.Calibrate(file),
     ["entities", var file] => NerEvaluation.WriteEntities(file),

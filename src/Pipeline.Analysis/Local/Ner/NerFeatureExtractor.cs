@@ -19,9 +19,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TCuePrev = 28, TCueNext = 29, TCue = 30, TCueNext2 = 31, TLongShape = 32, TSuffixPrev = 33;
     internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
-    internal const int TCluster = 44; // + level (44, 45, 46): the word's distributional class, coarse to fine.
-    internal const int TParenAcronym = 47; // a name followed by its acronym in parentheses: "Forza Italia ( FI )".
-    internal static int ClusterLevelsUsed = int.TryParse(Environment.GetEnvironmentVariable("NER_CLUSTER_LEVELS"), out var l) ? l : 0; // EXPERIMENT
+    internal const int TParenAcronym = 44; // a name followed by its acronym in parentheses: "Forza Italia ( FI )".
 
     private const ulong Boundary = 0xB0B0B0B0B0B0B0B0UL;
 
@@ -51,9 +49,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     }
 
     public Gazetteer Gazetteer => gazetteer;
-
-    /// <summary>Word classes induced from unlabeled text (the embedded table unless a test supplies one).</summary>
-    public WordClusters Clusters { get; init; } = WordClusters.Default;
 
     public void Extract(string text, ReadOnlySpan<TextSpan> tokens, SentenceFeatures into)
     {
@@ -229,32 +224,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             }
 
             // Acronym in parentheses after a capitalised run (neighbours): the run's tokens and the acronym itself.
-            if (UseParen)
+            var runLast = runEnd[i];
+            if (runLast >= 0 && IsParenAcronym(text, tokens, into.Case, runLast + 1))
             {
-                var e = runEnd[i];
-                if (e >= 0 && IsParenAcronym(text, tokens, into.Case, e + 1))
-                {
-                    f[k++] = FeatureHash.Feature(TParenAcronym, 1, (ulong)Math.Min(e - runStart[i] + 1, 4));
-                }
-                else if (i >= 2 && i + 1 < n && IsParenAcronym(text, tokens, into.Case, i - 1) && StartsRun(into.Case[i - 2]))
-                {
-                    f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)into.Case[i - 2]);
-                }
+                f[k++] = FeatureHash.Feature(TParenAcronym, 1, (ulong)Math.Min(runLast - runStart[i] + 1, 4));
             }
-
-            // Word clusters (intrinsic: the token's own word): one feature per granularity, none for unknown words.
-            var row = Clusters.RowOf(w);
-            if (row >= 0)
+            else if (i >= 2 && IsParenAcronym(text, tokens, into.Case, i - 1) && StartsRun(into.Case[i - 2]))
             {
-                for (var level = 0; level < ClusterLevelsUsed; level++)
-                {
-                    f[k++] = FeatureHash.Feature(TCluster + level, (ulong)Clusters.ClassAt(row, level));
-                }
+                f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)into.Case[i - 2]);
             }
         }
     }
-
-    internal static bool UseParen = Environment.GetEnvironmentVariable("NER_PAREN") == "1"; // EXPERIMENT
 
     /// <summary>"(" ACRONYM ")" starting at token <paramref name="open"/> (the acronym all capitals or mixed case, like "PdL").</summary>
     private static bool IsParenAcronym(string text, ReadOnlySpan<TextSpan> tokens, int[] caseClass, int open) =>
