@@ -74,7 +74,12 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     titleCase ??= IsTitleCase(text, sentTokens);
                     if (titleCase.Value)
                     {
-                        (first, end) = KnownSubSpan(text, all, range, first, end);
+                        bool confirmed;
+                        (first, end, confirmed) = KnownSubSpan(text, all, range, first, end);
+                        if (!confirmed && MeanConfidence(confidences, first, end) < UnconfirmedHeadlineMinConfidence)
+                        {
+                            continue;
+                        }
                     }
                 }
 
@@ -198,15 +203,15 @@ public sealed class EntityRecognizer(NerTagger tagger)
     /// <summary>
     /// In a title-case sentence a span of 3+ tokens is trusted only as far as the document confirms it: when the
     /// whole span does not occur elsewhere, it is cut to the longest sub-span that does (2+ tokens, or its first token),
-    /// e.g. "Victor Hale Faces Growing Scandal" → "Victor Hale". Without any confirmation the span is kept.
+    /// e.g. "Victor Hale Faces Growing Scandal" → "Victor Hale". Without any confirmation the span is kept if the tagger is confident.
     /// </summary>
-    private static (int First, int End) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end)
+    private static (int First, int End, bool Confirmed) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end)
     {
         var outsideFrom = tokens[sentence.Start].Start;
         var outsideTo = tokens[sentence.End - 1].End;
         if (OccursElsewhere(text, tokens, first, end, outsideFrom, outsideTo))
         {
-            return (first, end);
+            return (first, end, true);
         }
 
         for (var len = end - first - 1; len >= 1; len--)
@@ -215,12 +220,27 @@ public sealed class EntityRecognizer(NerTagger tagger)
             {
                 if ((len >= 2 || a == first) && OccursElsewhere(text, tokens, a, a + len, outsideFrom, outsideTo))
                 {
-                    return (a, a + len);
+                    return (a, a + len, true);
                 }
             }
         }
 
-        return (first, end);
+        return (first, end, false);
+    }
+
+    // An unconfirmed 3+ token headline span is kept only when the tagger is fairly sure of it (mean tag confidence):
+    // in Title Case every word looks like a name ("Sanders' People Have A Plan" tagged Location at 0.46).
+    private const double UnconfirmedHeadlineMinConfidence = 0.5;
+
+    private static double MeanConfidence(ReadOnlySpan<float> confidences, int first, int end)
+    {
+        double sum = 0;
+        for (var k = first; k < end; k++)
+        {
+            sum += confidences[k];
+        }
+
+        return sum / (end - first);
     }
 
     private static bool OccursElsewhere(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int skipFrom, int skipTo)
