@@ -4,7 +4,7 @@ using Pipeline.Analysis.Local.Ner;
 namespace Pipeline.Tools;
 
 /// <summary>
-/// train-ner [--data DIR] [--train a.conll,b.conll] [--dev x.conll,y.conll] [--epochs N] [--beam W (structured training)] [--buckets LOG2] [--seed N] [--out FILE]
+/// train-ner [--data DIR] [--train a.conll,b.conll] [--dev x.conll,y.conll] [--epochs N] [--beam W (structured training)] [--buckets LOG2] [--seed N] [--ensemble K] [--out FILE]
 /// Trains the averaged perceptron on the training files (never the dev files), reports dev scores after each
 /// epoch, and writes the quantized model that ships embedded in Pipeline.Analysis.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class NerTraining
             ["--buckets"] = "20",
             ["--seed"] = "13",
             ["--beam"] = "4",
+            ["--ensemble"] = "3",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
         };
         for (var i = 0; i + 1 < args.Count; i += 2)
@@ -63,17 +64,50 @@ internal static class NerTraining
         var seed = int.Parse(options["--seed"], System.Globalization.CultureInfo.InvariantCulture);
         var features = new NerFeatureExtractor(Gazetteer.Default);
         var beam = int.Parse(options["--beam"], System.Globalization.CultureInfo.InvariantCulture);
-        var trainer = new NerTrainer(features, log2, seed, beam);
-        var perceptron = trainer.Train(train, epochs, (epoch, current) =>
-        {
-            var averaged = current.Averaged();
-            var model = NerModel.Quantize(averaged, log2, beam);
-            var tagger = new NerTagger(model, features);
-            var line = string.Join("  ", dev.Select(d => Path.GetFileName(Path.GetDirectoryName(d.File)) + "/" + Path.GetFileName(d.File) + " " + Summary(NerScore.Run(tagger, d.Sentences))));
-            Console.WriteLine($"epoch {epoch + 1} ({sw.Elapsed.TotalSeconds:0}s): {line}");
-        });
+        var ensemble = int.Parse(options["--ensemble"], System.Globalization.CultureInfo.InvariantCulture);
 
-        var final = NerModel.Quantize(perceptron.Averaged(), log2, beam);
+        // --ensemble K trains K models on differently shuffled orders (seeds seed..seed+K-1) and averages their
+        // averaged weights (parameter mixing): same model size and decoding cost, less order-dependent variance.
+        var sums = new float[epochs][];
+        for (var m = 0; m < ensemble; m++)
+        {
+            var trainer = new NerTrainer(features, log2, seed + m, beam);
+            trainer.Train(train, epochs, (epoch, current) =>
+            {
+                var averaged = current.Averaged();
+                if (sums[epoch] is null)
+                {
+                    sums[epoch] = averaged;
+                }
+                else
+                {
+                    var sum = sums[epoch];
+                    for (var i = 0; i < sum.Length; i++)
+                    {
+                        sum[i] += averaged[i];
+                    }
+                }
+
+                if (m == ensemble - 1)
+                {
+                    var mixed = sums[epoch];
+                    if (ensemble > 1)
+                    {
+                        for (var i = 0; i < mixed.Length; i++)
+                        {
+                            mixed[i] /= ensemble;
+                        }
+                    }
+
+                    var model = NerModel.Quantize(mixed, log2, beam);
+                    var tagger = new NerTagger(model, features);
+                    var line = string.Join("  ", dev.Select(d => Path.GetFileName(Path.GetDirectoryName(d.File)) + "/" + Path.GetFileName(d.File) + " " + Summary(NerScore.Run(tagger, d.Sentences))));
+                    Console.WriteLine($"epoch {epoch + 1} ({sw.Elapsed.TotalSeconds:0}s): {line}");
+                }
+            });
+        }
+
+        var final = NerModel.Quantize(sums[epochs - 1], log2, beam);
         using (var stream = File.Create(options["--out"]))
         {
             final.Save(stream);

@@ -74,7 +74,12 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     titleCase ??= IsTitleCase(text, sentTokens);
                     if (titleCase.Value)
                     {
-                        (first, end) = KnownSubSpan(text, all, range, first, end, category == EntityCategories.Person);
+                        bool confirmed;
+                        (first, end, confirmed) = KnownSubSpan(text, all, range, first, end, category == EntityCategories.Person);
+                        if (!confirmed && MeanConfidence(confidences, first, end) < UnconfirmedHeadlineMinConfidence)
+                        {
+                            continue;
+                        }
                     }
                 }
 
@@ -203,17 +208,18 @@ public sealed class EntityRecognizer(NerTagger tagger)
     /// <item>else the longest confirmed sub-span of 2+ tokens ("Victor Hale Faces Growing Scandal" → "Victor Hale");</item>
     /// <item>else, for a person, the span up to its last confirmed word ("Bernie Sanders Wins" → "Bernie Sanders" when the
     /// body says "Sanders"), or the whole span when it starts with a known first name; for others, a confirmed first word;</item>
-    /// <item>else a 2–3 token span that is not a person is kept, and anything else (a run of headline words such as
-    /// "Harbor Cleanup" or "Residents Cheer As Ferry Service Returns") is dropped: empty range.</item>
+    /// <item>else a 2–3 token span that is not a person is kept when the tagger is fairly sure of it (unconfirmed: see
+    /// the caller), and anything else (a run of headline words such as "Harbor Cleanup" or "Residents Cheer As Ferry
+    /// Service Returns") is dropped: empty range.</item>
     /// </list>
     /// </summary>
-    private static (int First, int End) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end, bool person)
+    private static (int First, int End, bool Confirmed) KnownSubSpan(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, int first, int end, bool person)
     {
         var outsideFrom = tokens[sentence.Start].Start;
         var outsideTo = tokens[sentence.End - 1].End;
         if (OccursElsewhere(text, tokens, first, end, outsideFrom, outsideTo))
         {
-            return (first, end);
+            return (first, end, true);
         }
 
         for (var len = end - first - 1; len >= 2; len--)
@@ -222,7 +228,7 @@ public sealed class EntityRecognizer(NerTagger tagger)
             {
                 if (OccursElsewhere(text, tokens, a, a + len, outsideFrom, outsideTo))
                 {
-                    return (a, a + len);
+                    return (a, a + len, true);
                 }
             }
         }
@@ -233,20 +239,35 @@ public sealed class EntityRecognizer(NerTagger tagger)
             {
                 if (OccursElsewhere(text, tokens, last, last + 1, outsideFrom, outsideTo))
                 {
-                    return (first, last + 1);
+                    return (first, last + 1, true);
                 }
             }
 
             var firstName = (Gazetteer.Default.Lookup(text, tokens, first, first + 1) & GazetteerKind.FirstName) != 0;
-            return firstName ? (first, end) : (first, first);
+            return firstName ? (first, end, true) : (first, first, true);
         }
 
         if (OccursElsewhere(text, tokens, first, first + 1, outsideFrom, outsideTo))
         {
-            return (first, first + 1);
+            return (first, first + 1, true);
         }
 
-        return end - first <= 3 ? (first, end) : (first, first);
+        return end - first <= 3 ? (first, end, false) : (first, first, true);
+    }
+
+    // An unconfirmed 2–3 token headline span is kept only when the tagger is fairly sure of it (mean tag confidence):
+    // in Title Case every word looks like a name ("Sanders' People Have A Plan" tagged Location at 0.46).
+    private const double UnconfirmedHeadlineMinConfidence = 0.5;
+
+    private static double MeanConfidence(ReadOnlySpan<float> confidences, int first, int end)
+    {
+        double sum = 0;
+        for (var k = first; k < end; k++)
+        {
+            sum += confidences[k];
+        }
+
+        return sum / (end - first);
     }
 
     private static bool OccursElsewhere(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int skipFrom, int skipTo)

@@ -19,6 +19,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TCuePrev = 28, TCueNext = 29, TCue = 30, TCueNext2 = 31, TLongShape = 32, TSuffixPrev = 33;
     internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
+    internal const int TParenAcronym = 44; // a name followed by its acronym in parentheses: "Forza Italia ( FI )".
 
     /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case.</summary>
     internal const int IntrinsicCount = 14;
@@ -292,6 +293,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TSuffixPrev, suffix3[i - 1], (ulong)cls);
             }
 
+            // Acronym in parentheses after a capitalised run (neighbours): the run's tokens and the acronym itself.
+            var runLast = runEnd[i];
+            if (runLast >= 0 && IsParenAcronym(text, tokens, into.Case, runLast + 1))
+            {
+                f[k++] = FeatureHash.Feature(TParenAcronym, 1, (ulong)Math.Min(runLast - runStart[i] + 1, 4));
+            }
+            else if (i >= 2 && IsParenAcronym(text, tokens, into.Case, i - 1) && StartsRun(into.Case[i - 2]))
+            {
+                f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)into.Case[i - 2]);
+            }
+
             if (k < Slots)
             {
                 f[k] = 0;
@@ -383,6 +395,13 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         right[3] = FeatureHash.Feature(TSuffixPrev, a.Suffix3, (ulong)b.Case);
         return (3, 4);
     }
+
+    /// <summary>"(" ACRONYM ")" starting at token <paramref name="open"/> (the acronym all capitals or mixed case, like "PdL").</summary>
+    private static bool IsParenAcronym(string text, ReadOnlySpan<TextSpan> tokens, int[] caseClass, int open) =>
+        open + 2 < tokens.Length
+        && tokens[open].Length == 1 && text[tokens[open].Start] == '('
+        && tokens[open + 2].Length == 1 && text[tokens[open + 2].Start] == ')'
+        && caseClass[open + 1] is 2 or 4 or 3;
 
     // Capitalised words, acronyms, initials, and numbers (years in "2001 Italian general election") form name runs.
     private static bool StartsRun(int caseClass) => caseClass is 1 or 2 or 3 or 5 or 8;

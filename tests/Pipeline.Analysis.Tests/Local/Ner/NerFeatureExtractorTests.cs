@@ -60,6 +60,39 @@ public sealed class NerFeatureExtractorTests
     }
 
     [Fact]
+    public void Extract_NameBeforeParenthesisedAcronym_MarksNameTokensAndAcronym()
+    {
+        var s = Extract("the Forza Italia ( FI ) party");
+        var inName = FeatureHash.Feature(NerFeatureExtractor.TParenAcronym, 1, 2); // run of 2 capitalised words
+        var acronym = FeatureHash.Feature(NerFeatureExtractor.TParenAcronym, 2, 1); // "FI" after a Capitalised word
+        Assert.Contains(inName, s.StaticOf(1).ToArray());
+        Assert.Contains(inName, s.StaticOf(2).ToArray());
+        Assert.Contains(acronym, s.StaticOf(4).ToArray());
+        Assert.DoesNotContain(inName, s.StaticOf(0).ToArray());
+        Assert.DoesNotContain(acronym, s.StaticOf(6).ToArray());
+    }
+
+    [Theory]
+    [InlineData("the party ( FI ) won")]
+    [InlineData("Forza Italia ( the ) won")]
+    [InlineData("Forza Italia ( FI won")]
+    [InlineData("Forza Italia , FI ) won")]
+    public void Extract_NoNameOrNoParenthesisedAcronym_NoAcronymFeature(string text)
+    {
+        var s = Extract(text);
+        for (var i = 0; i < s.Count; i++)
+        {
+            foreach (var value in new ulong[] { 1, 2 })
+            {
+                for (ulong b = 0; b < 16; b++)
+                {
+                    Assert.DoesNotContain(FeatureHash.Feature(NerFeatureExtractor.TParenAcronym, value, b), s.StaticOf(i).ToArray());
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Extract_GazetteerMatch_MarksFirstAndInsideTokens()
     {
         var gazetteer = new Gazetteer();
