@@ -100,7 +100,8 @@ if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 // corpus built here is shared with the benchmarks.
 var job = (quick
         ? Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
-        : Job.Default.WithWarmupCount(3).WithIterationCount(10))
+        // 8 warm-ups: tiered compilation needs several seconds of work on the one pinned core before full analysis settles.
+        : Job.Default.WithWarmupCount(8).WithIterationCount(10))
     .WithAffinity(1)
     .WithToolchain(InProcessEmitToolchain.Instance)
     .WithId(quick ? "Quick" : "OneCore");
