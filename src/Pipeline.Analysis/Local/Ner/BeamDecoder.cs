@@ -100,7 +100,13 @@ internal static class BeamDecoder
                     pairScores = cache.Pair(p, beamPrev2[h]);
                     if (!wordDone[p])
                     {
-                        cache.TagWord(sentence.Entries[i], p).CopyTo(wordScores);
+                        // Nine floats: a plain loop (CopyTo's memmove call costs more than the copy).
+                        var row = cache.TagWord(sentence.Entries[i], p);
+                        for (var t = 0; t < NerTags.Count; t++)
+                        {
+                            wordScores[t] = row[t];
+                        }
+
                         wordDone[p] = true;
                     }
                 }

@@ -27,9 +27,6 @@ internal sealed class WordScoreCache
 
     private const int Capacity = 1 << 14;
 
-    /// <summary>Direct-mapped slots for (word, previous tag) rows: a collision just recomputes.</summary>
-    private const int TagSlots = 1 << 15;
-
     /// <summary>Direct-mapped slots for adjacent word pairs.</summary>
     private const int AdjacentSlots = 1 << 15;
 
@@ -37,8 +34,9 @@ internal sealed class WordScoreCache
     private readonly int[] _generations = new int[Capacity];
     private readonly float[] _scores = new float[Capacity * Stride];
     private readonly float[] _boundary = new float[Stride];
-    private readonly long[] _tagKeys = new long[TagSlots];
-    private readonly float[] _tagScores = new float[TagSlots * NerTags.Count];
+    /// <summary>Per entry, the rows for each previous tag (computed on first use: <see cref="_tagDone"/> bits).</summary>
+    private readonly float[] _tagScores = new float[Capacity * NerTags.Count * NerTags.Count];
+    private readonly ushort[] _tagDone = new ushort[Capacity];
     private readonly float[] _pairs = new float[NerTags.Count * NerTags.Count * NerTags.Count];
     private readonly long[] _adjacentKeys = new long[AdjacentSlots];
     private readonly float[] _adjacentScores = new float[AdjacentSlots * 2 * NerTags.Count];
@@ -98,6 +96,7 @@ internal sealed class WordScoreCache
 
         _generations[slot] = _generation;
         _keys[slot] = raw;
+        _tagDone[slot] = 0;
         _count++;
         var properties = WordProperties.Of(word, raw);
         Words[slot] = properties;
@@ -119,12 +118,11 @@ internal sealed class WordScoreCache
     /// </summary>
     public ReadOnlySpan<float> TagWord(int entry, int prev)
     {
-        var key = ((long)_generation << 32) | (uint)((entry * NerTags.Count) + prev);
-        var slot = (int)((uint)(key * 0x9E3779B1) >> 17) & (TagSlots - 1);
-        var scores = _tagScores.AsSpan(slot * NerTags.Count, NerTags.Count);
-        if (_tagKeys[slot] != key)
+        var scores = _tagScores.AsSpan(((entry * NerTags.Count) + prev) * NerTags.Count, NerTags.Count);
+        var bit = (ushort)(1 << prev);
+        if ((_tagDone[entry] & bit) == 0)
         {
-            _tagKeys[slot] = key;
+            _tagDone[entry] |= bit;
             scores.Clear();
             Span<ulong> features = stackalloc ulong[2];
             ref readonly var word = ref Words[entry];
