@@ -5,23 +5,18 @@ namespace Pipeline.IntegrationTests;
 
 /// <summary>
 /// Optional tier: the five real scraped articles in ../shared/seeds, uploaded as users upload them.
-/// Skipped (with a message) on a clone without ../shared.
+/// Reported as skipped on a clone without ../shared.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SeedArticlesTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    [Fact]
+    [SharedSeedsFact]
     public async Task Seeds_Uploaded_GetRealHeadlinesAndRankTheCandidates()
     {
-        if (RepoRoot.SharedFolder is not { } shared || !Directory.Exists(Path.Combine(shared, "seeds")))
-        {
-            output.WriteLine("SKIP: ../shared/seeds not present; optional seed tier not run.");
-            return;
-        }
-
+        var seeds = SharedSeedsFactAttribute.SeedsFolder!;
         await using var app = new PipelineAppFactory(azurite, StorageNames.Unique());
         var client = app.CreateClient();
-        var files = Directory.GetFiles(Path.Combine(shared, "seeds")).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(seeds).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
             await app.UploadAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file), "text/plain");
