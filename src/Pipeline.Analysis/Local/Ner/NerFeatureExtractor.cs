@@ -95,7 +95,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         Span<int> gaz = n <= 256 ? stackalloc int[n] : new int[n];
         Span<int> cue = n <= 256 ? stackalloc int[n] : new int[n];
         var entry = into.Entries.AsSpan(0, n);
-        Span<ulong> suffix3 = n <= 256 ? stackalloc ulong[n] : new ulong[n];
         gaz.Clear();
         var words = into.Words;
         for (var i = 0; i < n; i++)
@@ -116,7 +115,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             into.Shape[i] = words[i].Shape;
             into.Case[i] = words[i].Case;
             cue[i] = words[i].Cue;
-            suffix3[i] = words[i].Suffix3;
         }
 
         if (cache is not null)
@@ -290,7 +288,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
             if (!prevPairCached && i > 0 && tokens[i - 1].Length > 3)
             {
-                f[k++] = FeatureHash.Feature(TSuffixPrev, suffix3[i - 1], (ulong)cls);
+                f[k++] = FeatureHash.Feature(TSuffixPrev, words[i - 1].Suffix3, (ulong)cls);
             }
 
             // Acronym in parentheses after a capitalised run (neighbours): the run's tokens and the acronym itself.
