@@ -19,7 +19,10 @@ internal static class TagRepair
         /// <summary>"[Party of Freedom] and [Progress]LOC" → one ORG: a short "of/for" complement coordinated with "and" + one word.</summary>
         AndComplement = 2,
 
-        All = OfComplement | AndComplement,
+        /// <summary>"[Parti des Réformes] et des [Libertés de Wallonie]" → one ORG: non-English connectors join one name.</summary>
+        ForeignJoin = 4,
+
+        All = OfComplement | AndComplement | ForeignJoin,
 
         /// <summary>The rules that validated on the dev files and the held-out training quarters (EVAL.md).</summary>
         Shipped = AndComplement,
@@ -40,6 +43,11 @@ internal static class TagRepair
         if ((rules & Rules.AndComplement) != 0)
         {
             ExtendOverCoordinatedComplement(text, tokens, tags, confidences);
+        }
+
+        if ((rules & Rules.ForeignJoin) != 0)
+        {
+            JoinOverForeignConnectors(text, tokens, tags, confidences);
         }
     }
 
@@ -184,5 +192,55 @@ internal static class TagRepair
         }
 
         return false;
+    }
+
+    // Connectors of Romance/Slavic/other party names that are not English words.
+    private static bool IsForeignConnector(ReadOnlySpan<char> w) =>
+        w is "de" or "des" or "du" or "la" or "le" or "les" or "del" or "della" or "di" or "et" or "pour" or "en"
+            or "ni" or "za" or "y" or "e" or "per" or "por" or "para" or "da" or "do" or "dos" or "das" or "und" or "für";
+
+    // Two ORG spans (or an ORG span and a capitalised untagged run) separated only by one or two foreign
+    // connectors are one name.
+    private static void JoinOverForeignConnectors(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
+    {
+        var i = 0;
+        while (i < tags.Length)
+        {
+            if (tags[i] == NerTags.Outside)
+            {
+                i++;
+                continue;
+            }
+
+            var end = SpanEnd(tags, i);
+            if (IsOrg(tags[i]))
+            {
+                var k = end;
+                while (k < tags.Length && k - end < 2 && tags[k] == NerTags.Outside && IsForeignConnector(Word(text, tokens, k)))
+                {
+                    k++;
+                }
+
+                if (k > end && k < tags.Length && IsCapitalised(Word(text, tokens, k))
+                    && (tags[k] == NerTags.Outside || IsOrg(tags[k])))
+                {
+                    var runEnd = tags[k] == NerTags.Outside ? k : SpanEnd(tags, k);
+                    while (runEnd < tags.Length && tags[runEnd] == NerTags.Outside && IsCapitalised(Word(text, tokens, runEnd)))
+                    {
+                        runEnd++;
+                    }
+
+                    for (var m = end; m < runEnd; m++)
+                    {
+                        MarkInside(tags, confidences, m);
+                    }
+
+                    end = runEnd;
+                    continue;
+                }
+            }
+
+            i = end;
+        }
     }
 }

@@ -137,6 +137,36 @@ public sealed class TagRepairTests
     }
 
     [Fact]
+    public void ForeignJoin_TwoOrgsAcrossForeignConnectors_OneOrg()
+    {
+        Assert.Equal(
+            "the Parti/B-ORG des/I-ORG Réformes/I-ORG et/I-ORG des/I-ORG Libertés/I-ORG de/I-ORG Wallonie/I-ORG .",
+            Repair("the Parti/B-ORG des/I-ORG Réformes/I-ORG et des Libertés/B-ORG de/I-ORG Wallonie/I-ORG .", TagRepair.Rules.ForeignJoin));
+    }
+
+    [Fact]
+    public void ForeignJoin_ChainOfConnectors_OneOrg()
+    {
+        Assert.Equal(
+            "Soqosoqo/B-ORG ni/I-ORG Vakavulewa/I-ORG ni/I-ORG Taukei/I-ORG won",
+            Repair("Soqosoqo/B-ORG ni Vakavulewa/B-ORG ni Taukei won", TagRepair.Rules.ForeignJoin));
+    }
+
+    [Fact]
+    public void ForeignJoin_EnglishAnd_Unchanged()
+    {
+        const string tagged = "Labour/B-ORG and Likud/B-ORG .";
+        Assert.Equal(tagged, Repair(tagged, TagRepair.Rules.ForeignJoin));
+    }
+
+    [Fact]
+    public void ForeignJoin_ConnectorBeforePlace_Unchanged()
+    {
+        const string tagged = "Ecolo/B-ORG de Paris/B-LOC .";
+        Assert.Equal(tagged, Repair(tagged, TagRepair.Rules.ForeignJoin));
+    }
+
+    [Fact]
     public void Apply_NoRules_Unchanged()
     {
         const string tagged = "the Liberal/B-ORG Party/I-ORG of Canada/B-LOC and Quebec/B-LOC";
