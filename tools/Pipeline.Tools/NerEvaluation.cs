@@ -8,8 +8,31 @@ namespace Pipeline.Tools;
 /// </summary>
 internal static class NerEvaluation
 {
+    private static NerTagger? s_tagger;
+
+    /// <summary>Repairs for taggers the tools build themselves (null = the tagger's default).</summary>
+    internal static TagRepair.Rules? Repairs { get; set; }
+
+    internal static NerTagger Tagger => s_tagger ?? NerTagger.Default;
+
+    internal static void UseModel(string file)
+    {
+        using var stream = File.OpenRead(file);
+        s_tagger = Configure(new NerTagger(NerModel.Load(stream), new NerFeatureExtractor(Gazetteer.Default)));
+    }
+
+    internal static NerTagger Configure(NerTagger tagger)
+    {
+        if (Repairs is { } rules)
+        {
+            tagger.Repairs = rules;
+        }
+
+        return tagger;
+    }
+
     public static IReadOnlyList<KeyValuePair<string, string>> Evaluate(string file) =>
-        NerScore.Run(NerTagger.Default, ConllReader.Read(file)).Metrics();
+        NerScore.Run(Tagger, ConllReader.Read(file)).Metrics();
 
     /// <summary>tag-ner FILE: prints token, gold tag and predicted tag per line, for error analysis.</summary>
     public static int WriteTagged(string file)
@@ -17,7 +40,7 @@ internal static class NerEvaluation
         foreach (var s in ConllReader.Read(file))
         {
             var tags = new int[s.Tokens.Length];
-            NerTagger.Default.Tag(s.Text, s.Tokens, tags, []);
+            Tagger.Tag(s.Text, s.Tokens, tags, []);
             for (var i = 0; i < tags.Length; i++)
             {
                 Console.WriteLine($"{s.Text.Substring(s.Tokens[i].Start, s.Tokens[i].Length)}\t{NerTags.Name(s.Tags[i])}\t{NerTags.Name(tags[i])}");

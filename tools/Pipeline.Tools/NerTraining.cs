@@ -100,7 +100,7 @@ internal static class NerTraining
                     }
 
                     var model = NerModel.Quantize(mixed, log2, beam);
-                    var tagger = new NerTagger(model, features);
+                    var tagger = NerEvaluation.Configure(new NerTagger(model, features));
                     var line = string.Join("  ", dev.Select(d => Path.GetFileName(Path.GetDirectoryName(d.File)) + "/" + Path.GetFileName(d.File) + " " + Summary(NerScore.Run(tagger, d.Sentences))));
                     Console.WriteLine($"epoch {epoch + 1} ({sw.Elapsed.TotalSeconds:0}s): {line}");
                 }

@@ -11,6 +11,19 @@ if (float.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_BEAM_T"), Sy
     Pipeline.Analysis.Local.Ner.NerTagger.Default.BeamTemperature = beamT;
 }
 
+// Tag-repair experiments: PIPELINE_NER_REPAIR=mask of TagRepair.Rules (0 = raw decoder output).
+if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_REPAIR"), out var repair))
+{
+    NerEvaluation.Repairs = (Pipeline.Analysis.Local.Ner.TagRepair.Rules)repair;
+    Pipeline.Analysis.Local.Ner.NerTagger.Default.Repairs = NerEvaluation.Repairs.Value;
+}
+
+// Held-out experiments: PIPELINE_NER_MODEL=file scores another model file (e.g. one trained without a quarter).
+if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } modelFile)
+{
+    NerEvaluation.UseModel(modelFile);
+}
+
 // Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE
 return args switch
 {

@@ -50,6 +50,9 @@ public sealed class NerTagger
     /// <summary>Softmax temperature of the beam's per-step probabilities.</summary>
     internal float BeamTemperature { get; set; } = GreedyDecoder.DefaultTemperature;
 
+    /// <summary>Post-decoding tag repairs (see TagRepair); tools switch them off or pick single rules for experiments.</summary>
+    internal TagRepair.Rules Repairs { get; set; } = TagRepair.Rules.Shipped;
+
     /// <summary>The embedded trained model and gazetteers, loaded once.</summary>
     public static NerTagger Default => LazyDefault.Value;
 
@@ -64,6 +67,15 @@ public sealed class NerTagger
             return;
         }
 
+        Decode(text, tokens, tags, confidences);
+        if (Repairs != TagRepair.Rules.None)
+        {
+            TagRepair.Apply(text, tokens, tags[..tokens.Length], confidences.IsEmpty ? confidences : confidences[..tokens.Length], Repairs);
+        }
+    }
+
+    private void Decode(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
+    {
         var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();
         if (BeamWidth > 1 && _scorer is NerModel cachedModel && tokens.Length <= WordScoreCache.MaxSentence)
         {
