@@ -265,10 +265,22 @@ public sealed class AzureLanguageResilienceTests : IAsyncLifetime
     {
         _stub.InjectFault(StubFault.Slow(TimeSpan.FromSeconds(20)), times: 10, kind: "LanguageDetection");
         var analyzer = AzureLanguageHarness.Analyzer(_stub);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
+        var call = analyzer.AnalyzeAsync(Request, cts.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analyzer.AnalyzeAsync(Request, cts.Token));
+        // Cancel once the (slow) request is in flight: a fixed timeout raced the first request on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_stub.Requests.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
 
+        Assert.Single(_stub.Requests);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        // No retry after the caller cancelled.
+        await Task.Delay(200);
         Assert.Single(_stub.Requests);
     }
 
