@@ -48,7 +48,9 @@ public static class ReportWriter
         md.AppendLine("(the C# analyzer and the npm peers read exactly the same sentence bytes); the other rows process whole articles.");
         md.AppendLine("Wall-clock MB/s: BenchmarkDotNet means for C#, the median of whole passes (after a warm-up) for npm. CPU-time MB/s:");
         md.AppendLine("the same work divided by the CPU time charged to the process (`Pipeline.Benchmarks cpu`, `process.cpuUsage()`),");
-        md.AppendLine("which does not fall when other processes load the machine. Ratios and verdicts use CPU time when measured.");
+        md.AppendLine("which does not fall when other processes load the machine (run with `DOTNET_TC_CallCountingDelayMs=0` and warmed up");
+        md.AppendLine("until passes stop getting faster, so it measures tiered compilation's steady state, as the wall times do).");
+        md.AppendLine("Ratios and verdicts use CPU time when measured. The shared machine's speed varies between runs by about ±15%.");
         md.AppendLine();
 
         md.AppendLine("## Targets");
