@@ -31,9 +31,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     public sealed class SentenceFeatures
     {
         internal ulong[] Static = [];
-        internal ulong[] Lower = [];
-        internal ulong[] Shape = [];
-        internal int[] Case = [];
+        /// <summary>Per token, its word's hashes, shape and case class.</summary>
         internal WordProperties[] Words = [];
 
         /// <summary>With a <see cref="WordScoreCache"/>: per token, the summed scores of the features not in the slots.</summary>
@@ -52,13 +50,10 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         internal void Ensure(int n)
         {
             Count = n;
-            if (Lower.Length < n)
+            if (Words.Length < n)
             {
-                var size = Math.Max(n, Lower.Length * 2);
+                var size = Math.Max(n, Words.Length * 2);
                 Static = new ulong[size * Slots];
-                Lower = new ulong[size];
-                Shape = new ulong[size];
-                Case = new int[size];
                 Words = new WordProperties[size];
                 Base = new float[size * NerTags.Count];
                 Entries = new int[size];
@@ -111,9 +106,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 words[i] = cache.Words[entry[i]];
             }
 
-            into.Lower[i] = words[i].Lower;
-            into.Shape[i] = words[i].Shape;
-            into.Case[i] = words[i].Case;
             cue[i] = words[i].Cue;
         }
 
@@ -130,7 +122,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         Span<int> runCue = n <= 256 ? stackalloc int[n] : new int[n];
         for (var i = 0; i < n;)
         {
-            if (!StartsRun(into.Case[i]))
+            if (!StartsRun(words[i].Case))
             {
                 runStart[i] = runEnd[i] = -1;
                 i++;
@@ -141,12 +133,12 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             var lastCap = i;
             while (j < n)
             {
-                if (StartsRun(into.Case[j]))
+                if (StartsRun(words[j].Case))
                 {
                     lastCap = j;
                     j++;
                 }
-                else if ((cue[j] & (int)CueKind.Connector) != 0 && j + 1 < n && StartsRun(into.Case[j + 1]) && j - i < 8)
+                else if ((cue[j] & (int)CueKind.Connector) != 0 && j + 1 < n && StartsRun(words[j + 1].Case) && j - i < 8)
                 {
                     j++;
                 }
@@ -186,19 +178,19 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             {
                 f.Clear();
             }
-            var low = into.Lower[i];
+            var low = words[i].Lower;
             var k = 0;
             if (cache is null)
             {
                 k = WriteIntrinsic(text.AsSpan(tokens[i].Start, tokens[i].Length), words[i], f);
             }
 
-            var cls = into.Case[i];
+            var cls = words[i].Case;
             f[k++] = FeatureHash.Feature(TCaseStart, (ulong)cls, i == 0 ? 1UL : 0UL);
-            var p1 = i > 0 ? into.Lower[i - 1] : BoundaryWord;
-            var p2 = i > 1 ? into.Lower[i - 2] : BoundaryWord;
-            var n1 = i + 1 < n ? into.Lower[i + 1] : BoundaryWord;
-            var n2 = i + 2 < n ? into.Lower[i + 2] : BoundaryWord;
+            var p1 = i > 0 ? words[i - 1].Lower : BoundaryWord;
+            var p2 = i > 1 ? words[i - 2].Lower : BoundaryWord;
+            var n1 = i + 1 < n ? words[i + 1].Lower : BoundaryWord;
+            var n2 = i + 2 < n ? words[i + 2].Lower : BoundaryWord;
             if (cache is null)
             {
                 f[k++] = FeatureHash.Feature(TPrev1, p1);
@@ -207,19 +199,19 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TNext2, n2);
             }
 
-            var sp = i > 0 ? into.Shape[i - 1] : BoundaryWord;
-            var sn = i + 1 < n ? into.Shape[i + 1] : BoundaryWord;
+            var sp = i > 0 ? words[i - 1].Shape : BoundaryWord;
+            var sn = i + 1 < n ? words[i + 1].Shape : BoundaryWord;
             // Features of a pair of adjacent words come summed from the cache inside the sentence (see AdjacentFeatures).
             var prevPairCached = cache is not null && i > 0;
             var nextPairCached = cache is not null && i + 1 < n;
             if (!prevPairCached)
             {
-                f[k++] = FeatureHash.Feature(TShapePrev, sp, into.Shape[i]);
+                f[k++] = FeatureHash.Feature(TShapePrev, sp, words[i].Shape);
             }
 
             if (!nextPairCached)
             {
-                f[k++] = FeatureHash.Feature(TShapeNext, into.Shape[i], sn);
+                f[k++] = FeatureHash.Feature(TShapeNext, words[i].Shape, sn);
             }
 
             if (!prevPairCached)
@@ -232,8 +224,8 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TBigramNext, low, n1);
             }
 
-            var cp = i > 0 ? into.Case[i - 1] : 15;
-            var cn = i + 1 < n ? into.Case[i + 1] : 15;
+            var cp = i > 0 ? words[i - 1].Case : 15;
+            var cn = i + 1 < n ? words[i + 1].Case : 15;
             f[k++] = FeatureHash.Feature(TCaseTri, (ulong)((cp * 16) + cls), (ulong)cn);
             if (gaz[i] != 0)
             {
@@ -273,17 +265,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 var len = runEnd[i] - runStart[i] + 1;
                 f[k++] = FeatureHash.Feature(TRunPos, (ulong)Math.Min(i - runStart[i], 4), (ulong)Math.Min(runEnd[i] - i, 4));
                 f[k++] = FeatureHash.Feature(TRunCue, (ulong)runCue[i], (ulong)Math.Min(len, 6));
-                f[k++] = FeatureHash.Feature(TRunLast, into.Lower[runEnd[i]]);
+                f[k++] = FeatureHash.Feature(TRunLast, words[runEnd[i]].Lower);
             }
 
             if (!prevPairCached)
             {
-                f[k++] = FeatureHash.Feature(TPrevWordShape, p1, into.Shape[i]);
+                f[k++] = FeatureHash.Feature(TPrevWordShape, p1, words[i].Shape);
             }
 
             if (!nextPairCached)
             {
-                f[k++] = FeatureHash.Feature(TNextWordShape, into.Shape[i], n1);
+                f[k++] = FeatureHash.Feature(TNextWordShape, words[i].Shape, n1);
             }
 
             if (!prevPairCached && i > 0 && tokens[i - 1].Length > 3)
@@ -293,13 +285,13 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
             // Acronym in parentheses after a capitalised run (neighbours): the run's tokens and the acronym itself.
             var runLast = runEnd[i];
-            if (runLast >= 0 && IsParenAcronym(text, tokens, into.Case, runLast + 1))
+            if (runLast >= 0 && IsParenAcronym(text, tokens, words, runLast + 1))
             {
                 f[k++] = FeatureHash.Feature(TParenAcronym, 1, (ulong)Math.Min(runLast - runStart[i] + 1, 4));
             }
-            else if (i >= 2 && IsParenAcronym(text, tokens, into.Case, i - 1) && StartsRun(into.Case[i - 2]))
+            else if (i >= 2 && IsParenAcronym(text, tokens, words, i - 1) && StartsRun(words[i - 2].Case))
             {
-                f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)into.Case[i - 2]);
+                f[k++] = FeatureHash.Feature(TParenAcronym, 2, (ulong)words[i - 2].Case);
             }
 
             if (k < Slots)
@@ -395,11 +387,11 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>"(" ACRONYM ")" starting at token <paramref name="open"/> (the acronym all capitals or mixed case, like "PdL").</summary>
-    private static bool IsParenAcronym(string text, ReadOnlySpan<TextSpan> tokens, int[] caseClass, int open) =>
+    private static bool IsParenAcronym(string text, ReadOnlySpan<TextSpan> tokens, WordProperties[] words, int open) =>
         open + 2 < tokens.Length
         && tokens[open].Length == 1 && text[tokens[open].Start] == '('
         && tokens[open + 2].Length == 1 && text[tokens[open + 2].Start] == ')'
-        && caseClass[open + 1] is 2 or 4 or 3;
+        && words[open + 1].Case is 2 or 4 or 3;
 
     // Capitalised words, acronyms, initials, and numbers (years in "2001 Italian general election") form name runs.
     private static bool StartsRun(int caseClass) => caseClass is 1 or 2 or 3 or 5 or 8;
@@ -421,7 +413,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
     /// <summary>The last two <see cref="Dynamic"/> features: the previous tag with the token's word and shape.</summary>
     internal static void DynamicWord(SentenceFeatures s, int i, int prevTag, Span<ulong> into) =>
-        TagWordFeatures(prevTag, s.Lower[i], s.Shape[i], into);
+        TagWordFeatures(prevTag, s.Words[i].Lower, s.Words[i].Shape, into);
 
     internal static void TagWordFeatures(int prevTag, ulong lower, ulong shape, Span<ulong> into)
     {
