@@ -40,12 +40,12 @@ public sealed class LanguageDetector
             WritingScript.Latin => FromWords(sample, 0, 14, share),
             WritingScript.Cyrillic => FromWords(sample, 15, 17, share),
             WritingScript.Han or WritingScript.Kana => Cjk(sample, scripts),
-            WritingScript.Hangul => Of("Korean", "ko", share),
-            WritingScript.Greek => Of("Greek", "el", share),
-            WritingScript.Hebrew => Of("Hebrew", "he", share),
+            WritingScript.Hangul => OfCode("ko", share),
+            WritingScript.Greek => OfCode("el", share),
+            WritingScript.Hebrew => OfCode("he", share),
             WritingScript.Arabic => Arabic(sample, share),
-            WritingScript.Devanagari => Of("Hindi", "hi", share),
-            WritingScript.Thai => Of("Thai", "th", share),
+            WritingScript.Devanagari => OfCode("hi", share),
+            WritingScript.Thai => OfCode("th", share),
             _ => Unknown,
         };
     }
@@ -140,7 +140,7 @@ public sealed class LanguageDetector
         var cjkShare = Math.Min(1, (han + kana) * 3.0 / Math.Max(1, ((han + kana) * 3.0) + (scripts.Letters - han - kana)));
         if (kana * 10 >= han + kana)
         {
-            return Of("Japanese", "ja", cjkShare);
+            return OfCode("ja", cjkShare);
         }
 
         var (simplified, traditional) = (0, 0);
@@ -157,8 +157,8 @@ public sealed class LanguageDetector
         }
 
         return traditional > simplified
-            ? Of("Chinese_Traditional", "zh_cht", cjkShare)
-            : Of("Chinese_Simplified", "zh_chs", cjkShare);
+            ? OfCode("zh_cht", cjkShare)
+            : OfCode("zh_chs", cjkShare);
     }
 
     private static DetectedLanguage Arabic(ReadOnlySpan<char> sample, double share)
@@ -178,11 +178,14 @@ public sealed class LanguageDetector
             }
         }
 
-        return persian > arabic ? Of("Persian", "fa", share) : Of("Arabic", "ar", share);
+        return persian > arabic ? OfCode("fa", share) : OfCode("ar", share);
     }
 
     private static DetectedLanguage Of(LanguageInfo language, double confidence) =>
         Of(language.Name, language.Iso6391Name, confidence);
+
+    /// <summary>A language outside the word scorer's list, named from <see cref="NamesByCode"/>.</summary>
+    private static DetectedLanguage OfCode(string iso, double confidence) => Of(NameOf(iso), iso, confidence);
 
     private static DetectedLanguage Of(string name, string iso, double confidence) =>
         new(name, iso, Math.Round(Math.Clamp(confidence, 0, 1), 2));
