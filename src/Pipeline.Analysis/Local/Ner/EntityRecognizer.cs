@@ -88,15 +88,9 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     continue;
                 }
 
-                double confidence = 0;
-                for (var k = first; k < end; k++)
-                {
-                    confidence += confidences[k];
-                    taken[k] = true;
-                }
-
+                taken.AsSpan(first, end - first).Fill(true);
                 var start = all[first].Start;
-                mentions.Add(new DetectedMention(start, all[end - 1].End - start, category, null, Math.Round(confidence / (end - first), 3), s, first, end));
+                mentions.Add(new DetectedMention(start, all[end - 1].End - start, category, null, Math.Round(MeanConfidence(confidences, first, end), 3), s, first, end));
             }
 
             RuleEntities.Find(text, all, range.Start, range.End, s, taken, mentions);
