@@ -61,6 +61,33 @@ internal static class TagRepair
 
     private static bool IsOrg(int tag) => NerTags.TypeOf(tag) == Org;
 
+    /// <summary>
+    /// Moves <paramref name="i"/> to the start of the next ORG span at or after it (every rule repairs organisations);
+    /// false when there is none.
+    /// </summary>
+    private static bool NextOrgSpan(ReadOnlySpan<int> tags, ref int i, out int end)
+    {
+        while (i < tags.Length)
+        {
+            if (tags[i] == NerTags.Outside)
+            {
+                i++;
+                continue;
+            }
+
+            end = SpanEnd(tags, i);
+            if (IsOrg(tags[i]))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        end = i;
+        return false;
+    }
+
     /// <summary>Index one past the entity span that starts at <paramref name="start"/>.</summary>
     private static int SpanEnd(ReadOnlySpan<int> tags, int start)
     {
@@ -94,20 +121,11 @@ internal static class TagRepair
 
     private static void ExtendOverComplement(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
     {
-        var i = 0;
-        while (i < tags.Length)
+        for (var i = 0; NextOrgSpan(tags, ref i, out var end); i = end)
         {
-            if (tags[i] == NerTags.Outside)
-            {
-                i++;
-                continue;
-            }
-
-            var end = SpanEnd(tags, i);
-
             // "Party of the Russian Federation": connector, optional "the", then a capitalised run.
             var j = end;
-            if (IsOrg(tags[i]) && j + 1 < tags.Length && IsOrgHead(Word(text, tokens, end - 1)) && tags[j] == NerTags.Outside
+            if (j + 1 < tags.Length && IsOrgHead(Word(text, tokens, end - 1)) && tags[j] == NerTags.Outside
                 && IsComplementConnector(Word(text, tokens, j))
                 && !(Word(text, tokens, j) is "for" && IsLegislature(Word(text, tokens, end - 1))))
             {
@@ -139,8 +157,6 @@ internal static class TagRepair
                     end = runEnd;
                 }
             }
-
-            i = end;
         }
     }
 
@@ -149,17 +165,9 @@ internal static class TagRepair
     // did not take for an organisation or person of its own usually continues the complement.
     private static void ExtendOverCoordinatedComplement(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
     {
-        var i = 0;
-        while (i < tags.Length)
+        for (var i = 0; NextOrgSpan(tags, ref i, out var end); i = end)
         {
-            if (tags[i] == NerTags.Outside)
-            {
-                i++;
-                continue;
-            }
-
-            var end = SpanEnd(tags, i);
-            if (IsOrg(tags[i]) && end + 1 < tags.Length && tags[end] == NerTags.Outside && Word(text, tokens, end) is "and"
+            if (end + 1 < tags.Length && tags[end] == NerTags.Outside && Word(text, tokens, end) is "and"
                 && EndsInShortComplement(text, tokens, i, end))
             {
                 // One coordinated word, which ends the name: not a multi-word name of its own ("Australia and
@@ -176,8 +184,6 @@ internal static class TagRepair
                     end = k + 1;
                 }
             }
-
-            i = end;
         }
     }
 
@@ -203,44 +209,31 @@ internal static class TagRepair
     // connectors are one name.
     private static void JoinOverForeignConnectors(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
     {
-        var i = 0;
-        while (i < tags.Length)
+        for (var i = 0; NextOrgSpan(tags, ref i, out var end); i = end)
         {
-            if (tags[i] == NerTags.Outside)
+            var k = end;
+            while (k < tags.Length && k - end < 2 && tags[k] == NerTags.Outside && IsForeignConnector(Word(text, tokens, k)))
             {
-                i++;
-                continue;
+                k++;
             }
 
-            var end = SpanEnd(tags, i);
-            if (IsOrg(tags[i]))
+            if (k > end && k < tags.Length && IsCapitalised(Word(text, tokens, k))
+                && (tags[k] == NerTags.Outside || IsOrg(tags[k])))
             {
-                var k = end;
-                while (k < tags.Length && k - end < 2 && tags[k] == NerTags.Outside && IsForeignConnector(Word(text, tokens, k)))
+                var runEnd = tags[k] == NerTags.Outside ? k : SpanEnd(tags, k);
+                while (runEnd < tags.Length && tags[runEnd] == NerTags.Outside && IsCapitalised(Word(text, tokens, runEnd)))
                 {
-                    k++;
+                    runEnd++;
                 }
 
-                if (k > end && k < tags.Length && IsCapitalised(Word(text, tokens, k))
-                    && (tags[k] == NerTags.Outside || IsOrg(tags[k])))
+                for (var m = end; m < runEnd; m++)
                 {
-                    var runEnd = tags[k] == NerTags.Outside ? k : SpanEnd(tags, k);
-                    while (runEnd < tags.Length && tags[runEnd] == NerTags.Outside && IsCapitalised(Word(text, tokens, runEnd)))
-                    {
-                        runEnd++;
-                    }
-
-                    for (var m = end; m < runEnd; m++)
-                    {
-                        MarkInside(tags, confidences, m);
-                    }
-
-                    end = runEnd;
-                    continue;
+                    MarkInside(tags, confidences, m);
                 }
+
+                // Look at the joined span again from its start: it may join once more ("A et B et C").
+                end = i;
             }
-
-            i = end;
         }
     }
 }
