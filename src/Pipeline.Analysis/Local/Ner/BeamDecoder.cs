@@ -92,7 +92,6 @@ internal static class BeamDecoder
                 // Dynamic features: the two tag features depend on (prev, prev2) only, the tag+word and tag+shape
                 // features on prev and the token: both cached, so each history costs additions, not table reads.
                 var p = beamPrev[h];
-                var pair = (p * NerTags.Count) + beamPrev2[h];
                 scoped ReadOnlySpan<float> pairScores;
                 var wordScores = wordCache.Slice(p * NerTags.Count, NerTags.Count);
                 if (cache is not null)
@@ -112,6 +111,7 @@ internal static class BeamDecoder
                 }
                 else
                 {
+                    var pair = (p * NerTags.Count) + beamPrev2[h];
                     var pairSlot = pairCache.Slice(pair * NerTags.Count, NerTags.Count);
                     if (!pairDone[pair])
                     {
