@@ -34,6 +34,10 @@ internal static class Evaluator
             }
 
             Console.WriteLine(file + " " + string.Join(' ', metrics.Select(m => m.Key + "=" + m.Value)));
+            if (DetectFormat(file) == EvalFormat.SentenceSentiment && SentenceQuarterEvaluation.Describe(file, Pipeline.Analysis.Local.Sentiment.SentimentAnalyzer.CreateDefault()) is { Length: > 0 } quarters)
+            {
+                Console.WriteLine(file + " by article quarter: " + quarters);
+            }
         }
 
         return status;

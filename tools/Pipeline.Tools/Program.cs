@@ -24,7 +24,7 @@ if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } 
     NerEvaluation.UseModel(modelFile);
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD...
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD... | induce-valence [options]
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -37,6 +37,7 @@ return args switch
     ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
+    ["induce-valence", .. var rest] => Pipeline.Tools.Embeddings.ValenceInduction.Run(rest),
     _ => Usage(),
 };
 

@@ -46,10 +46,11 @@ internal static class SentimentTraining
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
             Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
             Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
+        var induced = InducedSentenceValences(args, output);
         if (Option(args, "--cv-sentence") is { } cvSentence)
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            CrossValidateSentences(train, SentenceAdapter(args, adapter), sentenceTrainer, int.Parse(cvSentence, CultureInfo.InvariantCulture), weight);
+            CrossValidateSentences(train, SentenceAdapter(args, adapter), sentenceTrainer, int.Parse(cvSentence, CultureInfo.InvariantCulture), weight, induced);
             return 0;
         }
 
@@ -84,7 +85,7 @@ internal static class SentimentTraining
         // stronger adaptation is what the target model wants).
         var sentenceAdapter = SentenceAdapter(args, adapter);
         var sentenceOverrides = sentenceAdapter.Learn(train);
-        var sentenceLexicon = VaderLexicon.LoadBase(sentenceOverrides);
+        var sentenceLexicon = VaderLexicon.LoadBase(sentenceOverrides, induced.Valences, induced.Weight);
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
             .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
             .Select(g => SentimentFeaturizer.Sentence(sentenceLexicon, g.Key, g.First().Label))
@@ -103,6 +104,7 @@ internal static class SentimentTraining
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
             var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
+            Console.WriteLine("dev vader-nyt/dev.jsonl quarters " + SentenceQuarterEvaluation.Describe(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), analyzer));
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintConfusion(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"));
@@ -117,6 +119,26 @@ internal static class SentimentTraining
         return 0;
     }
 
+    /// <summary>
+    /// Induced valences for whole-sentence scoring: --induced FILE (default: induced-valence.tsv in the output
+    /// directory, written by induce-valence; "none" disables) scaled by --induced-weight.
+    /// </summary>
+    private static (Dictionary<string, float>? Valences, float Weight) InducedSentenceValences(IReadOnlyList<string> args, string output)
+    {
+        var file = Option(args, "--induced") ?? Path.Combine(output, "induced-valence.tsv");
+        var weight = float.Parse(Option(args, "--induced-weight") ?? VaderLexicon.InducedWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (file == "none" || !File.Exists(file))
+        {
+            Console.WriteLine("induced valences: none");
+            return (null, weight);
+        }
+
+        using var stream = File.OpenRead(file);
+        var valences = VaderLexicon.ReadOverrides(stream);
+        Console.WriteLine($"induced valences: {valences.Count} words from {file}, weight {weight.ToString(CultureInfo.InvariantCulture)}");
+        return (valences, weight);
+    }
+
     private static NewsValenceAdapter SentenceAdapter(IReadOnlyList<string> args, NewsValenceAdapter adapter) => adapter with
     {
         Blend = float.Parse(Option(args, "--sentence-adapt") ?? "0.4", CultureInfo.InvariantCulture),
@@ -129,7 +151,7 @@ internal static class SentimentTraining
     /// K-fold cross-validation of whole-sentence polarity on the training data, folds by sentence: Pearson r of
     /// ScoreSentence's polarity against the sentence's mean target label (a proxy for sentence ratings that uses no dev data).
     /// </summary>
-    private static void CrossValidateSentences(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float weight)
+    private static void CrossValidateSentences(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float weight, (Dictionary<string, float>? Valences, float Weight) induced)
     {
         var polarity = new List<double>();
         var gold = new List<double>();
@@ -138,7 +160,7 @@ internal static class SentimentTraining
             var fold = k;
             bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
             var rest = train.Where(e => !InFold(e)).ToList();
-            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest), induced.Valences, induced.Weight);
             var model = trainer.Train(rest.GroupBy(e => e.Text, StringComparer.Ordinal)
                 .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
                 .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))

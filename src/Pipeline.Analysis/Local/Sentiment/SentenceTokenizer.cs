@@ -73,6 +73,12 @@ internal static class SentenceTokenizer
                 }
             }
 
+            // An induced word written with a capital inside the sentence is most likely a name ("Rampart", "Gala").
+            if (token.Info.Has(WordFlags.Induced) && count > 1 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllCaps))
+            {
+                token.Info = default;
+            }
+
             token.Hash = TextHash.Of(word);
             if (word.Length >= 3 && word.Contains("n't", StringComparison.Ordinal))
             {

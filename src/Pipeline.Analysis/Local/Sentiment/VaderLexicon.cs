@@ -12,9 +12,16 @@ internal sealed class VaderLexicon
     private const string ResourceName = "Pipeline.Analysis.Sentiment.vader_lexicon.txt";
     private const string NewsResourceName = "Pipeline.Analysis.Sentiment.news-valence.tsv";
     private const string SentenceNewsResourceName = "Pipeline.Analysis.Sentiment.news-valence-sentence.tsv";
+    private const string InducedResourceName = "Pipeline.Analysis.Sentiment.induced-valence.tsv";
 
-    private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadDefault(NewsResourceName));
-    private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadDefault(SentenceNewsResourceName));
+    /// <summary>
+    /// Multiplier of the induced valences (word-vector predictions, shrunk toward 0 by the regression) in sentence
+    /// scoring; chosen by NewsMTSC sentence cross-validation (see EVAL.md).
+    /// </summary>
+    public const float InducedWeight = 1f;
+
+    private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadDefault(NewsResourceName, null));
+    private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadDefault(SentenceNewsResourceName, InducedResourceName));
 
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly FrozenDictionary<ulong, float> phrases;
@@ -55,9 +62,15 @@ internal sealed class VaderLexicon
 
     /// <summary>
     /// Parses lines "word TAB mean [TAB sd TAB ratings]"; <paramref name="overrides"/> (word → valence, learned
-    /// from news) replace the valences of words after inflections are added.
+    /// from news) replace the valences of words after inflections are added; <paramref name="induced"/> (word →
+    /// valence predicted from word vectors) adds words the lexicon and its inflections lack, scaled by
+    /// <paramref name="inducedWeight"/> and flagged <see cref="WordFlags.Induced"/>.
     /// </summary>
-    public static VaderLexicon Load(TextReader reader, IReadOnlyDictionary<string, float>? overrides = null)
+    public static VaderLexicon Load(
+        TextReader reader,
+        IReadOnlyDictionary<string, float>? overrides = null,
+        IReadOnlyDictionary<string, float>? induced = null,
+        float inducedWeight = InducedWeight)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var words = new Dictionary<string, WordInfo>(8192, StringComparer.Ordinal);
@@ -106,6 +119,16 @@ internal sealed class VaderLexicon
             if (words.TryGetValue(word, out var info))
             {
                 words[word] = info with { Valence = valence };
+            }
+        }
+
+        // Rule words are never induced (the induction tool skips every word this lexicon knows); TryAdd keeps a
+        // VADER word's own valence should a resource list it anyway.
+        foreach (var (word, valence) in induced ?? new Dictionary<string, float>())
+        {
+            if (!ruleWords.Contains(word))
+            {
+                words.TryAdd(word, new WordInfo(inducedWeight * valence, 0, WordFlags.InLexicon | WordFlags.Induced));
             }
         }
 
@@ -179,13 +202,21 @@ internal sealed class VaderLexicon
         words[word] = new WordInfo(info.Valence, booster != 0 ? booster : info.Booster, info.Flags | flag);
     }
 
-    private static VaderLexicon LoadDefault(string newsResourceName)
+    private static VaderLexicon LoadDefault(string newsResourceName, string? inducedResourceName)
     {
         using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
         using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(newsResourceName);
-        return Load(reader, news is null ? null : ReadOverrides(news));
+        using var induced = inducedResourceName is null ? null : typeof(VaderLexicon).Assembly.GetManifestResourceStream(inducedResourceName);
+        return Load(reader, news is null ? null : ReadOverrides(news), induced is null ? null : ReadOverrides(induced));
+    }
+
+    /// <summary>The embedded induced valences (word-vector lexicon induction), empty when the resource is absent.</summary>
+    public static Dictionary<string, float> ReadInduced()
+    {
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(InducedResourceName);
+        return stream is null ? new Dictionary<string, float>(StringComparer.Ordinal) : ReadOverrides(stream);
     }
 
     /// <summary>Reads "word TAB valence" lines.</summary>
@@ -205,12 +236,15 @@ internal sealed class VaderLexicon
         return overrides;
     }
 
-    /// <summary>The embedded VADER lexicon with the given overrides instead of the embedded news ones (for training).</summary>
-    public static VaderLexicon LoadBase(IReadOnlyDictionary<string, float>? overrides = null)
+    /// <summary>The embedded VADER lexicon with the given overrides (and induced words) instead of the embedded ones (for training).</summary>
+    public static VaderLexicon LoadBase(
+        IReadOnlyDictionary<string, float>? overrides = null,
+        IReadOnlyDictionary<string, float>? induced = null,
+        float inducedWeight = InducedWeight)
     {
         using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        return Load(reader, overrides);
+        return Load(reader, overrides, induced, inducedWeight);
     }
 }

@@ -37,6 +37,9 @@ internal enum WordFlags : uint
 
     /// <summary>"by": agent of a passive ("attacked by X").</summary>
     By = 1 << 19,
+
+    /// <summary>Valence induced from word vectors (not a VADER word): counts only where the word is not a capitalized name.</summary>
+    Induced = 1 << 20,
 }
 
 /// <summary>What the lexicon knows about one word: valence (-4..4), booster scalar and rule flags.</summary>
