@@ -5,7 +5,7 @@ namespace Pipeline.Tools;
 
 /// <summary>
 /// train-sentiment [--data DIR] [--out DIR] [--epochs N] [--bits B] [--lr X] [--l2 X] [--seed N] [--weight W] [--dev]
-/// [--sentence-adapt X --sentence-adapt-scale X] [--cv K] [--cv-sentence K]
+/// [--sentence-adapt X --sentence-adapt-scale X] [--induced FILE|none] [--induced-weight W] [--cv K] [--cv-sentence K]
 /// Trains the sentence and target models on DIR/train/newsmtsc/train.jsonl (default ../shared/data) and writes
 /// sentence-model.bin and target-model.bin into the analyzer's resources. --dev prints dev-set metrics of the
 /// freshly trained models (for choosing hyper-parameters; dev data is never trained on).
@@ -46,7 +46,7 @@ internal static class SentimentTraining
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
             Scale: float.Parse(Option(args, "--adapt-scale") ?? "5", CultureInfo.InvariantCulture),
             Shrinkage: float.Parse(Option(args, "--adapt-shrink") ?? "10", CultureInfo.InvariantCulture));
-        var induced = InducedSentenceValences(args, output);
+        var induced = InducedSentenceValences(args, Path.Combine(root, "src", "Pipeline.Analysis", "Local", "Sentiment", "Resources"));
         if (Option(args, "--cv-sentence") is { } cvSentence)
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
@@ -120,12 +120,12 @@ internal static class SentimentTraining
     }
 
     /// <summary>
-    /// Induced valences for whole-sentence scoring: --induced FILE (default: induced-valence.tsv in the output
-    /// directory, written by induce-valence; "none" disables) scaled by --induced-weight.
+    /// Induced valences for whole-sentence scoring: --induced FILE (default: the analyzer's induced-valence.tsv,
+    /// written by induce-valence; "none" disables) scaled by --induced-weight.
     /// </summary>
-    private static (Dictionary<string, float>? Valences, float Weight) InducedSentenceValences(IReadOnlyList<string> args, string output)
+    private static (Dictionary<string, float>? Valences, float Weight) InducedSentenceValences(IReadOnlyList<string> args, string resources)
     {
-        var file = Option(args, "--induced") ?? Path.Combine(output, "induced-valence.tsv");
+        var file = Option(args, "--induced") ?? Path.Combine(resources, "induced-valence.tsv");
         var weight = float.Parse(Option(args, "--induced-weight") ?? VaderLexicon.InducedWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (file == "none" || !File.Exists(file))
         {

@@ -18,7 +18,7 @@ internal sealed class VaderLexicon
     /// Multiplier of the induced valences (word-vector predictions, shrunk toward 0 by the regression) in sentence
     /// scoring; chosen by NewsMTSC sentence cross-validation (see EVAL.md).
     /// </summary>
-    public const float InducedWeight = 1f;
+    public const float InducedWeight = 0.75f;
 
     private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadDefault(NewsResourceName, null));
     private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadDefault(SentenceNewsResourceName, InducedResourceName));
