@@ -10,9 +10,11 @@ namespace Pipeline.Tools;
 /// </summary>
 internal sealed record NewsValenceAdapter(float Blend = 0.5f, float Scale = 5f, float Shrinkage = 10f, int MinCount = 3)
 {
-    public SortedDictionary<string, float> Learn(IReadOnlyList<SentimentExample> train)
+    /// <param name="train">Labelled sentences.</param>
+    /// <param name="lexicon">Lexicon whose words are adapted (default: VADER without news valences).</param>
+    public SortedDictionary<string, float> Learn(IReadOnlyList<SentimentExample> train, VaderLexicon? lexicon = null)
     {
-        var lexicon = VaderLexicon.LoadBase();
+        lexicon ??= VaderLexicon.LoadBase();
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
             .Select(g => (Text: g.Key, Score: g.Average(e => e.Label - 1.0)))
             .ToList();

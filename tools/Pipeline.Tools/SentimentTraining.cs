@@ -50,7 +50,7 @@ internal static class SentimentTraining
         if (Option(args, "--cv-sentence") is { } cvSentence)
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            CrossValidateSentences(train, SentenceAdapter(args, adapter), sentenceTrainer, int.Parse(cvSentence, CultureInfo.InvariantCulture), weight, induced);
+            CrossValidateSentences(args, train, SentenceAdapter(args, adapter), sentenceTrainer, int.Parse(cvSentence, CultureInfo.InvariantCulture), weight, induced);
             return 0;
         }
 
@@ -84,7 +84,7 @@ internal static class SentimentTraining
         // Whole sentences use milder news valences than targets (chosen on vader-nyt dev: Pearson r +0.005; the
         // stronger adaptation is what the target model wants).
         var sentenceAdapter = SentenceAdapter(args, adapter);
-        var sentenceOverrides = sentenceAdapter.Learn(train);
+        var sentenceOverrides = sentenceAdapter.Learn(train, AdaptedSentenceBase(args, induced));
         var sentenceLexicon = VaderLexicon.LoadBase(sentenceOverrides, induced.Valences, induced.Weight);
         var sentences = train.GroupBy(e => e.Text, StringComparer.Ordinal)
             .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
@@ -139,6 +139,10 @@ internal static class SentimentTraining
         return (valences, weight);
     }
 
+    // --adapt-induced true: the sentence adaptation also moves induced words toward the NewsMTSC labels.
+    private static VaderLexicon? AdaptedSentenceBase(IReadOnlyList<string> args, (Dictionary<string, float>? Valences, float Weight) induced) =>
+        Option(args, "--adapt-induced") == "true" ? VaderLexicon.LoadBase(null, induced.Valences, induced.Weight) : null;
+
     private static NewsValenceAdapter SentenceAdapter(IReadOnlyList<string> args, NewsValenceAdapter adapter) => adapter with
     {
         Blend = float.Parse(Option(args, "--sentence-adapt") ?? "0.4", CultureInfo.InvariantCulture),
@@ -151,7 +155,7 @@ internal static class SentimentTraining
     /// K-fold cross-validation of whole-sentence polarity on the training data, folds by sentence: Pearson r of
     /// ScoreSentence's polarity against the sentence's mean target label (a proxy for sentence ratings that uses no dev data).
     /// </summary>
-    private static void CrossValidateSentences(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float weight, (Dictionary<string, float>? Valences, float Weight) induced)
+    private static void CrossValidateSentences(IReadOnlyList<string> args, List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float weight, (Dictionary<string, float>? Valences, float Weight) induced)
     {
         var polarity = new List<double>();
         var gold = new List<double>();
@@ -160,7 +164,7 @@ internal static class SentimentTraining
             var fold = k;
             bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
             var rest = train.Where(e => !InFold(e)).ToList();
-            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest), induced.Valences, induced.Weight);
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest, AdaptedSentenceBase(args, induced)), induced.Valences, induced.Weight);
             var model = trainer.Train(rest.GroupBy(e => e.Text, StringComparer.Ordinal)
                 .Where(g => g.Select(e => e.Label).Distinct().Count() == 1)
                 .Select(g => SentimentFeaturizer.Sentence(lexicon, g.Key, g.First().Label))

@@ -22,7 +22,7 @@ internal static class ValenceInduction
         var neutralMax = Int(args, "--neutral", 50_000);
         var candidateMax = Int(args, "--candidates", 50_000);
         var folds = Int(args, "--folds", 10);
-        var threshold = double.Parse(Option(args, "--threshold") ?? "0.6", CultureInfo.InvariantCulture);
+        var threshold = double.Parse(Option(args, "--threshold") ?? "0.4", CultureInfo.InvariantCulture);
         var lambdas = Doubles(args, "--lambda", "1");
         var neutralWeights = Doubles(args, "--neutral-weight", "0.3");
         var show = Int(args, "--show", 40);

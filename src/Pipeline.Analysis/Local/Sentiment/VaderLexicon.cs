@@ -114,14 +114,6 @@ internal sealed class VaderLexicon
             words.Add(form, info);
         }
 
-        foreach (var (word, valence) in overrides ?? new Dictionary<string, float>())
-        {
-            if (words.TryGetValue(word, out var info))
-            {
-                words[word] = info with { Valence = valence };
-            }
-        }
-
         // Rule words are never induced (the induction tool skips every word this lexicon knows); TryAdd keeps a
         // VADER word's own valence should a resource list it anyway.
         foreach (var (word, valence) in induced ?? new Dictionary<string, float>())
@@ -129,6 +121,14 @@ internal sealed class VaderLexicon
             if (!ruleWords.Contains(word))
             {
                 words.TryAdd(word, new WordInfo(inducedWeight * valence, 0, WordFlags.InLexicon | WordFlags.Induced));
+            }
+        }
+
+        foreach (var (word, valence) in overrides ?? new Dictionary<string, float>())
+        {
+            if (words.TryGetValue(word, out var info))
+            {
+                words[word] = info with { Valence = valence };
             }
         }
 

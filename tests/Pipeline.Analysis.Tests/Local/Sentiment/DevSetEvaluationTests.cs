@@ -23,7 +23,7 @@ public sealed class DevSetEvaluationTests(ITestOutputHelper output)
         var r = Pearson(polarity, rows.Select(x => x.ScoreNorm).ToArray());
         output.WriteLine($"vader-nyt pearson={r:0.000}");
 
-        Assert.True(r >= 0.59, $"Pearson r {r:0.000} fell below 0.59 (plain VADER: 0.547).");
+        Assert.True(r >= 0.61, $"Pearson r {r:0.000} fell below 0.61 (plain VADER: 0.547; before induced valences: 0.598).");
     }
 
     [SharedDataFact]
