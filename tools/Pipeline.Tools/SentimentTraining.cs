@@ -107,6 +107,15 @@ internal static class SentimentTraining
             Console.WriteLine("dev vader-nyt/dev.jsonl quarters " + SentenceQuarterEvaluation.Describe(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), analyzer));
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
+            foreach (var set in new[] { "rw_dev.jsonl", "mt_dev.jsonl" })
+            {
+                var file = Path.Combine(data, "eval", "newsmtsc", set);
+                if (File.Exists(file))
+                {
+                    Console.WriteLine($"dev newsmtsc/{set} sentence pearson={ClassificationMetrics.Fixed3(SentenceProxyEvaluation.Pearson(SentimentData.Read(file), analyzer))} (polarity vs mean target label)");
+                }
+            }
+
             PrintConfusion(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"));
             PrintConfusion(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"));
         }
