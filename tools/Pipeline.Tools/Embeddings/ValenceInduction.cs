@@ -5,7 +5,7 @@ namespace Pipeline.Tools.Embeddings;
 
 /// <summary>
 /// induce-valence [--vocab N] [--neutral N] [--candidates N] [--lambda X[,X..]] [--neutral-weight X[,X..]]
-/// [--threshold T] [--folds K] [--out FILE] [--show N]
+/// [--threshold T] [--folds K] [--out FILE] [--show N] [--knn K --knn-mix X]
 /// Lexicon induction from GloVe vectors: a ridge regression from a word's (unit-length) vector to its valence,
 /// trained on the VADER lexicon words (their valences) and on frequent words the lexicon does not know (valence 0,
 /// down-weighted: most are neutral, a few are the sentiment words VADER misses). Every word's prediction is
@@ -72,6 +72,15 @@ internal static class ValenceInduction
             {
                 var w = isLexicon.Select(b => b ? 1.0 : neutralWeight).ToList();
                 var predicted = OutOfFold(words, x, y, w, lambda, folds);
+                if (Int(args, "--knn", 0) is var k and > 0)
+                {
+                    // Experiment: mix in a leave-one-out k-nearest-neighbour estimate (--knn-mix share).
+                    var mix = double.Parse(Option(args, "--knn-mix") ?? "0.5", CultureInfo.InvariantCulture);
+                    var knn = NearestNeighbourValence.LeaveOneOut(x, y, w, k);
+                    Report(lambda, neutralWeight, knn, y, isLexicon);
+                    predicted = predicted.Zip(knn, (r, n) => ((1 - mix) * r) + (mix * n)).ToArray();
+                }
+
                 Report(lambda, neutralWeight, predicted, y, isLexicon);
                 chosen = predicted;
             }
