@@ -41,6 +41,7 @@ internal static class SentimentTraining
 
         var train = SentimentData.Read(trainFile);
         Console.WriteLine($"train: {train.Count} targets from {trainFile}");
+        SentimentFeaturizer.WordClasses = LoadWordClasses(args, output);
 
         var adapter = new NewsValenceAdapter(
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
@@ -101,7 +102,7 @@ internal static class SentimentTraining
         if (args.Contains("--dev"))
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon, SentimentFeaturizer.WordClasses);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "mt_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
@@ -115,6 +116,35 @@ internal static class SentimentTraining
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The word classes of the target features: --word-classes FILE, or none with "none"; by default the table
+    /// build-word-classes wrote next to the models (so the target model is always trained with what ships).
+    /// --word-features N overrides the feature families (a <see cref="WordClassFeatures"/> mask).
+    /// </summary>
+    private static WordClasses? LoadWordClasses(IReadOnlyList<string> args, string output)
+    {
+        var file = Option(args, "--word-classes") ?? Path.Combine(output, "word-classes.bin");
+        if (file == "none" || !File.Exists(file))
+        {
+            Console.WriteLine("word classes: none");
+            return null;
+        }
+
+        WordClasses classes;
+        using (var stream = File.OpenRead(file))
+        {
+            classes = WordClasses.Read(stream);
+        }
+
+        if (Option(args, "--word-features") is { } mask)
+        {
+            classes = classes.WithFeatures((WordClassFeatures)int.Parse(mask, CultureInfo.InvariantCulture));
+        }
+
+        Console.WriteLine($"word classes: {classes.Count} words, {classes.FineCount}/{classes.CoarseCount} clusters, features {classes.Features} from {file}");
+        return classes;
     }
 
     private static NewsValenceAdapter SentenceAdapter(IReadOnlyList<string> args, NewsValenceAdapter adapter) => adapter with
