@@ -6,11 +6,12 @@ using Pipeline.Analysis.Local.Sentiment;
 namespace Pipeline.Tools.Embeddings;
 
 /// <summary>
-/// build-word-classes [--words N] [--fine K] [--coarse K] [--polarity-words N] [--ridge X] [--iterations N] [--seed N] [--out FILE]
+/// build-word-classes [--words N] [--fine K] [--coarse K] [--polarity-words N] [--ridge X] [--iterations N] [--seed N] [--dims N] [--out FILE]
 /// Derives the shipped word-class table from GloVe: spherical k-means (k-means++ seeding from a fixed seed) at two
 /// granularities over the N most frequent words, and a ridge regression from the unit vector to the VADER valence
 /// (lexicon words their valence, other frequent words 0) that predicts a polarity for every word. Deterministic:
-/// the same vectors and options give a byte-identical file.
+/// the same vectors and options give a byte-identical file. With --dims N each word also keeps its unit vector
+/// projected on the N leading principal components (whitened, quantized to bytes).
 /// </summary>
 internal static class WordClassBuilder
 {
@@ -23,6 +24,7 @@ internal static class WordClassBuilder
         var ridge = float.Parse(Option(args, "--ridge") ?? "1", CultureInfo.InvariantCulture);
         var iterations = Int(args, "--iterations", 15);
         var seed = Int(args, "--seed", 20261122);
+        var projected = Int(args, "--dims", 0);
         var output = Option(args, "--out") ?? Path.Combine("src", "Pipeline.Analysis", "Local", "Sentiment", "Resources", "word-classes.bin");
 
         var vectors = WordVectors.Load(maxWords: words * 2);
@@ -51,7 +53,7 @@ internal static class WordClassBuilder
             table.Add(new(vectors.Words[rows[r]], new WordClass((ushort)fineOf[r], (ushort)coarseOf[r], p)));
         }
 
-        var classes = new WordClasses(table, fine, coarse);
+        var classes = new WordClasses(table, fine, coarse, projected, projected > 0 ? Project(unit, dims, projected) : null);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var stream = File.Create(output))
         {
@@ -70,6 +72,99 @@ internal static class WordClassBuilder
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Each row projected on the leading principal components of the rows (power iteration with deflation from a fixed
+    /// start), divided by the component's standard deviation and quantized to steps of 1 / <see cref="WordClasses.VectorScale"/>.
+    /// </summary>
+    private static sbyte[] Project(float[] unit, int dims, int components)
+    {
+        var n = unit.Length / dims;
+        var mean = new double[dims];
+        for (var i = 0; i < n; i++)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                mean[d] += unit[(i * dims) + d] / n;
+            }
+        }
+
+        var cov = new double[dims, dims];
+        var x = new double[dims];
+        for (var i = 0; i < n; i++)
+        {
+            for (var d = 0; d < dims; d++)
+            {
+                x[d] = unit[(i * dims) + d] - mean[d];
+            }
+
+            for (var p = 0; p < dims; p++)
+            {
+                for (var q = p; q < dims; q++)
+                {
+                    cov[p, q] += x[p] * x[q] / n;
+                }
+            }
+        }
+
+        for (var p = 0; p < dims; p++)
+        {
+            for (var q = 0; q < p; q++)
+            {
+                cov[p, q] = cov[q, p];
+            }
+        }
+
+        var axes = new double[components][];
+        var sd = new double[components];
+        for (var k = 0; k < components; k++)
+        {
+            var v = Enumerable.Range(0, dims).Select(d => 1.0 + (d % 7)).ToArray();
+            double lambda = 0;
+            for (var iteration = 0; iteration < 500; iteration++)
+            {
+                var next = new double[dims];
+                for (var p = 0; p < dims; p++)
+                {
+                    for (var q = 0; q < dims; q++)
+                    {
+                        next[p] += cov[p, q] * v[q];
+                    }
+                }
+
+                lambda = Math.Sqrt(next.Sum(e => e * e));
+                v = next.Select(e => e / lambda).ToArray();
+            }
+
+            axes[k] = v;
+            sd[k] = Math.Sqrt(lambda);
+            for (var p = 0; p < dims; p++)
+            {
+                for (var q = 0; q < dims; q++)
+                {
+                    cov[p, q] -= lambda * v[p] * v[q];
+                }
+            }
+        }
+
+        Console.WriteLine($"pca: {components} components, sd {sd[0]:F3} .. {sd[components - 1]:F3}");
+        var result = new sbyte[n * components];
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < components; k++)
+            {
+                double s = 0;
+                for (var d = 0; d < dims; d++)
+                {
+                    s += (unit[(i * dims) + d] - mean[d]) * axes[k][d];
+                }
+
+                result[(i * components) + k] = (sbyte)Math.Clamp(Math.Round(s / sd[k] * WordClasses.VectorScale), -127, 127);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Words a sentence token can match: at least one letter, no spaces.</summary>
