@@ -10,7 +10,7 @@ namespace Pipeline.Tools.Embeddings;
 /// Derives the shipped word-class table from GloVe: spherical k-means (k-means++ seeding from a fixed seed) at two
 /// granularities over the N most frequent words, and a ridge regression from the unit vector to the VADER valence
 /// (lexicon words their valence, other frequent words 0) that predicts a polarity for every word. Deterministic:
-/// the same vectors and options give a byte-identical file. With --dims N each word also keeps its unit vector
+/// the same vectors and options give a byte-identical file. Each word also keeps (--dims N, default 32, 0 for none) its unit vector
 /// projected on the N leading principal components (whitened, quantized to bytes).
 /// </summary>
 internal static class WordClassBuilder
@@ -24,7 +24,7 @@ internal static class WordClassBuilder
         var ridge = float.Parse(Option(args, "--ridge") ?? "1", CultureInfo.InvariantCulture);
         var iterations = Int(args, "--iterations", 15);
         var seed = Int(args, "--seed", 20261122);
-        var projected = Int(args, "--dims", 0);
+        var projected = Int(args, "--dims", 32);
         var output = Option(args, "--out") ?? Path.Combine("src", "Pipeline.Analysis", "Local", "Sentiment", "Resources", "word-classes.bin");
 
         var vectors = WordVectors.Load(maxWords: words * 2);

@@ -27,26 +27,11 @@ internal enum WordClassFeatures
     /// <summary>Distance-weighted mean of the projected vectors of the words left and right of the target.</summary>
     DenseSides = 1 << 6,
 
-    /// <summary>Mean of the projected vectors of the words in the target's clause.</summary>
-    DenseClause = 1 << 7,
-
     /// <summary>Fine clusters of every context word by side of the target, weighted by distance.</summary>
     SideSentence = 1 << 8,
 
-    /// <summary>Mean of the projected vectors of the 1–3 words on each side of the target.</summary>
-    DenseNear = 1 << 9,
-
-    /// <summary>Mean of the projected vectors of all context words (lets the model weigh a side against the whole).</summary>
-    DenseSentence = 1 << 10,
-
-    /// <summary>Frequent words count less in the dense means (rank / (rank + 50), rows being in frequency order).</summary>
-    FrequencyWeights = 1 << 11,
-
-    /// <summary>The side means again, keyed by whether the target opens its clause (subject) or not.</summary>
-    DenseByRole = 1 << 12,
-
-    /// <summary>The shipped set.</summary>
-    Default = Window | Clause | Polarity,
+    /// <summary>The shipped set (chosen by 5-fold cross-validation on the training split, see EVAL.md).</summary>
+    Default = Sentence | Polarity | DenseSides,
 }
 
 internal static partial class FeatureExtractor
@@ -56,19 +41,13 @@ internal static partial class FeatureExtractor
     private static readonly ulong ClassClause = TextHash.Of("#cc");
     private static readonly ulong CoarseClause = TextHash.Of("#ccc");
     private static readonly ulong ClassSentence = TextHash.Of("#cs");
+    private static readonly ulong ClassSide = TextHash.Of("#csd");
     private static readonly ulong ClassBigram = TextHash.Of("#cb");
     private static readonly ulong PolarityPosition = TextHash.Of("#ppos");
     private static readonly ulong PolarityLeft = TextHash.Of("#pl");
     private static readonly ulong PolarityRight = TextHash.Of("#pr");
-    private static readonly ulong ClassSide = TextHash.Of("#csd");
     private static readonly ulong DenseLeft = TextHash.Of("#vl");
     private static readonly ulong DenseRight = TextHash.Of("#vr");
-    private static readonly ulong DenseClauseMean = TextHash.Of("#vc");
-    private static readonly ulong DenseNearLeft = TextHash.Of("#vnl");
-    private static readonly ulong DenseNearRight = TextHash.Of("#vnr");
-    private static readonly ulong DenseAll = TextHash.Of("#va");
-
-    private const int DenseSlots = 6;
 
     /// <summary>Largest projected-vector dimension the dense features use (stack buffers).</summary>
     private const int MaxDense = 128;
@@ -88,13 +67,13 @@ internal static partial class FeatureExtractor
         var v = ws.Valences.AsSpan(0, ws.Count);
         var use = classes.Features;
         var (clauseStart, clauseEnd) = Clause(t, from, to);
-        float nearLeft = 0, nearRight = 0;
-        var dims = Math.Min(classes.VectorDimensions, MaxDense);
-        var dense = (use & (WordClassFeatures.DenseSides | WordClassFeatures.DenseByRole | WordClassFeatures.DenseClause | WordClassFeatures.DenseNear | WordClassFeatures.DenseSentence)) != 0 && dims > 0;
-        Span<float> sums = stackalloc float[dense ? DenseSlots * dims : 0];
-        Span<float> totals = stackalloc float[DenseSlots];
-        totals.Clear();
+        float polarityLeft = 0, polarityRight = 0;
+        var dims = (use & WordClassFeatures.DenseSides) != 0 ? Math.Min(classes.VectorDimensions, MaxDense) : 0;
+
+        // Left mean in [0, dims), right mean in [dims, 2 dims).
+        Span<float> sums = stackalloc float[2 * dims];
         sums.Clear();
+        float leftWeight = 0, rightWeight = 0;
         for (var i = 0; i < t.Length; i++)
         {
             if ((i >= from && i < to) || t[i].Has(TokenFlags.PunctuationOnly))
@@ -107,6 +86,7 @@ internal static partial class FeatureExtractor
             var d = left ? from - i : i - to + 1;
             var side = left ? 1UL : 2UL;
             var inClause = i >= clauseStart && i <= clauseEnd;
+            var weight = 0.4f + (0.6f / (1 + (d / 4f)));
             if ((use & WordClassFeatures.Window) != 0 && d <= 4)
             {
                 var bin = (ulong)Math.Min(d, 3);
@@ -126,93 +106,45 @@ internal static partial class FeatureExtractor
                 }
             }
 
-            if ((use & WordClassFeatures.SideSentence) != 0)
-            {
-                f.Add(TextHash.Combine(ClassSide, side, c.Fine), 0.4f + (0.6f / (1 + (d / 4f))));
-            }
-
-            if (dense && c.Row >= 0 && c.Fine != NameClass)
-            {
-                var vector = classes.Vector(c);
-                var frequency = (use & WordClassFeatures.FrequencyWeights) != 0 ? c.Row / (c.Row + 50f) : 1f;
-                var w = frequency / (1 + (d / 2f));
-                var slot = left ? 0 : 1;
-                totals[slot] += w;
-                AddScaled(sums.Slice(slot * dims, dims), vector, w);
-                if (inClause)
-                {
-                    totals[2] += frequency;
-                    AddScaled(sums.Slice(2 * dims, dims), vector, frequency);
-                }
-
-                if (d <= 3)
-                {
-                    totals[3 + slot] += frequency;
-                    AddScaled(sums.Slice((3 + slot) * dims, dims), vector, frequency);
-                }
-
-                totals[5] += frequency;
-                AddScaled(sums.Slice(5 * dims, dims), vector, frequency);
-            }
-
             if ((use & WordClassFeatures.Sentence) != 0)
             {
-                f.Add(TextHash.Combine(ClassSentence, c.Fine), 0.4f + (0.6f / (1 + (d / 4f))));
+                f.Add(TextHash.Combine(ClassSentence, c.Fine), weight);
+            }
+
+            if ((use & WordClassFeatures.SideSentence) != 0)
+            {
+                f.Add(TextHash.Combine(ClassSide, side, c.Fine), weight);
+            }
+
+            if (dims > 0 && c.Row >= 0)
+            {
+                // A linear model over the mean vector acts as a learned polarity for every word, seen in training or not.
+                var w = 1f / (1 + (d / 2f));
+                AddScaled(sums.Slice(left ? 0 : dims, dims), classes.Vector(c), w);
+                leftWeight += left ? w : 0;
+                rightWeight += left ? 0 : w;
             }
 
             // The lexicon already speaks for its own words; the vector's polarity fills in the rest.
-            if ((use & WordClassFeatures.Polarity) != 0 && v[i] == 0 && !t[i].Is(WordFlags.InLexicon)
-                && MathF.Abs(c.Valence) >= MinPolarity && c.Fine != NameClass)
+            if ((use & WordClassFeatures.Polarity) != 0 && v[i] == 0 && !t[i].Is(WordFlags.InLexicon) && MathF.Abs(c.Valence) >= MinPolarity)
             {
                 var sign = c.Valence > 0 ? 1UL : 0UL;
                 f.Add(TextHash.Combine(TextHash.Combine(PolarityPosition, side, DistanceBin(d)), inClause ? 1UL : 0UL, sign), MathF.Abs(c.Valence) / 2);
-                if (left)
-                {
-                    nearLeft += c.Valence / (1 + d);
-                }
-                else
-                {
-                    nearRight += c.Valence / (1 + d);
-                }
+                polarityLeft += left ? c.Valence / (1 + d) : 0;
+                polarityRight += left ? 0 : c.Valence / (1 + d);
             }
         }
 
         if ((use & WordClassFeatures.Polarity) != 0)
         {
-            f.Add(PolarityLeft, VaderScorer.Normalize(nearLeft));
-            f.Add(PolarityRight, VaderScorer.Normalize(nearRight));
+            f.Add(PolarityLeft, VaderScorer.Normalize(polarityLeft));
+            f.Add(PolarityRight, VaderScorer.Normalize(polarityRight));
         }
 
-        if (dense)
+        if (dims > 0)
         {
-            if ((use & WordClassFeatures.DenseSides) != 0)
-            {
-                AddDense(f, DenseLeft, sums[..dims], totals[0]);
-                AddDense(f, DenseRight, sums.Slice(dims, dims), totals[1]);
-            }
-
-            if ((use & WordClassFeatures.DenseByRole) != 0)
-            {
-                var role = from == clauseStart ? 1UL : 2UL;
-                AddDense(f, TextHash.Combine(DenseLeft, role), sums[..dims], totals[0]);
-                AddDense(f, TextHash.Combine(DenseRight, role), sums.Slice(dims, dims), totals[1]);
-            }
-
-            if ((use & WordClassFeatures.DenseClause) != 0)
-            {
-                AddDense(f, DenseClauseMean, sums.Slice(2 * dims, dims), totals[2]);
-            }
-
-            if ((use & WordClassFeatures.DenseNear) != 0)
-            {
-                AddDense(f, DenseNearLeft, sums.Slice(3 * dims, dims), totals[3]);
-                AddDense(f, DenseNearRight, sums.Slice(4 * dims, dims), totals[4]);
-            }
-
-            if ((use & WordClassFeatures.DenseSentence) != 0)
-            {
-                AddDense(f, DenseAll, sums.Slice(5 * dims, dims), totals[5]);
-            }
+            AddDense(f, DenseLeft, sums[..dims], leftWeight);
+            AddDense(f, DenseRight, sums[dims..], rightWeight);
         }
 
         if ((use & WordClassFeatures.Bigrams) != 0)
@@ -252,6 +184,7 @@ internal static partial class FeatureExtractor
         }
     }
 
+    /// <summary>The classes of token i; other names share one class (their row is -1, so they have no vector).</summary>
     private static WordClass ClassOf(ReadOnlySpan<Token> t, int i, int from, WordClasses classes)
     {
         if (WordHash(t, i, from) == OtherName)
