@@ -36,6 +36,7 @@ return args switch
     ["profile-analyzer", var file] => AnalyzerProfile.Run(file),
     ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
+    ["profile-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassProfile.Run(rest),
     ["build-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassBuilder.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
     _ => Usage(),

@@ -17,7 +17,7 @@ internal static class WordClassBuilder
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var words = Int(args, "--words", 50_000);
+        var words = Int(args, "--words", 30_000);
         var fine = Int(args, "--fine", 512);
         var coarse = Int(args, "--coarse", 64);
         var polarityWords = Int(args, "--polarity-words", 30_000);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Pipeline.Analysis.Local.Sentiment;
 
 /// <summary>Families of word-vector features of a target (a flag set so that each family can be measured alone).</summary>
@@ -31,7 +34,7 @@ internal enum WordClassFeatures
     SideSentence = 1 << 8,
 
     /// <summary>The shipped set (chosen by 5-fold cross-validation on the training split, see EVAL.md).</summary>
-    Default = Sentence | Polarity | DenseSides,
+    Default = Polarity | DenseSides,
 }
 
 internal static partial class FeatureExtractor
@@ -46,8 +49,8 @@ internal static partial class FeatureExtractor
     private static readonly ulong PolarityPosition = TextHash.Of("#ppos");
     private static readonly ulong PolarityLeft = TextHash.Of("#pl");
     private static readonly ulong PolarityRight = TextHash.Of("#pr");
-    private static readonly ulong DenseLeft = TextHash.Of("#vl");
-    private static readonly ulong DenseRight = TextHash.Of("#vr");
+    private static readonly ulong[] DenseLeft = DenseHashes("#vl");
+    private static readonly ulong[] DenseRight = DenseHashes("#vr");
 
     /// <summary>Largest projected-vector dimension the dense features use (stack buffers).</summary>
     private const int MaxDense = 128;
@@ -58,6 +61,9 @@ internal static partial class FeatureExtractor
     /// <summary>Cluster id of a word without a vector.</summary>
     private const ushort UnknownClass = ushort.MaxValue - 1;
 
+    /// <summary>Words further than this from the target get no word-class features (they say little about it, and cost).</summary>
+    private const int WordClassWindow = 6;
+
     /// <summary>Predicted polarities below this (VADER scale) are noise around neutral words.</summary>
     private const float MinPolarity = 0.25f;
 
@@ -66,6 +72,9 @@ internal static partial class FeatureExtractor
         var t = ws.Tokens.AsSpan(0, ws.Count);
         var v = ws.Valences.AsSpan(0, ws.Count);
         var use = classes.Features;
+        var first = Math.Max(0, from - WordClassWindow);
+        var last = Math.Min(t.Length, to + WordClassWindow);
+        var wordClasses = ClassesOf(ws, classes, first, last);
         var (clauseStart, clauseEnd) = Clause(t, from, to);
         float polarityLeft = 0, polarityRight = 0;
         var dims = (use & WordClassFeatures.DenseSides) != 0 ? Math.Min(classes.VectorDimensions, MaxDense) : 0;
@@ -74,14 +83,14 @@ internal static partial class FeatureExtractor
         Span<float> sums = stackalloc float[2 * dims];
         sums.Clear();
         float leftWeight = 0, rightWeight = 0;
-        for (var i = 0; i < t.Length; i++)
+        for (var i = first; i < last; i++)
         {
             if ((i >= from && i < to) || t[i].Has(TokenFlags.PunctuationOnly))
             {
                 continue;
             }
 
-            var c = ClassOf(t, i, from, classes);
+            ref readonly var c = ref wordClasses[i];
             var left = i < from;
             var d = left ? from - i : i - to + 1;
             var side = left ? 1UL : 2UL;
@@ -149,27 +158,35 @@ internal static partial class FeatureExtractor
 
         if ((use & WordClassFeatures.Bigrams) != 0)
         {
-            if (from >= 2)
+            if (from >= 2 && from - 2 >= first)
             {
-                f.Add(TextHash.Combine(ClassBigram, 1UL, TextHash.Combine(ClassOf(t, from - 2, from, classes).Coarse, ClassOf(t, from - 1, from, classes).Coarse)));
+                f.Add(TextHash.Combine(ClassBigram, 1UL, TextHash.Combine(wordClasses[from - 2].Coarse, wordClasses[from - 1].Coarse)));
             }
 
-            if (to + 1 < t.Length)
+            if (to + 1 < last)
             {
-                f.Add(TextHash.Combine(ClassBigram, 2UL, TextHash.Combine(ClassOf(t, to, from, classes).Coarse, ClassOf(t, to + 1, from, classes).Coarse)));
+                f.Add(TextHash.Combine(ClassBigram, 2UL, TextHash.Combine(wordClasses[to].Coarse, wordClasses[to + 1].Coarse)));
             }
         }
     }
 
-    private static void AddScaled(Span<float> sum, ReadOnlySpan<sbyte> vector, float weight)
+    private static void AddScaled(Span<float> sum, ReadOnlySpan<float> vector, float weight)
     {
-        for (var k = 0; k < sum.Length; k++)
+        // Element-wise (no horizontal sums), so the result does not depend on the machine's vector width.
+        var s = MemoryMarshal.Cast<float, Vector<float>>(sum);
+        var x = MemoryMarshal.Cast<float, Vector<float>>(vector);
+        for (var k = 0; k < s.Length; k++)
+        {
+            s[k] += x[k] * weight;
+        }
+
+        for (var k = s.Length * Vector<float>.Count; k < sum.Length; k++)
         {
             sum[k] += vector[k] * weight;
         }
     }
 
-    private static void AddDense(FeatureVector f, ulong family, ReadOnlySpan<float> sum, float total)
+    private static void AddDense(FeatureVector f, ulong[] family, ReadOnlySpan<float> sum, float total)
     {
         if (total <= 0)
         {
@@ -177,21 +194,59 @@ internal static partial class FeatureExtractor
         }
 
         // Whitened components: the weighted mean stays on a unit scale whatever the number of words.
-        var scale = 1 / (total * WordClasses.VectorScale);
+        var scale = 1 / total;
         for (var k = 0; k < sum.Length; k++)
         {
-            f.Add(TextHash.Combine(family, (ulong)k), sum[k] * scale);
+            f.Add(family[k], sum[k] * scale);
         }
     }
 
-    /// <summary>The classes of token i; other names share one class (their row is -1, so they have no vector).</summary>
-    private static WordClass ClassOf(ReadOnlySpan<Token> t, int i, int from, WordClasses classes)
+    private static ulong[] DenseHashes(string family)
     {
-        if (WordHash(t, i, from) == OtherName)
+        var hashes = new ulong[MaxDense];
+        for (var k = 0; k < hashes.Length; k++)
         {
-            return new WordClass(NameClass, NameClass, 0);
+            hashes[k] = TextHash.Combine(TextHash.Of(family), (ulong)k);
         }
 
-        return classes.TryGet(t[i].Hash, out var c) ? c : new WordClass(UnknownClass, UnknownClass, 0);
+        return hashes;
     }
+
+    /// <summary>
+    /// The classes of the sentence's tokens, covering at least [first, last): each token is looked up once per sentence
+    /// (the targets of a sentence share the lookups); other names share one class (row -1, so no vector).
+    /// </summary>
+    private static ReadOnlySpan<WordClass> ClassesOf(SentimentWorkspace ws, WordClasses classes, int first, int last)
+    {
+        var result = ws.Classes.AsSpan(0, ws.Count);
+        if (ws.ClassesFrom != classes)
+        {
+            ws.ClassesFrom = classes;
+            ws.ClassesStart = first;
+            ws.ClassesEnd = first;
+        }
+
+        // The filled range grows to cover [first, last) and stays contiguous.
+        var t = ws.Tokens.AsSpan(0, ws.Count);
+        var start = Math.Min(first, ws.ClassesStart);
+        var end = Math.Max(last, ws.ClassesEnd);
+        for (var i = start; i < ws.ClassesStart; i++)
+        {
+            result[i] = Lookup(t, i, classes);
+        }
+
+        for (var i = ws.ClassesEnd; i < end; i++)
+        {
+            result[i] = Lookup(t, i, classes);
+        }
+
+        ws.ClassesStart = start;
+        ws.ClassesEnd = end;
+        return result;
+    }
+
+    private static WordClass Lookup(ReadOnlySpan<Token> t, int i, WordClasses classes) =>
+        // Masking other names does not depend on which target is scored (only on there being one).
+        WordHash(t, i, 0) == OtherName ? new WordClass(NameClass, NameClass, 0)
+            : classes.TryGet(t[i].Hash, out var c) ? c : new WordClass(UnknownClass, UnknownClass, 0);
 }

@@ -30,6 +30,9 @@ internal sealed class WordClasses
     private readonly FrozenDictionary<ulong, WordClass> classes;
     private readonly sbyte[] vectors;
 
+    // Dequantized once at load: the per-token accumulation then runs as plain SIMD float arithmetic.
+    private readonly float[] floats;
+
     /// <param name="words">Rows in frequency order.</param>
     /// <param name="fineCount">Number of fine clusters.</param>
     /// <param name="coarseCount">Number of coarse clusters.</param>
@@ -53,6 +56,12 @@ internal sealed class WordClasses
         CoarseCount = coarseCount;
         VectorDimensions = vectorDimensions;
         this.vectors = vectors;
+        floats = new float[vectors.Length];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            floats[i] = vectors[i] / VectorScale;
+        }
+
         if (shared is not null)
         {
             classes = shared;
@@ -73,9 +82,9 @@ internal sealed class WordClasses
 
     public int VectorDimensions { get; }
 
-    /// <summary>The quantized projected vector of a word (empty without vectors or for a word not in the table).</summary>
-    public ReadOnlySpan<sbyte> Vector(in WordClass wordClass) =>
-        VectorDimensions == 0 || wordClass.Row < 0 ? default : vectors.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
+    /// <summary>The projected vector of a word (empty without vectors or for a word not in the table).</summary>
+    public ReadOnlySpan<float> Vector(in WordClass wordClass) =>
+        VectorDimensions == 0 || wordClass.Row < 0 ? default : floats.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
 
     /// <summary>The same classes feeding another set of feature families (for measuring each family).</summary>
     public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, vectors, classes) { Features = features };
