@@ -33,15 +33,6 @@ internal enum WordClassFeatures
     /// <summary>Fine clusters of every context word by side of the target, weighted by distance.</summary>
     SideSentence = 1 << 8,
 
-    /// <summary>Mean projected vector of the target's own words (what kind of entity it is).</summary>
-    TargetVector = 1 << 9,
-
-    /// <summary>The target's vector times the distance-weighted lexicon valence around it (which kinds of entity the tone is about).</summary>
-    TargetCross = 1 << 10,
-
-    /// <summary>As <see cref="TargetVector"/>, but names (capitalized words) get no vector: no prior for a person or party.</summary>
-    TargetNounVector = 1 << 11,
-
     /// <summary>The shipped set (chosen by 5-fold cross-validation on the training split, see EVAL.md).</summary>
     Default = Polarity | DenseSides,
 }
@@ -60,8 +51,6 @@ internal static partial class FeatureExtractor
     private static readonly ulong PolarityRight = TextHash.Of("#pr");
     private static readonly ulong[] DenseLeft = DenseHashes("#vl");
     private static readonly ulong[] DenseRight = DenseHashes("#vr");
-    private static readonly ulong[] DenseTarget = DenseHashes("#vt");
-    private static readonly ulong[] DenseTargetCross = DenseHashes("#vtx");
 
     /// <summary>Largest projected-vector dimension the dense features use (stack buffers).</summary>
     private const int MaxDense = 128;
@@ -167,42 +156,6 @@ internal static partial class FeatureExtractor
             AddDense(f, DenseRight, sums[dims..], rightWeight);
         }
 
-        if ((use & (WordClassFeatures.TargetVector | WordClassFeatures.TargetCross | WordClassFeatures.TargetNounVector)) != 0 && classes.VectorDimensions > 0)
-        {
-            var n = Math.Min(classes.VectorDimensions, MaxDense);
-            Span<float> target = stackalloc float[n];
-            target.Clear();
-            float count = 0;
-            for (var i = from; i < to; i++)
-            {
-                if (((use & WordClassFeatures.TargetNounVector) == 0 || !t[i].Has(TokenFlags.Capitalized)) && TargetClass(ws, i, classes, out var c))
-                {
-                    AddScaled(target, classes.Vector(c), 1);
-                    count++;
-                }
-            }
-
-            if ((use & (WordClassFeatures.TargetVector | WordClassFeatures.TargetNounVector)) != 0)
-            {
-                AddDense(f, DenseTarget, target, count);
-            }
-
-            if ((use & WordClassFeatures.TargetCross) != 0)
-            {
-                float near = 0;
-                for (var i = 0; i < t.Length; i++)
-                {
-                    near += i < from ? v[i] / (1 + from - i) : i >= to ? v[i] / (1 + i - to + 1) : 0;
-                }
-
-                var tone = VaderScorer.Normalize(near);
-                for (var k = 0; k < n && count > 0 && tone != 0; k++)
-                {
-                    f.Add(DenseTargetCross[k], target[k] / count * tone);
-                }
-            }
-        }
-
         if ((use & WordClassFeatures.Bigrams) != 0)
         {
             if (from >= 2 && from - 2 >= first)
@@ -215,19 +168,6 @@ internal static partial class FeatureExtractor
                 f.Add(TextHash.Combine(ClassBigram, 2UL, TextHash.Combine(wordClasses[to].Coarse, wordClasses[to + 1].Coarse)));
             }
         }
-    }
-
-    /// <summary>The classes of a target word; a possessive ("Trump's") is looked up without its "'s".</summary>
-    private static bool TargetClass(SentimentWorkspace ws, int i, WordClasses classes, out WordClass c)
-    {
-        ref readonly var token = ref ws.Tokens[i];
-        if (classes.TryGet(token.Hash, out c) && c.Row >= 0)
-        {
-            return true;
-        }
-
-        var word = ws.Lower.AsSpan(token.Start, token.Length);
-        return word.Length > 2 && word.EndsWith("'s", StringComparison.Ordinal) && classes.TryGet(TextHash.Of(word[..^2]), out c) && c.Row >= 0;
     }
 
     private static void AddScaled(Span<float> sum, ReadOnlySpan<float> vector, float weight)
