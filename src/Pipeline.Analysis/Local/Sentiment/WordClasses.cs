@@ -28,9 +28,8 @@ internal sealed class WordClasses
     private static readonly Lazy<WordClasses?> LazyDefault = new(LoadDefault);
 
     private readonly FrozenDictionary<ulong, WordClass> classes;
-    private readonly sbyte[] vectors;
-
-    // Dequantized once at load: the per-token accumulation then runs as plain SIMD float arithmetic.
+    // Dequantized once at load (b / VectorScale is exact in float, so Write re-quantizes losslessly): the per-token
+    // accumulation then runs as plain SIMD float arithmetic.
     private readonly float[] floats;
 
     /// <param name="words">Rows in frequency order.</param>
@@ -39,28 +38,22 @@ internal sealed class WordClasses
     /// <param name="vectorDimensions">Dimensions of the projected vectors (0: none).</param>
     /// <param name="vectors">Row-major projected vectors, <see cref="VectorScale"/> steps per unit.</param>
     public WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions = 0, sbyte[]? vectors = null)
-        : this(words, fineCount, coarseCount, vectorDimensions, vectors ?? [], null)
+        : this(words, fineCount, coarseCount, vectorDimensions, Dequantize(vectors ?? []), null)
     {
-    }
-
-    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, sbyte[] vectors, FrozenDictionary<ulong, WordClass>? shared)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        if (vectors.Length != words.Count * vectorDimensions)
+        if ((vectors?.Length ?? 0) != words.Count * vectorDimensions)
         {
             throw new ArgumentException("Vectors do not match the words.", nameof(vectors));
         }
+    }
 
+    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, float[] floats, FrozenDictionary<ulong, WordClass>? shared)
+    {
+        ArgumentNullException.ThrowIfNull(words);
         Words = words;
         FineCount = fineCount;
         CoarseCount = coarseCount;
         VectorDimensions = vectorDimensions;
-        this.vectors = vectors;
-        floats = new float[vectors.Length];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            floats[i] = vectors[i] / VectorScale;
-        }
+        this.floats = floats;
 
         if (shared is not null)
         {
@@ -87,7 +80,7 @@ internal sealed class WordClasses
         VectorDimensions == 0 || wordClass.Row < 0 ? default : floats.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
 
     /// <summary>The same classes feeding another set of feature families (for measuring each family).</summary>
-    public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, vectors, classes) { Features = features };
+    public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, floats, classes) { Features = features };
 
     /// <summary>The embedded word classes, or null when the analyzer was built without them.</summary>
     public static WordClasses? Default => LazyDefault.Value;
@@ -124,7 +117,10 @@ internal sealed class WordClasses
         }
 
         writer.Write(VectorDimensions);
-        writer.Write(MemoryMarshal.AsBytes(vectors.AsSpan()));
+        foreach (var value in floats)
+        {
+            writer.Write((sbyte)MathF.Round(value * VectorScale));
+        }
     }
 
     public static WordClasses Read(Stream stream)
@@ -155,6 +151,17 @@ internal sealed class WordClasses
 
         var vectors = MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan()).ToArray();
         return new WordClasses(words, fine, coarse, dimensions, vectors);
+    }
+
+    private static float[] Dequantize(sbyte[] vectors)
+    {
+        var result = new float[vectors.Length];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            result[i] = vectors[i] / VectorScale;
+        }
+
+        return result;
     }
 
     private static WordClasses? LoadDefault()
