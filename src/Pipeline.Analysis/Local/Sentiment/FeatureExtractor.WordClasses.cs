@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 
@@ -34,7 +33,7 @@ internal enum WordClassFeatures
     SideSentence = 1 << 8,
 
     /// <summary>The shipped set (chosen by 5-fold cross-validation on the training split, see EVAL.md).</summary>
-    Default = Polarity | DenseSides,
+    Default = DenseSides,
 }
 
 internal static partial class FeatureExtractor
@@ -170,21 +169,34 @@ internal static partial class FeatureExtractor
         }
     }
 
-    private static void AddScaled(Span<float> sum, ReadOnlySpan<float> vector, float weight)
+    private static void AddScaled(Span<float> sum, ReadOnlySpan<sbyte> vector, float weight)
     {
-        // Element-wise (no horizontal sums), so the result does not depend on the machine's vector width.
-        var s = MemoryMarshal.Cast<float, Vector<float>>(sum);
-        var x = MemoryMarshal.Cast<float, Vector<float>>(vector);
-        for (var k = 0; k < s.Length; k++)
+        // Element-wise (no horizontal sums) and exact byte-to-float conversion, so SIMD and scalar paths agree and the
+        // result does not depend on the machine.
+        var k = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            s[k] += x[k] * weight;
+            var w = Vector128.Create(weight);
+            for (; k + 16 <= vector.Length; k += 16)
+            {
+                var (low, high) = Vector128.Widen(Vector128.Create(vector.Slice(k, 16)));
+                var (a, b) = Vector128.Widen(low);
+                var (c, d) = Vector128.Widen(high);
+                Accumulate(sum.Slice(k, 4), a, w);
+                Accumulate(sum.Slice(k + 4, 4), b, w);
+                Accumulate(sum.Slice(k + 8, 4), c, w);
+                Accumulate(sum.Slice(k + 12, 4), d, w);
+            }
         }
 
-        for (var k = s.Length * Vector<float>.Count; k < sum.Length; k++)
+        for (; k < vector.Length; k++)
         {
             sum[k] += vector[k] * weight;
         }
     }
+
+    private static void Accumulate(Span<float> sum, Vector128<int> values, Vector128<float> weight) =>
+        (Vector128.Create((ReadOnlySpan<float>)sum) + (Vector128.ConvertToSingle(values) * weight)).CopyTo(sum);
 
     private static void AddDense(FeatureVector f, ulong[] family, ReadOnlySpan<float> sum, float total)
     {
@@ -194,19 +206,23 @@ internal static partial class FeatureExtractor
         }
 
         // Whitened components: the weighted mean stays on a unit scale whatever the number of words.
-        var scale = 1 / total;
+        var scale = 1 / (total * WordClasses.VectorScale);
         for (var k = 0; k < sum.Length; k++)
         {
             f.Add(family[k], sum[k] * scale);
         }
     }
 
+    /// <summary>
+    /// Consecutive hashes for the components of one dense family: they fall into consecutive buckets of the model,
+    /// so reading their weights touches a dozen cache lines instead of one scattered line per component.
+    /// </summary>
     private static ulong[] DenseHashes(string family)
     {
         var hashes = new ulong[MaxDense];
         for (var k = 0; k < hashes.Length; k++)
         {
-            hashes[k] = TextHash.Combine(TextHash.Of(family), (ulong)k);
+            hashes[k] = TextHash.Of(family) + (ulong)k;
         }
 
         return hashes;

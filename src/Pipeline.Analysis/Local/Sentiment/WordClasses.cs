@@ -28,9 +28,8 @@ internal sealed class WordClasses
     private static readonly Lazy<WordClasses?> LazyDefault = new(LoadDefault);
 
     private readonly FrozenDictionary<ulong, WordClass> classes;
-    // Dequantized once at load (b / VectorScale is exact in float, so Write re-quantizes losslessly): the per-token
-    // accumulation then runs as plain SIMD float arithmetic.
-    private readonly float[] floats;
+    // Kept as bytes: a quarter of the cache footprint of floats, and target scoring is bound by memory, not arithmetic.
+    private readonly sbyte[] vectors;
 
     /// <param name="words">Rows in frequency order.</param>
     /// <param name="fineCount">Number of fine clusters.</param>
@@ -38,7 +37,7 @@ internal sealed class WordClasses
     /// <param name="vectorDimensions">Dimensions of the projected vectors (0: none).</param>
     /// <param name="vectors">Row-major projected vectors, <see cref="VectorScale"/> steps per unit.</param>
     public WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions = 0, sbyte[]? vectors = null)
-        : this(words, fineCount, coarseCount, vectorDimensions, Dequantize(vectors ?? []), null)
+        : this(words, fineCount, coarseCount, vectorDimensions, vectors ?? [], null)
     {
         if ((vectors?.Length ?? 0) != words.Count * vectorDimensions)
         {
@@ -46,14 +45,14 @@ internal sealed class WordClasses
         }
     }
 
-    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, float[] floats, FrozenDictionary<ulong, WordClass>? shared)
+    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, sbyte[] vectors, FrozenDictionary<ulong, WordClass>? shared)
     {
         ArgumentNullException.ThrowIfNull(words);
         Words = words;
         FineCount = fineCount;
         CoarseCount = coarseCount;
         VectorDimensions = vectorDimensions;
-        this.floats = floats;
+        this.vectors = vectors;
 
         if (shared is not null)
         {
@@ -75,12 +74,12 @@ internal sealed class WordClasses
 
     public int VectorDimensions { get; }
 
-    /// <summary>The projected vector of a word (empty without vectors or for a word not in the table).</summary>
-    public ReadOnlySpan<float> Vector(in WordClass wordClass) =>
-        VectorDimensions == 0 || wordClass.Row < 0 ? default : floats.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
+    /// <summary>The quantized projected vector of a word, <see cref="VectorScale"/> steps per unit (empty without vectors or for a word not in the table).</summary>
+    public ReadOnlySpan<sbyte> Vector(in WordClass wordClass) =>
+        VectorDimensions == 0 || wordClass.Row < 0 ? default : vectors.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
 
     /// <summary>The same classes feeding another set of feature families (for measuring each family).</summary>
-    public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, floats, classes) { Features = features };
+    public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, vectors, classes) { Features = features };
 
     /// <summary>The embedded word classes, or null when the analyzer was built without them.</summary>
     public static WordClasses? Default => LazyDefault.Value;
@@ -117,10 +116,7 @@ internal sealed class WordClasses
         }
 
         writer.Write(VectorDimensions);
-        foreach (var value in floats)
-        {
-            writer.Write((sbyte)MathF.Round(value * VectorScale));
-        }
+        writer.Write(MemoryMarshal.AsBytes(vectors.AsSpan()));
     }
 
     public static WordClasses Read(Stream stream)
@@ -151,17 +147,6 @@ internal sealed class WordClasses
 
         var vectors = MemoryMarshal.Cast<byte, sbyte>(bytes.AsSpan()).ToArray();
         return new WordClasses(words, fine, coarse, dimensions, vectors);
-    }
-
-    private static float[] Dequantize(sbyte[] vectors)
-    {
-        var result = new float[vectors.Length];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            result[i] = vectors[i] / VectorScale;
-        }
-
-        return result;
     }
 
     private static WordClasses? LoadDefault()
