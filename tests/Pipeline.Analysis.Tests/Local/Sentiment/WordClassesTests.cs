@@ -22,7 +22,7 @@ public sealed class WordClassesTests
         Assert.Equal(Dimensions, read.VectorDimensions);
         Assert.True(read.TryGet(TextHash.Of("good"), out var good));
         Assert.Equal(1.5f, good.Valence);
-        Assert.Equal([1, -0.5f, 0.25f, 2], read.Vector(good).ToArray());
+        Assert.Equal([1, -0.5f, 0.25f, 2], read.Vector(good).ToArray().Select(b => b / WordClasses.VectorScale));
         Assert.False(read.TryGet(TextHash.Of("bad"), out _));
     }
 
