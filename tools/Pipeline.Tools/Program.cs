@@ -24,7 +24,7 @@ if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } 
     NerEvaluation.UseModel(modelFile);
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD... | induce-valence [options]
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | build-word-classes [options] | embeddings-nearest WORD... | induce-valence [options]
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -36,6 +36,8 @@ return args switch
     ["profile-analyzer", var file] => AnalyzerProfile.Run(file),
     ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
+    ["profile-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassProfile.Run(rest),
+    ["build-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassBuilder.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
     ["induce-valence", .. var rest] => Pipeline.Tools.Embeddings.ValenceInduction.Run(rest),
     _ => Usage(),

@@ -14,12 +14,15 @@ internal static class SentimentFeaturizer
         return new FeaturizedExample(h, v, label);
     }
 
+    /// <summary>Word classes the target features use (set by train-sentiment; null: none).</summary>
+    public static WordClasses? WordClasses { get; set; }
+
     public static FeaturizedExample Target(VaderLexicon lexicon, SentimentExample example, float multiTargetWeight = 1f)
     {
         var ws = SentimentWorkspace.Current;
         var vader = Analyze(lexicon, example.Text, ws);
         var (from, to) = SentimentAnalyzer.TargetTokens(ws, example.TargetStart, example.TargetEnd - example.TargetStart);
-        FeatureExtractor.Target(ws, vader, from, to, ws.Features);
+        FeatureExtractor.Target(ws, vader, from, to, ws.Features, WordClasses);
         var (h, v) = ws.Features.ToArrays();
         return new FeaturizedExample(h, v, example.Label, example.MultiTarget ? multiTargetWeight : 1f);
     }

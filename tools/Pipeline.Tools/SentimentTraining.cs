@@ -41,6 +41,7 @@ internal static class SentimentTraining
 
         var train = SentimentData.Read(trainFile);
         Console.WriteLine($"train: {train.Count} targets from {trainFile}");
+        SentimentFeaturizer.WordClasses = LoadWordClasses(args, output);
 
         var adapter = new NewsValenceAdapter(
             Blend: float.Parse(Option(args, "--adapt") ?? "0.5", CultureInfo.InvariantCulture),
@@ -102,7 +103,7 @@ internal static class SentimentTraining
         if (args.Contains("--dev"))
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon, SentimentFeaturizer.WordClasses);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
             Console.WriteLine("dev vader-nyt/dev.jsonl quarters " + SentenceQuarterEvaluation.Describe(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), analyzer));
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
@@ -151,6 +152,35 @@ internal static class SentimentTraining
     // --adapt-induced true: the sentence adaptation also moves induced words toward the NewsMTSC labels.
     private static VaderLexicon? AdaptedSentenceBase(IReadOnlyList<string> args, (Dictionary<string, float>? Valences, float Weight) induced) =>
         Option(args, "--adapt-induced") == "true" ? VaderLexicon.LoadBase(null, induced.Valences, induced.Weight) : null;
+
+    /// <summary>
+    /// The word classes of the target features: --word-classes FILE, or none with "none"; by default the table
+    /// build-word-classes wrote next to the models (so the target model is always trained with what ships).
+    /// --word-features N overrides the feature families (a <see cref="WordClassFeatures"/> mask).
+    /// </summary>
+    private static WordClasses? LoadWordClasses(IReadOnlyList<string> args, string output)
+    {
+        var file = Option(args, "--word-classes") ?? Path.Combine(output, "word-classes.bin");
+        if (file == "none" || !File.Exists(file))
+        {
+            Console.WriteLine("word classes: none");
+            return null;
+        }
+
+        WordClasses classes;
+        using (var stream = File.OpenRead(file))
+        {
+            classes = WordClasses.Read(stream);
+        }
+
+        if (Option(args, "--word-features") is { } mask)
+        {
+            classes = classes.WithFeatures((WordClassFeatures)int.Parse(mask, CultureInfo.InvariantCulture));
+        }
+
+        Console.WriteLine($"word classes: {classes.Count} words, {classes.FineCount}/{classes.CoarseCount} clusters, features {classes.Features} from {file}");
+        return classes;
+    }
 
     private static NewsValenceAdapter SentenceAdapter(IReadOnlyList<string> args, NewsValenceAdapter adapter) => adapter with
     {

@@ -5,7 +5,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 /// VADER sub-scores, uni/bigrams with negation scope, and, for a target, position, clause, speech and
 /// distance-weighted lexicon features.
 /// </summary>
-internal static class FeatureExtractor
+internal static partial class FeatureExtractor
 {
     internal static readonly ulong Bias = TextHash.Of("#bias");
     private static readonly ulong Compound = TextHash.Of("#compound");
@@ -55,11 +55,21 @@ internal static class FeatureExtractor
     }
 
     /// <summary>Features of the sentiment toward tokens [targetFrom, targetTo) of the sentence.</summary>
-    public static void Target(SentimentWorkspace ws, in VaderScore vader, int targetFrom, int targetTo, FeatureVector features)
+    /// <param name="ws">The tokenized sentence.</param>
+    /// <param name="vader">Its VADER scores.</param>
+    /// <param name="targetFrom">First token of the target.</param>
+    /// <param name="targetTo">Token after the target.</param>
+    /// <param name="features">Receives the features.</param>
+    /// <param name="wordClasses">Word-vector classes of context words (none when null).</param>
+    public static void Target(SentimentWorkspace ws, in VaderScore vader, int targetFrom, int targetTo, FeatureVector features, WordClasses? wordClasses = null)
     {
         features.Clear();
         AddSentence(ws, vader, features, targetFrom, targetTo);
         AddTarget(ws, vader, targetFrom, targetTo, features);
+        if (wordClasses is not null)
+        {
+            AddWordClasses(ws, targetFrom, targetTo, wordClasses, features);
+        }
     }
 
     private static void AddSentence(SentimentWorkspace ws, in VaderScore vader, FeatureVector f, int targetFrom, int targetTo)

@@ -29,19 +29,23 @@ public sealed class SentimentAnalyzer
     private readonly LinearModel sentenceModel;
     private readonly LinearModel targetModel;
     private readonly float sentenceModelWeight;
+    private readonly WordClasses? wordClasses;
 
     /// <param name="lexicon">Lexicon of the target features (and of sentences when <paramref name="sentenceLexicon"/> is null).</param>
     /// <param name="sentenceModel">Sentence label model.</param>
     /// <param name="targetModel">Target label model.</param>
     /// <param name="sentenceModelWeight">Share of the sentence model in sentence scores.</param>
     /// <param name="sentenceLexicon">Lexicon of whole-sentence scoring (news valences adapted more mildly).</param>
+    /// <param name="wordClasses">Word-vector classes of the target features (the target model must be trained with them).</param>
     internal SentimentAnalyzer(
         VaderLexicon lexicon,
         LinearModel sentenceModel,
         LinearModel targetModel,
         float sentenceModelWeight = SentenceModelWeight,
-        VaderLexicon? sentenceLexicon = null)
+        VaderLexicon? sentenceLexicon = null,
+        WordClasses? wordClasses = null)
     {
+        this.wordClasses = wordClasses;
         this.lexicon = lexicon;
         this.sentenceLexicon = sentenceLexicon ?? lexicon;
         this.sentenceModel = sentenceModel;
@@ -81,7 +85,7 @@ public sealed class SentimentAnalyzer
         }
 
         var (from, to) = TargetTokens(ws, targetStart - sentenceStart, targetLength);
-        FeatureExtractor.Target(ws, vader, from, to, ws.Features);
+        FeatureExtractor.Target(ws, vader, from, to, ws.Features, wordClasses);
         Span<float> p = stackalloc float[LinearModel.Classes];
         targetModel.Predict(ws.Features, p);
         return new SentimentScores(p[2], p[1], p[0]);
@@ -106,7 +110,7 @@ public sealed class SentimentAnalyzer
             }
 
             var (from, to) = TargetTokens(ws, targets[i].Start - sentenceStart, targets[i].Length);
-            FeatureExtractor.Target(ws, vader, from, to, ws.Features);
+            FeatureExtractor.Target(ws, vader, from, to, ws.Features, wordClasses);
             targetModel.Predict(ws.Features, p);
             into[i] = new SentimentScores(p[2], p[1], p[0]);
         }
@@ -182,7 +186,7 @@ public sealed class SentimentAnalyzer
     }
 
     private static SentimentAnalyzer LoadDefault() =>
-        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault);
+        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault, WordClasses.Default);
 
     private static LinearModel LoadModel(string name)
     {

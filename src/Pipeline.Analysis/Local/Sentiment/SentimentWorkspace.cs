@@ -9,13 +9,34 @@ internal sealed class SentimentWorkspace
     [ThreadStatic]
     private static SentimentWorkspace? current;
 
+    private int count;
+
     public char[] Lower { get; private set; } = new char[512];
 
     public Token[] Tokens { get; private set; } = new Token[128];
 
     public float[] Valences { get; private set; } = new float[128];
 
-    public int Count { get; set; }
+    /// <summary>Number of tokens; setting it (a new sentence) invalidates the cached word classes.</summary>
+    public int Count
+    {
+        get => count;
+        set
+        {
+            count = value;
+            ClassesFrom = null;
+        }
+    }
+
+    /// <summary>Word classes of the tokens [ClassesStart, ClassesEnd), filled as the sentence's targets need them.</summary>
+    public WordClass[] Classes { get; private set; } = new WordClass[128];
+
+    /// <summary>The table <see cref="Classes"/> was filled from (null: nothing filled for this sentence).</summary>
+    public WordClasses? ClassesFrom { get; set; }
+
+    public int ClassesStart { get; set; }
+
+    public int ClassesEnd { get; set; }
 
     public int Exclamations { get; set; }
 
@@ -41,6 +62,7 @@ internal sealed class SentimentWorkspace
             var size = Math.Max(maxTokens, Tokens.Length * 2);
             Tokens = new Token[size];
             Valences = new float[size];
+            Classes = new WordClass[size];
         }
     }
 }
