@@ -62,12 +62,13 @@ internal static class SentimentTraining
 
         if (Option(args, "--cv") is { } cv)
         {
-            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture));
+            CrossValidate(train, adapter, trainer, int.Parse(cv, CultureInfo.InvariantCulture), float.Parse(Option(args, "--multi-target-weight") ?? "1", CultureInfo.InvariantCulture), TargetInduced(args, induced));
             return 0;
         }
 
         var overrides = adapter.Learn(train);
-        var lexicon = VaderLexicon.LoadBase(overrides);
+        var targetInduced = TargetInduced(args, induced);
+        var lexicon = VaderLexicon.LoadBase(overrides, targetInduced.Valences, targetInduced.Weight);
         Console.WriteLine($"news valences: {overrides.Count} words adapted");
 
         // Sentences with several targets teach what depends on the target rather than on the sentence: weigh them up.
@@ -149,6 +150,13 @@ internal static class SentimentTraining
         return (valences, weight);
     }
 
+    // --target-induced-weight W: the induced valences also in the target lexicon, scaled by W (0: not used).
+    private static (Dictionary<string, float>? Valences, float Weight) TargetInduced(IReadOnlyList<string> args, (Dictionary<string, float>? Valences, float Weight) induced)
+    {
+        var weight = float.Parse(Option(args, "--target-induced-weight") ?? "0", CultureInfo.InvariantCulture);
+        return weight > 0 ? (induced.Valences, weight) : (null, 0);
+    }
+
     // --adapt-induced true: the sentence adaptation also moves induced words toward the NewsMTSC labels.
     private static VaderLexicon? AdaptedSentenceBase(IReadOnlyList<string> args, (Dictionary<string, float>? Valences, float Weight) induced) =>
         Option(args, "--adapt-induced") == "true" ? VaderLexicon.LoadBase(null, induced.Valences, induced.Weight) : null;
@@ -220,7 +228,7 @@ internal static class SentimentTraining
     }
 
     /// <summary>K-fold cross-validation of the target model on the training data, folds by sentence (valences re-learned per fold).</summary>
-    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float multiTargetWeight)
+    private static void CrossValidate(List<SentimentExample> train, NewsValenceAdapter adapter, LogisticRegressionTrainer trainer, int folds, float multiTargetWeight, (Dictionary<string, float>? Valences, float Weight) induced)
     {
         var gold = new List<int>();
         var predicted = new List<int>();
@@ -232,7 +240,7 @@ internal static class SentimentTraining
             var fold = k;
             bool InFold(SentimentExample e) => (int)(TextHash.Of(e.Text) % (ulong)folds) == fold;
             var rest = train.Where(e => !InFold(e)).ToList();
-            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest));
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest), induced.Valences, induced.Weight);
             var model = trainer.Train(rest.Select(e => SentimentFeaturizer.Target(lexicon, e, multiTargetWeight)).ToList());
             foreach (var e in train.Where(InFold))
             {
