@@ -18,13 +18,19 @@ if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_REPAIR"), out 
     Pipeline.Analysis.Local.Ner.NerTagger.Default.Repairs = NerEvaluation.Repairs.Value;
 }
 
+// Cluster-feature experiments: PIPELINE_NER_CLUSTERS=bits (1 ids, 2 fine id x case, 4 neighbours' ids; 0 = none).
+if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_CLUSTERS"), out var clusters))
+{
+    Pipeline.Analysis.Local.Ner.NerFeatureExtractor.ClusterFeatures = clusters;
+}
+
 // Held-out experiments: PIPELINE_NER_MODEL=file scores another model file (e.g. one trained without a quarter).
 if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } modelFile)
 {
     NerEvaluation.UseModel(modelFile);
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD...
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD... | embeddings-clusters [options]
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -37,6 +43,7 @@ return args switch
     ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
+    ["embeddings-clusters", .. var rest] => Pipeline.Tools.Embeddings.EmbeddingClusters.Run(rest),
     _ => Usage(),
 };
 
