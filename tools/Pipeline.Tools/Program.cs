@@ -18,12 +18,6 @@ if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_REPAIR"), out 
     Pipeline.Analysis.Local.Ner.NerTagger.Default.Repairs = NerEvaluation.Repairs.Value;
 }
 
-// Cluster-feature experiments: PIPELINE_NER_CLUSTERS=bits (1 ids, 2 fine id x case, 4 neighbours' ids; 0 = none).
-if (int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_NER_CLUSTERS"), out var clusters))
-{
-    Pipeline.Analysis.Local.Ner.NerFeatureExtractor.ClusterFeatures = clusters;
-}
-
 // Held-out experiments: PIPELINE_NER_MODEL=file scores another model file (e.g. one trained without a quarter).
 if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } modelFile)
 {

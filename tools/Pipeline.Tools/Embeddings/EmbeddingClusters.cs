@@ -20,7 +20,7 @@ internal static class EmbeddingClusters
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["--words"] = "100000",
+            ["--words"] = "200000",
             ["--k"] = "64,256,1024",
             ["--iterations"] = "25",
             ["--seed"] = "7",

@@ -23,8 +23,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TCluster = 45; // + level (45, 46, 47): the word's GloVe k-means class, coarse to fine (WordClusters).
     internal const int TClusterCase = 48, TClusterPrev = 49, TClusterNext = 50;
 
-    /// <summary>EXPERIMENT: which cluster feature families are on (bits: 1 ids, 2 fine id x case, 4 neighbours' ids).</summary>
-    internal static int ClusterFeatures { get; set; } = 7;
 
     /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case, clusters.</summary>
     internal const int IntrinsicCount = 14 + WordClusters.Levels + 1;
@@ -337,20 +335,17 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         f[k++] = FeatureHash.Feature(TShape, word.Shape);
         f[k++] = FeatureHash.Feature(TLongShape, word.LongShape);
         f[k++] = FeatureHash.Feature(TCase, (ulong)word.Case);
+        // The word's class at each granularity, split by whether it can start a name ("Meretz" vs "meretz"), and its
+        // finest class with the full case class; a word outside the table has none (shapes and affixes cover it).
         if (word.Clusters != 0)
         {
-            if ((ClusterFeatures & 1) != 0)
+            var capital = StartsRun(word.Case) ? 1UL : 0UL;
+            for (var level = 0; level < WordClusters.Levels; level++)
             {
-                for (var level = 0; level < WordClusters.Levels; level++)
-                {
-                    f[k++] = FeatureHash.Feature(TCluster + level, (ulong)WordClusters.Unpack(word.Clusters, level));
-                }
+                f[k++] = FeatureHash.Feature(TCluster + level, (ulong)WordClusters.Unpack(word.Clusters, level), capital);
             }
 
-            if ((ClusterFeatures & 2) != 0)
-            {
-                f[k++] = FeatureHash.Feature(TClusterCase, (ulong)WordClusters.Unpack(word.Clusters, WordClusters.Levels - 1), (ulong)word.Case);
-            }
+            f[k++] = FeatureHash.Feature(TClusterCase, (ulong)WordClusters.Unpack(word.Clusters, WordClusters.Levels - 1), (ulong)word.Case);
         }
 
         return k;
@@ -362,7 +357,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     /// </summary>
     internal static int ContextClusterFeature(int template, ulong clusters, Span<ulong> f)
     {
-        if (clusters == 0 || (ClusterFeatures & 4) == 0)
+        if (clusters == 0)
         {
             return 0;
         }
