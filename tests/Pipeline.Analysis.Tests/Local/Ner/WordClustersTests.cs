@@ -4,7 +4,8 @@ namespace Pipeline.Analysis.Tests.Local.Ner;
 
 public sealed class WordClustersTests
 {
-    private static WordClusters Read(params string[] lines) => WordClusters.Read(new StringReader(string.Join('\n', lines)));
+    private static WordClusters Read(params string[] lines) =>
+        WordClusters.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))));
 
     [Fact]
     public void Read_Lines_ClassPerLevelCaseInsensitive()
@@ -33,6 +34,7 @@ public sealed class WordClustersTests
     [InlineData("fidesz\t1\t2\tx")]
     [InlineData("fidesz\t1\t2\t65535")]
     [InlineData("\t1\t2\t3")]
+    [InlineData("fidesz\t1\t2\t-3")]
     public void Read_MalformedLine_Throws(string line) =>
         Assert.Throws<InvalidDataException>(() => Read("likud\t3\t41\t901", line));
 
