@@ -23,7 +23,6 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TCluster = 45; // + level (45, 46, 47): the word's GloVe k-means class, coarse to fine (WordClusters).
     internal const int TClusterCase = 48, TClusterPrev = 49, TClusterNext = 50;
 
-
     /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case, clusters.</summary>
     internal const int IntrinsicCount = 14 + WordClusters.Levels + 1;
 
@@ -335,6 +334,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         f[k++] = FeatureHash.Feature(TShape, word.Shape);
         f[k++] = FeatureHash.Feature(TLongShape, word.LongShape);
         f[k++] = FeatureHash.Feature(TCase, (ulong)word.Case);
+
         // The word's class at each granularity, split by whether it can start a name ("Meretz" vs "meretz"), and its
         // finest class with the full case class; a word outside the table has none (shapes and affixes cover it).
         if (word.Clusters != 0)

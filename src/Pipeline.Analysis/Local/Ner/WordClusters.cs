@@ -31,9 +31,6 @@ public sealed class WordClusters
     /// <summary>The embedded table, loaded once.</summary>
     public static WordClusters Default => LazyDefault.Value;
 
-    /// <summary>No word has a class (the tagger's cluster features are then absent).</summary>
-    public static WordClusters Empty { get; } = new([], []);
-
     private static readonly Lazy<WordClusters> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>

@@ -2,8 +2,8 @@ namespace Pipeline.Analysis.Local.Ner;
 
 /// <summary>
 /// Per-thread memo of everything the tagger derives from a word type alone: its hashes, shape, case class and cue
-/// kind, the summed weights of its intrinsic features (word, affixes, shapes, case) and of the four context
-/// features it contributes to its neighbours (as the word one or two before or after); also, lazily, its rows per
+/// kind, word classes, the summed weights of its intrinsic features (word, affixes, shapes, case, classes) and of
+/// the context features it contributes to its neighbours (as the word one or two before or after); also, lazily, its rows per
 /// previous tag, and the pair features of adjacent words. News text repeats its words, so most tokens cost a few
 /// probes here instead of ~40 rows scattered over the weight table.
 /// </summary>
