@@ -24,7 +24,7 @@ if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } 
     NerEvaluation.UseModel(modelFile);
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | build-word-classes [options] | embeddings-nearest WORD... | induce-valence [options]
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | embeddings-nearest WORD... | embeddings-clusters [options] | build-word-classes [options] | induce-valence [options]
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -40,6 +40,7 @@ return args switch
     ["build-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassBuilder.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
     ["induce-valence", .. var rest] => Pipeline.Tools.Embeddings.ValenceInduction.Run(rest),
+    ["embeddings-clusters", .. var rest] => Pipeline.Tools.Embeddings.EmbeddingClusters.Run(rest),
     _ => Usage(),
 };
 

@@ -52,6 +52,15 @@ public sealed class EntityRecognizer(NerTagger tagger)
             var sentTokens = all.Slice(range.Start, range.Length);
             bool? titleCase = null;
             tagger.Tag(text, sentTokens, tags.AsSpan(range.Start, range.Length), confidences.AsSpan(range.Start, range.Length));
+            if (HasAdjacentSpans(tags.AsSpan(range.Start, range.Length)))
+            {
+                titleCase = IsTitleCase(text, sentTokens);
+                if (titleCase.Value)
+                {
+                    JoinSplitHeadlineNames(text, all, range, tags.AsSpan(range.Start, range.Length));
+                }
+            }
+
             foreach (var (spanStart, spanEnd, type) in NerTags.Spans(tags.AsSpan(range.Start, range.Length)))
             {
                 var first = range.Start + spanStart;
@@ -247,6 +256,78 @@ public sealed class EntityRecognizer(NerTagger tagger)
         }
 
         return end - first <= 3 ? (first, end, false) : (first, first, true);
+    }
+
+    /// <summary>A span begins right where another ends (B-X after a tag other than O).</summary>
+    private static bool HasAdjacentSpans(ReadOnlySpan<int> tags)
+    {
+        for (var i = 1; i < tags.Length; i++)
+        {
+            if (NerTags.IsBegin(tags[i]) && tags[i - 1] != NerTags.Outside)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// In a headline the tagger's boundaries follow the capitals, not the names ("Will [Bernie] [Sanders Win The Iowa
+    /// Caucus]"). When two adjacent spans hold a 2+ token phrase across their boundary that occurs elsewhere in the
+    /// document ("Bernie Sanders"), the longest such phrase becomes one span of the type of the span it starts in;
+    /// the rest of each span keeps its own type (and goes through <see cref="KnownSubSpan"/> like any headline span).
+    /// </summary>
+    private static void JoinSplitHeadlineNames(string text, ReadOnlySpan<TextSpan> tokens, TextSpan sentence, Span<int> tags)
+    {
+        var outsideFrom = tokens[sentence.Start].Start;
+        var outsideTo = tokens[sentence.End - 1].End;
+        var spans = NerTags.Spans(tags);
+        for (var k = 0; k + 1 < spans.Count; k++)
+        {
+            var (s1, e1, type1) = spans[k];
+            var (s2, e2, type2) = spans[k + 1];
+            if (s2 != e1)
+            {
+                continue;
+            }
+
+            var (a, b) = LongestConfirmedAcross(text, tokens, sentence.Start, s1, e1, e2, outsideFrom, outsideTo);
+            if (b <= a)
+            {
+                continue;
+            }
+
+            tags[a] = (2 * type1) + 1;
+            for (var i = a + 1; i < b; i++)
+            {
+                tags[i] = (2 * type1) + 2;
+            }
+
+            if (b < e2)
+            {
+                tags[b] = (2 * type2) + 1;
+            }
+
+            k++; // the second span changed: it does not join the next one in this pass.
+        }
+    }
+
+    /// <summary>The longest phrase [a, b) with first ≤ a &lt; boundary &lt; b ≤ end (sentence offsets) found elsewhere in the text, or (0, 0).</summary>
+    private static (int A, int B) LongestConfirmedAcross(string text, ReadOnlySpan<TextSpan> tokens, int offset, int first, int boundary, int end, int outsideFrom, int outsideTo)
+    {
+        for (var len = end - first; len >= 2; len--)
+        {
+            for (var a = Math.Max(first, boundary - len + 1); a < boundary && a + len <= end; a++)
+            {
+                if (OccursElsewhere(text, tokens, offset + a, offset + a + len, outsideFrom, outsideTo))
+                {
+                    return (a, a + len);
+                }
+            }
+        }
+
+        return (0, 0);
     }
 
     // An unconfirmed 2–3 token headline span is kept only when the tagger is fairly sure of it (mean tag confidence):

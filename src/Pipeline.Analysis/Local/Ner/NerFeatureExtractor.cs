@@ -9,7 +9,7 @@ namespace Pipeline.Analysis.Local.Ner;
 /// </summary>
 public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 {
-    public const int Slots = 44;
+    public const int Slots = 52;
     public const int DynamicCount = 4;
 
     // Template ids (stable: the trained weights depend on them).
@@ -20,9 +20,11 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     internal const int TRunPos = 34, TRunCue = 35, TRunLast = 36, TPrevWordShape = 37, TNextWordShape = 38;
     internal const int TTag1 = 40, TTag12 = 41, TTagWord = 42, TTagShape = 43;
     internal const int TParenAcronym = 44; // a name followed by its acronym in parentheses: "Forza Italia ( FI )".
+    internal const int TCluster = 45; // + level (45, 46, 47): the word's GloVe k-means class, coarse to fine (WordClusters).
+    internal const int TClusterCase = 48, TClusterPrev = 49, TClusterNext = 50;
 
-    /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case.</summary>
-    internal const int IntrinsicCount = 14;
+    /// <summary>Word features (<see cref="WriteIntrinsic"/>) per token: bias, word, raw word, 4 prefixes, 4 suffixes, 2 shapes, case, clusters.</summary>
+    internal const int IntrinsicCount = 14 + WordClusters.Levels + 1;
 
     /// <summary>The "word" before the first and after the last token.</summary>
     internal const ulong BoundaryWord = 0xB0B0B0B0B0B0B0B0UL;
@@ -197,6 +199,15 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
                 f[k++] = FeatureHash.Feature(TNext1, n1);
                 f[k++] = FeatureHash.Feature(TPrev2, p2);
                 f[k++] = FeatureHash.Feature(TNext2, n2);
+                if (i > 0)
+                {
+                    k += ContextClusterFeature(TClusterPrev, words[i - 1].Clusters, f[k..]);
+                }
+
+                if (i + 1 < n)
+                {
+                    k += ContextClusterFeature(TClusterNext, words[i + 1].Clusters, f[k..]);
+                }
             }
 
             var sp = i > 0 ? words[i - 1].Shape : BoundaryWord;
@@ -323,7 +334,36 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         f[k++] = FeatureHash.Feature(TShape, word.Shape);
         f[k++] = FeatureHash.Feature(TLongShape, word.LongShape);
         f[k++] = FeatureHash.Feature(TCase, (ulong)word.Case);
+
+        // The word's class at each granularity, split by whether it can start a name ("Meretz" vs "meretz"), and its
+        // finest class with the full case class; a word outside the table has none (shapes and affixes cover it).
+        if (word.Clusters != 0)
+        {
+            var capital = StartsRun(word.Case) ? 1UL : 0UL;
+            for (var level = 0; level < WordClusters.Levels; level++)
+            {
+                f[k++] = FeatureHash.Feature(TCluster + level, (ulong)WordClusters.Unpack(word.Clusters, level), capital);
+            }
+
+            f[k++] = FeatureHash.Feature(TClusterCase, (ulong)WordClusters.Unpack(word.Clusters, WordClusters.Levels - 1), (ulong)word.Case);
+        }
+
         return k;
+    }
+
+    /// <summary>
+    /// The feature a word gives its neighbour through its middle-granularity class (template <see cref="TClusterPrev"/> when
+    /// it is the previous word, <see cref="TClusterNext"/> when the next); none for a word without a class. Returns how many.
+    /// </summary>
+    internal static int ContextClusterFeature(int template, ulong clusters, Span<ulong> f)
+    {
+        if (clusters == 0)
+        {
+            return 0;
+        }
+
+        f[0] = FeatureHash.Feature(template, (ulong)WordClusters.Unpack(clusters, 1));
+        return 1;
     }
 
     /// <summary>Per token: its word's intrinsic scores plus the context scores of the words ±1 and ±2 (or the boundary).</summary>

@@ -2,8 +2,8 @@ namespace Pipeline.Analysis.Local.Ner;
 
 /// <summary>
 /// Per-thread memo of everything the tagger derives from a word type alone: its hashes, shape, case class and cue
-/// kind, the summed weights of its intrinsic features (word, affixes, shapes, case) and of the four context
-/// features it contributes to its neighbours (as the word one or two before or after); also, lazily, its rows per
+/// kind, word classes, the summed weights of its intrinsic features (word, affixes, shapes, case, classes) and of
+/// the context features it contributes to its neighbours (as the word one or two before or after); also, lazily, its rows per
 /// previous tag, and the pair features of adjacent words. News text repeats its words, so most tokens cost a few
 /// probes here instead of ~40 rows scattered over the weight table.
 /// </summary>
@@ -48,7 +48,7 @@ internal sealed class WordScoreCache
     public WordScoreCache(NerModel model)
     {
         Model = model;
-        ScoreContext(NerFeatureExtractor.BoundaryWord, _boundary);
+        ScoreContext(NerFeatureExtractor.BoundaryWord, 0, _boundary);
         Span<ulong> features = stackalloc ulong[2];
         for (var prev = 0; prev < NerTags.Count; prev++)
         {
@@ -107,7 +107,7 @@ internal sealed class WordScoreCache
         Span<ulong> features = stackalloc ulong[NerFeatureExtractor.IntrinsicCount];
         var k = NerFeatureExtractor.WriteIntrinsic(word, properties, features);
         Model.Score(features[..k], scores.Slice(Intrinsic, NerTags.Count));
-        ScoreContext(properties.Lower, scores);
+        ScoreContext(properties.Lower, properties.Clusters, scores);
         return slot;
     }
 
@@ -158,13 +158,17 @@ internal sealed class WordScoreCache
         return scores;
     }
 
-    private void ScoreContext(ulong lower, Span<float> scores)
+    /// <summary>A word's contributions to its neighbours: its lower-case form at ±1 and ±2, its class at ±1.</summary>
+    private void ScoreContext(ulong lower, ulong clusters, Span<float> scores)
     {
+        Span<ulong> two = stackalloc ulong[2];
+        two[0] = FeatureHash.Feature(NerFeatureExtractor.TPrev1, lower);
+        var k = 1 + NerFeatureExtractor.ContextClusterFeature(NerFeatureExtractor.TClusterPrev, clusters, two[1..]);
+        Model.Score(two[..k], scores.Slice(AsPrev1, NerTags.Count));
+        two[0] = FeatureHash.Feature(NerFeatureExtractor.TNext1, lower);
+        k = 1 + NerFeatureExtractor.ContextClusterFeature(NerFeatureExtractor.TClusterNext, clusters, two[1..]);
+        Model.Score(two[..k], scores.Slice(AsNext1, NerTags.Count));
         Span<ulong> one = stackalloc ulong[1];
-        one[0] = FeatureHash.Feature(NerFeatureExtractor.TPrev1, lower);
-        Model.Score(one, scores.Slice(AsPrev1, NerTags.Count));
-        one[0] = FeatureHash.Feature(NerFeatureExtractor.TNext1, lower);
-        Model.Score(one, scores.Slice(AsNext1, NerTags.Count));
         one[0] = FeatureHash.Feature(NerFeatureExtractor.TPrev2, lower);
         Model.Score(one, scores.Slice(AsPrev2, NerTags.Count));
         one[0] = FeatureHash.Feature(NerFeatureExtractor.TNext2, lower);

@@ -145,4 +145,54 @@ public sealed class NerFeatureExtractorTests
         Assert.True(g.Lookup(text, tokens, 0, 1).HasFlag(GazetteerKind.City));
         Assert.True(g.Lookup(text, tokens, 2, 3).HasFlag(GazetteerKind.FirstName));
     }
+
+    [Fact]
+    public void Extract_UnseenPartyNamesInOneCluster_ShareTheirClusterFeatures()
+    {
+        var s = Extract("Shinui , Hetz , Meretz");
+        var fine = WordClusters.Default.ClassOf("Meretz", WordClusters.Levels - 1);
+        var feature = FeatureHash.Feature(NerFeatureExtractor.TCluster + WordClusters.Levels - 1, (ulong)fine, 1);
+        var withCase = FeatureHash.Feature(NerFeatureExtractor.TClusterCase, (ulong)fine, (ulong)NerFeatureExtractor.CaseClass("Meretz"));
+
+        Assert.Contains(feature, s.StaticOf(0).ToArray());
+        Assert.Contains(feature, s.StaticOf(4).ToArray());
+        Assert.Contains(withCase, s.StaticOf(0).ToArray());
+        Assert.Contains(withCase, s.StaticOf(4).ToArray());
+    }
+
+    [Fact]
+    public void Extract_LowercaseWord_ClusterFeatureSaysSo()
+    {
+        var capitalised = Extract("Meretz").StaticOf(0).ToArray();
+        var lower = Extract("meretz").StaticOf(0).ToArray();
+        var coarse = (ulong)WordClusters.Default.ClassOf("meretz", 0);
+
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TCluster, coarse, 1), capitalised);
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TCluster, coarse, 0), lower);
+        Assert.DoesNotContain(FeatureHash.Feature(NerFeatureExtractor.TCluster, coarse, 1), lower);
+    }
+
+    [Fact]
+    public void Extract_WordOutsideTheTable_NoClusterFeatures()
+    {
+        Assert.Equal(-1, WordClusters.Default.ClassOf("Qzxwvbtk", 0));
+        var features = Extract("Qzxwvbtk").StaticOf(0).ToArray();
+        var known = Extract("Meretz").StaticOf(0).ToArray();
+
+        // Same shape and case class, so the only difference in count is the cluster family (levels + case cross).
+        Assert.Equal(Count(known) - WordClusters.Levels - 1, Count(features));
+    }
+
+    [Fact]
+    public void Extract_NeighbourClasses_SeenFromBothSides()
+    {
+        var s = Extract("voted for Meretz today");
+        var middle = (ulong)WordClusters.Default.ClassOf("Meretz", 1);
+
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TClusterNext, middle), s.StaticOf(1).ToArray());
+        Assert.Contains(FeatureHash.Feature(NerFeatureExtractor.TClusterPrev, middle), s.StaticOf(3).ToArray());
+        Assert.DoesNotContain(FeatureHash.Feature(NerFeatureExtractor.TClusterPrev, middle), s.StaticOf(1).ToArray());
+    }
+
+    private static int Count(ulong[] features) => features.Count(f => f != 0);
 }

@@ -18,6 +18,7 @@ public sealed class WordScoreCacheTests
         "THE PRIME MINISTER SAID 42 PEOPLE WERE HURT IN NEW YORK .",
         "Hillary Clinton 's campaign , run from Brooklyn , raised $ 2.5 million in the third quarter of 2015 .",
         "Ok",
+        "Shinui , Hetz , Meretz and the Qzxwvbtk list all lost seats to Likud .",
     ];
 
     [Fact]
