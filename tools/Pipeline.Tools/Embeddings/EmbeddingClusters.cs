@@ -1,18 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Numerics;
 using System.Text;
 
 namespace Pipeline.Tools.Embeddings;
 
 /// <summary>
 /// embeddings-clusters [--words N] [--k 64,256,1024] [--iterations N] [--seed N] [--vectors FILE] [--out FILE]
-/// Spherical k-means (cosine on unit vectors, k-means++ initialisation from a fixed seed) over the N most frequent
-/// GloVe words, once per granularity, written as "word TAB id TAB id ..." lines (frequency order, gzip) for the NER
-/// tagger's cluster features (<see cref="Pipeline.Analysis.Local.Ner.WordClusters"/>). Deterministic: the same
-/// vectors and options give the same file (assignment runs in parallel, but each word's choice is independent and
-/// centroid sums are accumulated sequentially).
+/// <see cref="SphericalKMeans"/> over the N most frequent GloVe words, once per granularity, written as
+/// "word TAB id TAB id ..." lines (frequency order, gzip) for the NER tagger's cluster features
+/// (<see cref="Pipeline.Analysis.Local.Ner.WordClusters"/>). Deterministic: the same vectors and options give the same file.
 /// </summary>
 internal static class EmbeddingClusters
 {
@@ -50,7 +47,7 @@ internal static class EmbeddingClusters
         var ids = new int[ks.Length][];
         for (var level = 0; level < ks.Length; level++)
         {
-            ids[level] = KMeans(points, dims, vectors.Count, ks[level], iterations, seed + level, sw);
+            ids[level] = SphericalKMeans.Cluster(points, dims, vectors.Count, ks[level], iterations, seed + level, sw);
         }
 
         var text = new StringBuilder();
@@ -85,8 +82,7 @@ internal static class EmbeddingClusters
     /// <summary>Unit-length rows padded with zeros to a multiple of the SIMD width.</summary>
     private static (float[] Points, int Dims) Normalised(WordVectors vectors)
     {
-        var width = Vector<float>.Count;
-        var dims = (vectors.Dimensions + width - 1) / width * width;
+        var dims = SphericalKMeans.PaddedDimensions(vectors.Dimensions);
         var points = new float[vectors.Count * dims];
         for (var w = 0; w < vectors.Count; w++)
         {
@@ -105,148 +101,5 @@ internal static class EmbeddingClusters
         }
 
         return (points, dims);
-    }
-
-    private static int[] KMeans(float[] points, int dims, int n, int k, int iterations, int seed, Stopwatch sw)
-    {
-        var centroids = PlusPlus(points, dims, n, k, seed);
-        var assign = new int[n];
-        Array.Fill(assign, -1);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
-        for (var it = 0; it < iterations; it++)
-        {
-            var changed = 0;
-            var total = 0.0;
-            var best = new float[n];
-            Parallel.For(0, n, parallel, w =>
-            {
-                var p = points.AsSpan(w * dims, dims);
-                var bestC = 0;
-                var bestDot = float.NegativeInfinity;
-                for (var c = 0; c < k; c++)
-                {
-                    var dot = Dot(p, centroids.AsSpan(c * dims, dims));
-                    if (dot > bestDot)
-                    {
-                        bestDot = dot;
-                        bestC = c;
-                    }
-                }
-
-                if (assign[w] != bestC)
-                {
-                    Interlocked.Increment(ref changed);
-                }
-
-                assign[w] = bestC;
-                best[w] = bestDot;
-            });
-
-            foreach (var b in best)
-            {
-                total += b;
-            }
-
-            Console.WriteLine($"k={k} iteration {it + 1}: {changed} changed, mean cosine {total / n:F4} ({sw.Elapsed.TotalSeconds:0}s)");
-            Recompute(points, dims, n, k, assign, centroids);
-            if (changed < n / 1000)
-            {
-                break;
-            }
-        }
-
-        return assign;
-    }
-
-    /// <summary>Centroid = normalised mean of its words; an empty cluster keeps its previous centroid.</summary>
-    private static void Recompute(float[] points, int dims, int n, int k, int[] assign, float[] centroids)
-    {
-        var sums = new double[k * dims];
-        var counts = new int[k];
-        for (var w = 0; w < n; w++)
-        {
-            var c = assign[w];
-            counts[c]++;
-            for (var d = 0; d < dims; d++)
-            {
-                sums[(c * dims) + d] += points[(w * dims) + d];
-            }
-        }
-
-        for (var c = 0; c < k; c++)
-        {
-            if (counts[c] == 0)
-            {
-                continue;
-            }
-
-            var norm = 0.0;
-            for (var d = 0; d < dims; d++)
-            {
-                norm += sums[(c * dims) + d] * sums[(c * dims) + d];
-            }
-
-            var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
-            for (var d = 0; d < dims; d++)
-            {
-                centroids[(c * dims) + d] = (float)(sums[(c * dims) + d] * scale);
-            }
-        }
-    }
-
-    /// <summary>k-means++: each next centre is drawn with probability proportional to its distance (1 − cosine) to the nearest chosen one.</summary>
-    private static float[] PlusPlus(float[] points, int dims, int n, int k, int seed)
-    {
-        var random = new Random(seed);
-        var centroids = new float[k * dims];
-        var distance = new double[n];
-        Array.Fill(distance, double.MaxValue);
-        var chosen = random.Next(n);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
-        for (var c = 0; c < k; c++)
-        {
-            points.AsSpan(chosen * dims, dims).CopyTo(centroids.AsSpan(c * dims, dims));
-            var centre = c;
-            Parallel.For(0, n, parallel, w =>
-            {
-                var d = Math.Max(0, 1 - Dot(points.AsSpan(w * dims, dims), centroids.AsSpan(centre * dims, dims)));
-                if (d < distance[w])
-                {
-                    distance[w] = d;
-                }
-            });
-
-            var sum = 0.0;
-            foreach (var d in distance)
-            {
-                sum += d;
-            }
-
-            var target = random.NextDouble() * sum;
-            chosen = n - 1;
-            for (var w = 0; w < n; w++)
-            {
-                target -= distance[w];
-                if (target <= 0)
-                {
-                    chosen = w;
-                    break;
-                }
-            }
-        }
-
-        return centroids;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var width = Vector<float>.Count;
-        var acc = Vector<float>.Zero;
-        for (var i = 0; i < a.Length; i += width)
-        {
-            acc += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        }
-
-        return Vector.Sum(acc);
     }
 }

@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Runtime.Intrinsics;
-using System.Runtime.InteropServices;
 using Pipeline.Analysis.Local.Sentiment;
 
 namespace Pipeline.Tools.Embeddings;
 
 /// <summary>
 /// build-word-classes [--words N] [--fine K] [--coarse K] [--polarity-words N] [--ridge X] [--iterations N] [--seed N] [--dims N] [--out FILE]
-/// Derives the shipped word-class table from GloVe: spherical k-means (k-means++ seeding from a fixed seed) at two
+/// Derives the shipped word-class table from GloVe: <see cref="SphericalKMeans"/> at two
 /// granularities over the N most frequent words, and a ridge regression from the unit vector to the VADER valence
 /// (lexicon words their valence, other frequent words 0) that predicts a polarity for every word. Deterministic:
 /// the same vectors and options give a byte-identical file. Each word also keeps (--dims N, default 32, 0 for none) its unit vector
@@ -34,7 +32,13 @@ internal static class WordClassBuilder
         for (var r = 0; r < rows.Length; r++)
         {
             var source = vectors.Vector(rows[r]);
-            var norm = MathF.Sqrt(Dot(source, source));
+            var norm = 0f;
+            foreach (var value in source)
+            {
+                norm += value * value;
+            }
+
+            norm = MathF.Sqrt(norm);
             for (var d = 0; d < dims; d++)
             {
                 unit[(r * dims) + d] = norm > 0 ? source[d] / norm : 0;
@@ -42,8 +46,16 @@ internal static class WordClassBuilder
         }
 
         Console.WriteLine($"{rows.Length} words x {dims}");
-        var fineOf = KMeans(unit, dims, fine, iterations, seed);
-        var coarseOf = KMeans(unit, dims, coarse, iterations, seed + 1);
+        var padded = SphericalKMeans.PaddedDimensions(dims);
+        var points = new float[rows.Length * padded];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            unit.AsSpan(r * dims, dims).CopyTo(points.AsSpan(r * padded, dims));
+        }
+
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var fineOf = SphericalKMeans.Cluster(points, padded, rows.Length, fine, iterations, seed, sw);
+        var coarseOf = SphericalKMeans.Cluster(points, padded, rows.Length, coarse, iterations, seed + 1, sw);
         var polarity = PredictPolarity(unit, dims, rows.Select(r => vectors.Words[r]).ToArray(), polarityWords, ridge);
 
         var table = new List<KeyValuePair<string, WordClass>>(rows.Length);
@@ -170,99 +182,6 @@ internal static class WordClassBuilder
     /// <summary>Words a sentence token can match: at least one letter, no spaces.</summary>
     private static bool IsWord(string word) => word.Any(char.IsLetter) && !word.Any(char.IsWhiteSpace);
 
-    /// <summary>Spherical k-means (cosine) with k-means++ seeding; returns each row's cluster.</summary>
-    private static int[] KMeans(float[] unit, int dims, int k, int iterations, int seed)
-    {
-        var n = unit.Length / dims;
-        var random = new Random(seed);
-        var centroids = new float[k * dims];
-        var best = new float[n];
-        Array.Fill(best, float.MaxValue);
-        var first = random.Next(n);
-        Array.Copy(unit, first * dims, centroids, 0, dims);
-        for (var c = 1; c < k; c++)
-        {
-            var previous = centroids.AsSpan((c - 1) * dims, dims);
-            double total = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var distance = 1 - Dot(unit.AsSpan(i * dims, dims), previous);
-                best[i] = Math.Min(best[i], Math.Max(0, distance));
-                total += best[i] * best[i];
-            }
-
-            var pick = random.NextDouble() * total;
-            var chosen = n - 1;
-            for (var i = 0; i < n; i++)
-            {
-                pick -= best[i] * best[i];
-                if (pick <= 0)
-                {
-                    chosen = i;
-                    break;
-                }
-            }
-
-            Array.Copy(unit, chosen * dims, centroids, c * dims, dims);
-        }
-
-        var assignment = new int[n];
-        for (var iteration = 0; iteration < iterations; iteration++)
-        {
-            // Each row's assignment depends only on the centroids, so the parallel loop stays deterministic.
-            Parallel.For(0, n, i =>
-            {
-                var row = unit.AsSpan(i * dims, dims);
-                var bestCluster = 0;
-                var bestSimilarity = float.MinValue;
-                for (var c = 0; c < k; c++)
-                {
-                    var s = Dot(row, centroids.AsSpan(c * dims, dims));
-                    if (s > bestSimilarity)
-                    {
-                        bestSimilarity = s;
-                        bestCluster = c;
-                    }
-                }
-
-                assignment[i] = bestCluster;
-            });
-
-            var sums = new double[k * dims];
-            var counts = new int[k];
-            for (var i = 0; i < n; i++)
-            {
-                counts[assignment[i]]++;
-                for (var d = 0; d < dims; d++)
-                {
-                    sums[(assignment[i] * dims) + d] += unit[(i * dims) + d];
-                }
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                if (counts[c] == 0)
-                {
-                    continue; // an empty cluster keeps its centroid
-                }
-
-                double norm = 0;
-                for (var d = 0; d < dims; d++)
-                {
-                    norm += sums[(c * dims) + d] * sums[(c * dims) + d];
-                }
-
-                norm = Math.Sqrt(norm);
-                for (var d = 0; d < dims; d++)
-                {
-                    centroids[(c * dims) + d] = (float)(sums[(c * dims) + d] / norm);
-                }
-            }
-        }
-
-        return assignment;
-    }
-
     /// <summary>
     /// Ridge regression from the unit vector to the lexicon valence, fitted on the <paramref name="fitWords"/> most frequent
     /// words (words the lexicon lacks count as 0, so the fit learns what neutral looks like too).
@@ -270,123 +189,25 @@ internal static class WordClassBuilder
     private static float[] PredictPolarity(float[] unit, int dims, string[] words, int fitWords, float ridge)
     {
         var lexicon = VaderLexicon.LoadBase();
-        var m = dims + 1;
-        var a = new double[m, m];
-        var b = new double[m];
-        var x = new double[m];
-        var fitted = 0;
-        var inLexicon = 0;
-        for (var i = 0; i < Math.Min(fitWords, words.Length); i++)
+        var fitted = Math.Min(fitWords, words.Length);
+        var x = new List<float[]>(fitted);
+        var y = new List<double>(fitted);
+        for (var i = 0; i < fitted; i++)
         {
             var info = lexicon.Lookup(words[i]);
-            var y = info.Has(WordFlags.InLexicon) ? info.Valence : 0;
-            inLexicon += info.Has(WordFlags.InLexicon) ? 1 : 0;
-            for (var d = 0; d < dims; d++)
-            {
-                x[d] = unit[(i * dims) + d];
-            }
-
-            x[dims] = 1;
-            for (var p = 0; p < m; p++)
-            {
-                b[p] += x[p] * y;
-                for (var q = 0; q < m; q++)
-                {
-                    a[p, q] += x[p] * x[q];
-                }
-            }
-
-            fitted++;
+            x.Add(unit.AsSpan(i * dims, dims).ToArray());
+            y.Add(info.Has(WordFlags.InLexicon) ? info.Valence : 0);
         }
 
-        for (var p = 0; p < dims; p++)
-        {
-            a[p, p] += ridge;
-        }
-
-        var w = Solve(a, b);
-        Console.WriteLine($"polarity: ridge fit on {fitted} words ({inLexicon} in the lexicon)");
+        var beta = RidgeRegression.Fit(x, y, Enumerable.Repeat(1.0, fitted).ToArray(), ridge);
+        Console.WriteLine($"polarity: ridge fit on {fitted} words ({y.Count(v => v != 0)} with a valence)");
         var result = new float[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            double s = w[dims];
-            for (var d = 0; d < dims; d++)
-            {
-                s += w[d] * unit[(i * dims) + d];
-            }
-
-            result[i] = (float)s;
+            result[i] = (float)RidgeRegression.Predict(beta, unit.AsSpan(i * dims, dims));
         }
 
         return result;
-    }
-
-    /// <summary>Gaussian elimination with partial pivoting (the system is small and well conditioned by the ridge).</summary>
-    private static double[] Solve(double[,] a, double[] b)
-    {
-        var n = b.Length;
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < n; r++)
-            {
-                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
-                {
-                    pivot = r;
-                }
-            }
-
-            for (var c = 0; c < n; c++)
-            {
-                (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
-            }
-
-            (b[col], b[pivot]) = (b[pivot], b[col]);
-            for (var r = col + 1; r < n; r++)
-            {
-                var factor = a[r, col] / a[col, col];
-                for (var c = col; c < n; c++)
-                {
-                    a[r, c] -= factor * a[col, c];
-                }
-
-                b[r] -= factor * b[col];
-            }
-        }
-
-        var result = new double[n];
-        for (var r = n - 1; r >= 0; r--)
-        {
-            var s = b[r];
-            for (var c = r + 1; c < n; c++)
-            {
-                s -= a[r, c] * result[c];
-            }
-
-            result[r] = s / a[r, r];
-        }
-
-        return result;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        // Fixed 128-bit lanes: the same summation order on every machine, so the clusters do not depend on the CPU.
-        var va = MemoryMarshal.Cast<float, Vector128<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector128<float>>(b);
-        var acc = Vector128<float>.Zero;
-        for (var i = 0; i < va.Length; i++)
-        {
-            acc += va[i] * vb[i];
-        }
-
-        var s = Vector128.Sum(acc);
-        for (var i = va.Length * Vector128<float>.Count; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
     }
 
     private static int Int(IReadOnlyList<string> args, string name, int fallback) =>
