@@ -66,19 +66,21 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         var tokens = Tokenizer.Tokenize(text);
         var sentenceTokens = SentenceSplitter.Split(text, tokens);
         var sentenceSpans = new TextSpan[sentenceTokens.Count];
-        var sentenceResults = new SentenceResult[sentenceTokens.Count];
-        var sentenceScores = new SentimentScores[sentenceTokens.Count];
         for (var s = 0; s < sentenceTokens.Count; s++)
         {
-            var span = SentenceSplitter.ToCharSpan(tokens, sentenceTokens[s]);
-            sentenceSpans[s] = span;
-            sentenceScores[s] = _sentiment.ScoreSentence(text, span.Start, span.Length);
-            sentenceResults[s] = new SentenceResult(span.Start, span.Length, SentimentResult.From(sentenceScores[s]));
+            sentenceSpans[s] = SentenceSplitter.ToCharSpan(tokens, sentenceTokens[s]);
         }
 
         var mentions = _entities.Find(text, tokens, sentenceTokens);
         var clusters = SurnameMentions.Propagate(text, tokens, sentenceTokens, NameCoreference.Resolve(text, tokens, mentions));
-        var targetScores = ScoreTargets(text, clusters, sentenceSpans);
+        var sentenceScores = new SentimentScores[sentenceTokens.Count];
+        var targetScores = ScoreSentences(text, clusters, sentenceSpans, sentenceScores);
+        var sentenceResults = new SentenceResult[sentenceTokens.Count];
+        for (var s = 0; s < sentenceTokens.Count; s++)
+        {
+            sentenceResults[s] = new SentenceResult(sentenceSpans[s].Start, sentenceSpans[s].Length, SentimentResult.From(sentenceScores[s]));
+        }
+
         var entities = new List<EntityResult>(clusters.Count);
         foreach (var cluster in clusters)
         {
@@ -110,8 +112,11 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         return new DetectedLanguage(LanguageDetector.NameOf(code), code, 1.0);
     }
 
-    /// <summary>Sentiment toward every mention that carries it, one sentence analysis per sentence (not per mention).</summary>
-    private Dictionary<(int Start, int Length), SentimentScores> ScoreTargets(string text, List<EntityCluster> clusters, TextSpan[] sentences)
+    /// <summary>
+    /// Each sentence's sentiment (into <paramref name="sentenceScores"/>) and the sentiment toward every mention that
+    /// carries it, one sentence analysis per sentence for both (not one per mention).
+    /// </summary>
+    private Dictionary<(int Start, int Length), SentimentScores> ScoreSentences(string text, List<EntityCluster> clusters, TextSpan[] sentences, SentimentScores[] sentenceScores)
     {
         var scores = new Dictionary<(int Start, int Length), SentimentScores>();
         var targets = clusters
@@ -121,24 +126,26 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             .ThenBy(m => m.Start)
             .ToList();
         var spans = new List<TextSpan>();
-        for (var i = 0; i < targets.Count;)
+        var into = new SentimentScores[8];
+        var next = 0;
+        for (var s = 0; s < sentences.Length; s++)
         {
-            var sentence = targets[i].Sentence;
             spans.Clear();
-            var j = i;
-            for (; j < targets.Count && targets[j].Sentence == sentence; j++)
+            for (; next < targets.Count && targets[next].Sentence == s; next++)
             {
-                spans.Add(new TextSpan(targets[j].Start, targets[j].Length));
+                spans.Add(new TextSpan(targets[next].Start, targets[next].Length));
             }
 
-            var into = new SentimentScores[spans.Count];
-            _sentiment.ScoreTargets(text, sentences[sentence].Start, sentences[sentence].Length, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans), into);
-            for (var k = 0; k < into.Length; k++)
+            if (into.Length < spans.Count)
+            {
+                into = new SentimentScores[spans.Count];
+            }
+
+            sentenceScores[s] = _sentiment.ScoreSentenceAndTargets(text, sentences[s].Start, sentences[s].Length, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans), into);
+            for (var k = 0; k < spans.Count; k++)
             {
                 scores[(spans[k].Start, spans[k].Length)] = into[k];
             }
-
-            i = j;
         }
 
         return scores;

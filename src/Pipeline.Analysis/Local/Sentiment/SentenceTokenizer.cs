@@ -6,7 +6,15 @@ namespace Pipeline.Analysis.Local.Sentiment;
 /// </summary>
 internal static class SentenceTokenizer
 {
-    public static void Tokenize(ReadOnlySpan<char> sentence, VaderLexicon lexicon, SentimentWorkspace ws)
+    public static void Tokenize(ReadOnlySpan<char> sentence, VaderLexicon lexicon, SentimentWorkspace ws) =>
+        Tokenize(sentence, new SingleLookup(lexicon), ws);
+
+    /// <summary>Tokenizes once for both lexicons: <see cref="Token.Info"/> from the first, <see cref="Token.OtherInfo"/> from the second.</summary>
+    public static void Tokenize(ReadOnlySpan<char> sentence, LexiconPair lexicons, SentimentWorkspace ws) =>
+        Tokenize(sentence, new PairLookup(lexicons), ws);
+
+    private static void Tokenize<TLookup>(ReadOnlySpan<char> sentence, TLookup lexicon, SentimentWorkspace ws)
+        where TLookup : struct, IWordLookup
     {
         ws.EnsureCapacity(sentence.Length);
         var lower = ws.Lower.AsSpan(0, sentence.Length);
@@ -28,6 +36,7 @@ internal static class SentenceTokenizer
         }
 
         var tokens = ws.Tokens;
+        var otherValid = true;
         var count = 0;
         var allCaps = 0;
         var pos = 0;
@@ -58,15 +67,18 @@ internal static class SentenceTokenizer
             }
 
             var word = lower.Slice(token.Start, token.Length);
-            token.Info = lexicon.Lookup(word);
+            (token.Info, token.OtherInfo) = lexicon.Lookup(word);
 
             // VADER keeps short punctuated tokens whole, which is how emoticons such as ":)" or ":D" match.
-            if (token.Info.Flags == WordFlags.None && token.Length <= 2 && (token.Start != start || token.Length != pos - start))
+            if (token.Length <= 2 && (token.Start != start || token.Length != pos - start) && (token.Info.Flags == WordFlags.None || (lexicon.HasOther && token.OtherInfo.Flags == WordFlags.None)))
             {
-                var whole = lexicon.Lookup(lower[start..pos]);
-                if (whole.Has(WordFlags.InLexicon))
+                var (whole, otherWhole) = lexicon.Lookup(lower[start..pos]);
+                var keepWhole = token.Info.Flags == WordFlags.None && whole.Has(WordFlags.InLexicon);
+                otherValid &= !lexicon.HasOther || keepWhole == (token.OtherInfo.Flags == WordFlags.None && otherWhole.Has(WordFlags.InLexicon));
+                if (keepWhole)
                 {
                     token.Info = whole;
+                    token.OtherInfo = otherWhole;
                     token.Start = start;
                     token.Length = pos - start;
                     word = lower[start..pos];
@@ -74,9 +86,10 @@ internal static class SentenceTokenizer
             }
 
             // An induced word written with a capital inside the sentence is most likely a name ("Rampart", "Gala").
-            if (token.Info.Has(WordFlags.Induced) && count > 1 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllCaps))
+            if (count > 1 && token.Has(TokenFlags.Capitalized) && !token.Has(TokenFlags.AllCaps))
             {
-                token.Info = default;
+                token.Info = token.Info.Has(WordFlags.Induced) ? default : token.Info;
+                token.OtherInfo = token.OtherInfo.Has(WordFlags.Induced) ? default : token.OtherInfo;
             }
 
             token.Hash = TextHash.Of(word);
@@ -87,6 +100,7 @@ internal static class SentenceTokenizer
         }
 
         ws.Count = count;
+        ws.OtherInfoValid = otherValid && lexicon.HasOther;
         ws.Exclamations = exclamations;
         ws.Questions = questions;
         ws.AllCapsCount = allCaps;
@@ -156,4 +170,25 @@ internal static class SentenceTokenizer
         : char.IsPunctuation(c) || char.IsSymbol(c);
 
     private static bool IsQuote(char c) => c is '"' or '\'' or '`' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u00AB' or '\u00BB';
+
+    private interface IWordLookup
+    {
+        bool HasOther { get; }
+
+        (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord);
+    }
+
+    private readonly struct SingleLookup(VaderLexicon lexicon) : IWordLookup
+    {
+        public bool HasOther => false;
+
+        public (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord) => (lexicon.Lookup(lowerWord), default);
+    }
+
+    private readonly struct PairLookup(LexiconPair lexicons) : IWordLookup
+    {
+        public bool HasOther => true;
+
+        public (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord) => lexicons.Lookup(lowerWord);
+    }
 }

@@ -31,6 +31,9 @@ public sealed class SentimentAnalyzer
     private readonly float sentenceModelWeight;
     private readonly WordClasses? wordClasses;
 
+    // Sentence lexicon first, target lexicon second (null when they are the same).
+    private readonly LexiconPair? lexicons;
+
     /// <param name="lexicon">Lexicon of the target features (and of sentences when <paramref name="sentenceLexicon"/> is null).</param>
     /// <param name="sentenceModel">Sentence label model.</param>
     /// <param name="targetModel">Target label model.</param>
@@ -48,6 +51,7 @@ public sealed class SentimentAnalyzer
         this.wordClasses = wordClasses;
         this.lexicon = lexicon;
         this.sentenceLexicon = sentenceLexicon ?? lexicon;
+        lexicons = ReferenceEquals(this.sentenceLexicon, lexicon) ? null : new LexiconPair(this.sentenceLexicon, lexicon);
         this.sentenceModel = sentenceModel;
         this.targetModel = targetModel;
         this.sentenceModelWeight = sentenceModelWeight;
@@ -61,16 +65,44 @@ public sealed class SentimentAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ws = SentimentWorkspace.Current;
-        var vader = Analyze(text.AsSpan(start, length), ws, sentenceLexicon);
-        if (ws.Count == 0)
+        return ScoreSentence(ws, Analyze(text.AsSpan(start, length), ws, sentenceLexicon));
+    }
+
+    /// <summary>
+    /// <see cref="ScoreSentence(string, int, int)"/> and <see cref="ScoreTargets"/> of one sentence together: the
+    /// sentence is tokenized once for both lexicons (most of the cost of scoring a sentence's targets was tokenizing it again).
+    /// </summary>
+    public SentimentScores ScoreSentenceAndTargets(string text, int sentenceStart, int sentenceLength, ReadOnlySpan<TextSpan> targets, Span<SentimentScores> into)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (targets.IsEmpty || lexicons is null)
         {
-            return SentimentScores.NeutralOnly;
+            var result = ScoreSentence(text, sentenceStart, sentenceLength);
+            if (!targets.IsEmpty)
+            {
+                ScoreTargets(text, sentenceStart, sentenceLength, targets, into);
+            }
+
+            return result;
         }
 
-        FeatureExtractor.Sentence(ws, vader, ws.Features);
-        Span<float> p = stackalloc float[LinearModel.Classes];
-        sentenceModel.Predict(ws.Features, p);
-        return Blend(p, vader.NewsCompound, LengthScaledCompound(vader, ws.Count), sentenceModelWeight);
+        var ws = SentimentWorkspace.Current;
+        var sentence = text.AsSpan(sentenceStart, sentenceLength);
+        SentenceTokenizer.Tokenize(sentence, lexicons, ws);
+        var scores = ScoreSentence(ws, VaderScorer.Score(ws, sentenceLexicon));
+        VaderScore vader;
+        if (ws.OtherInfoValid)
+        {
+            ws.SwapLexicons();
+            vader = VaderScorer.Score(ws, lexicon);
+        }
+        else
+        {
+            vader = Analyze(sentence, ws);
+        }
+
+        ScoreTargets(ws, vader, sentenceStart, targets, into);
+        return scores;
     }
 
     /// <summary>Sentiment toward the target text[targetStart..+targetLength] expressed in the sentence that contains it.</summary>
@@ -99,7 +131,11 @@ public sealed class SentimentAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ws = SentimentWorkspace.Current;
-        var vader = Analyze(text.AsSpan(sentenceStart, sentenceLength), ws);
+        ScoreTargets(ws, Analyze(text.AsSpan(sentenceStart, sentenceLength), ws), sentenceStart, targets, into);
+    }
+
+    private void ScoreTargets(SentimentWorkspace ws, in VaderScore vader, int sentenceStart, ReadOnlySpan<TextSpan> targets, Span<SentimentScores> into)
+    {
         Span<float> p = stackalloc float[LinearModel.Classes];
         for (var i = 0; i < targets.Length; i++)
         {
@@ -119,6 +155,19 @@ public sealed class SentimentAnalyzer
     /// <summary>Document sentiment from its sentences' scores (label may be Mixed).</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance member of the analyzer contract LocalTextAnalyzer calls.")]
     public SentimentResult ScoreDocument(IReadOnlyList<SentimentScores> sentences) => DocumentSentiment.Aggregate(sentences);
+
+    private SentimentScores ScoreSentence(SentimentWorkspace ws, in VaderScore vader)
+    {
+        if (ws.Count == 0)
+        {
+            return SentimentScores.NeutralOnly;
+        }
+
+        FeatureExtractor.Sentence(ws, vader, ws.Features);
+        Span<float> p = stackalloc float[LinearModel.Classes];
+        sentenceModel.Predict(ws.Features, p);
+        return Blend(p, vader.NewsCompound, LengthScaledCompound(vader, ws.Count), sentenceModelWeight);
+    }
 
     /// <summary>VADER alone: the rule-based floor, exposed for evaluation and tests.</summary>
     internal VaderScore ScoreVader(ReadOnlySpan<char> sentence) => Analyze(sentence, SentimentWorkspace.Current, sentenceLexicon);

@@ -46,6 +46,23 @@ internal sealed class SentimentWorkspace
 
     public FeatureVector Features { get; } = new();
 
+    /// <summary>
+    /// False when the tokens came from a <see cref="LexiconPair"/> whose second lexicon would have cut a token
+    /// differently (VADER's whole-token emoticon rule): the sentence must then be tokenized again for it.
+    /// </summary>
+    public bool OtherInfoValid { get; set; }
+
+    /// <summary>Makes the second lexicon's word information current (and the first the other), without tokenizing again.</summary>
+    public void SwapLexicons()
+    {
+        foreach (ref var token in Tokens.AsSpan(0, count))
+        {
+            (token.Info, token.OtherInfo) = (token.OtherInfo, token.Info);
+        }
+
+        Count = count;
+    }
+
     public static SentimentWorkspace Current => current ??= new SentimentWorkspace();
 
     public void EnsureCapacity(int chars)

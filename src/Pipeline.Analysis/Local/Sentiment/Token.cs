@@ -40,6 +40,9 @@ internal struct Token
     /// <summary>Stable hash of the lower-cased stripped word.</summary>
     public ulong Hash;
     public WordInfo Info;
+
+    /// <summary>What the second lexicon of a <see cref="LexiconPair"/> knows of the word (see <see cref="SentimentWorkspace.SwapLexicons"/>).</summary>
+    public WordInfo OtherInfo;
     public TokenFlags Flags;
 
     public readonly bool Has(TokenFlags flag) => (Flags & flag) != 0;

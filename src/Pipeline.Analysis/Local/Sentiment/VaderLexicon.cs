@@ -28,6 +28,7 @@ internal sealed class VaderLexicon
 
     private VaderLexicon(FrozenDictionary<string, WordInfo> words, FrozenDictionary<ulong, float> phrases)
     {
+        Words = words;
         lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         this.phrases = phrases;
         Count = words.Count;
@@ -43,6 +44,9 @@ internal sealed class VaderLexicon
     public static VaderLexicon SentenceDefault => LazySentenceDefault.Value;
 
     public int Count { get; }
+
+    /// <summary>Every word and what the lexicon knows of it (for <see cref="LexiconPair"/>).</summary>
+    public FrozenDictionary<string, WordInfo> Words { get; }
 
     public WordInfo Lookup(ReadOnlySpan<char> lowerWord) =>
         lookup.TryGetValue(lowerWord, out var info) ? info : default;

@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+
+namespace Pipeline.Analysis.Local.Sentiment;
+
+/// <summary>
+/// Two lexicons answered by one lookup: the sentence lexicon and the target lexicon differ in a few thousand valences
+/// (milder news adaptation, induced words), so a sentence whose targets are scored too is tokenized once for both.
+/// </summary>
+internal sealed class LexiconPair
+{
+    private readonly FrozenDictionary<string, (WordInfo First, WordInfo Second)>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    public LexiconPair(VaderLexicon first, VaderLexicon second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        First = first;
+        Second = second;
+        var words = new Dictionary<string, (WordInfo First, WordInfo Second)>(first.Words.Count + 1024, StringComparer.Ordinal);
+        foreach (var (word, info) in first.Words)
+        {
+            words[word] = (info, second.Lookup(word));
+        }
+
+        foreach (var (word, info) in second.Words)
+        {
+            words.TryAdd(word, (default, info));
+        }
+
+        lookup = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public VaderLexicon First { get; }
+
+    public VaderLexicon Second { get; }
+
+    public (WordInfo First, WordInfo Second) Lookup(ReadOnlySpan<char> lowerWord) =>
+        lookup.TryGetValue(lowerWord, out var infos) ? infos : default;
+}
