@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using static Pipeline.Tools.CommandOptions;
 
 namespace Pipeline.Tools;
 
@@ -348,19 +349,6 @@ internal static class SentimentTraining
         }
 
         Console.WriteLine($"wrote {path} ({new FileInfo(path).Length} bytes)");
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 
     private static string RepositoryRoot()

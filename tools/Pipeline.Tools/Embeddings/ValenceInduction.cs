@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using static Pipeline.Tools.CommandOptions;
 
 namespace Pipeline.Tools.Embeddings;
 
@@ -210,24 +211,5 @@ internal static class ValenceInduction
         }
 
         return result;
-    }
-
-    private static int Int(IReadOnlyList<string> args, string name, int fallback) =>
-        Option(args, name) is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : fallback;
-
-    private static double[] Doubles(IReadOnlyList<string> args, string name, string fallback) =>
-        (Option(args, name) ?? fallback).Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using static Pipeline.Tools.CommandOptions;
 
 namespace Pipeline.Tools.Embeddings;
 
@@ -208,21 +209,5 @@ internal static class WordClassBuilder
         }
 
         return result;
-    }
-
-    private static int Int(IReadOnlyList<string> args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }
