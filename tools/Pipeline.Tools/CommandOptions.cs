@@ -25,4 +25,24 @@ internal static class CommandOptions
     /// <summary>A comma-separated list of numbers (a grid to try).</summary>
     public static double[] Doubles(IReadOnlyList<string> args, string name, string fallback) =>
         (Option(args, name) ?? fallback).Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>
+    /// Overwrites <paramref name="options"/> (every known option with its default) with the "--name value" pairs of
+    /// <paramref name="args"/>; false, after saying so, at an option it does not know.
+    /// </summary>
+    public static bool TryOverride(Dictionary<string, string> options, IReadOnlyList<string> args)
+    {
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            if (!options.ContainsKey(args[i]))
+            {
+                Console.Error.WriteLine($"unknown option {args[i]}");
+                return false;
+            }
+
+            options[args[i]] = args[i + 1];
+        }
+
+        return true;
+    }
 }

@@ -28,15 +28,9 @@ internal static class NerTraining
             ["--ensemble"] = "3",
             ["--out"] = "src/Pipeline.Analysis/Local/Ner/Resources/" + NerTagger.ModelResource,
         };
-        for (var i = 0; i + 1 < args.Count; i += 2)
+        if (!CommandOptions.TryOverride(options, args))
         {
-            if (!options.ContainsKey(args[i]))
-            {
-                Console.Error.WriteLine($"unknown option {args[i]}");
-                return 2;
-            }
-
-            options[args[i]] = args[i + 1];
+            return 2;
         }
 
         var sw = Stopwatch.StartNew();
