@@ -30,7 +30,7 @@ internal static class ValenceInduction
 
         var vectors = WordVectors.Load(Option(args, "--vectors") ?? WordVectors.DefaultPath, vocab);
         Console.WriteLine($"{vectors.Count} words x {vectors.Dimensions}");
-        var lexicon = ReadVaderLexicon();
+        var lexicon = VaderLexicon.ReadBaseEntries();
         var known = VaderLexicon.LoadBase();
 
         var words = new List<string>();
@@ -150,25 +150,6 @@ internal static class ValenceInduction
         }
 
         Console.WriteLine(FormattableString.Invariant($"lambda={lambda} neutral-weight={neutralWeight} cv r(lexicon)={r:F3} | {string.Join(" | ", parts)}"));
-    }
-
-    /// <summary>The raw VADER entries (word → mean rating), without inflections or rule words.</summary>
-    private static Dictionary<string, double> ReadVaderLexicon()
-    {
-        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream("Pipeline.Analysis.Sentiment.vader_lexicon.txt")
-            ?? throw new InvalidOperationException("VADER lexicon resource missing");
-        using var reader = new StreamReader(stream);
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            var parts = line.Split('\t');
-            if (parts.Length >= 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            {
-                result.TryAdd(parts[0].ToLowerInvariant(), v);
-            }
-        }
-
-        return result;
     }
 
     /// <summary>Lower-case letters, optionally one inner hyphen ("far-reaching"), at least 3 characters.</summary>

@@ -20,8 +20,8 @@ internal sealed class VaderLexicon
     /// </summary>
     public const float InducedWeight = 0.75f;
 
-    private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadDefault(NewsResourceName, null));
-    private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadDefault(SentenceNewsResourceName, InducedResourceName));
+    private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadBase(ReadEmbedded(NewsResourceName)));
+    private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadBase(ReadEmbedded(SentenceNewsResourceName), ReadEmbedded(InducedResourceName)));
 
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly FrozenDictionary<ulong, float> phrases;
@@ -31,7 +31,6 @@ internal sealed class VaderLexicon
         Words = words;
         lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         this.phrases = phrases;
-        Count = words.Count;
     }
 
     /// <summary>The lexicon with the news valences of the target model.</summary>
@@ -43,7 +42,7 @@ internal sealed class VaderLexicon
     /// </summary>
     public static VaderLexicon SentenceDefault => LazySentenceDefault.Value;
 
-    public int Count { get; }
+    public int Count => Words.Count;
 
     /// <summary>Every word and what the lexicon knows of it (for <see cref="LexiconPair"/>).</summary>
     public FrozenDictionary<string, WordInfo> Words { get; }
@@ -78,25 +77,9 @@ internal sealed class VaderLexicon
     {
         ArgumentNullException.ThrowIfNull(reader);
         var words = new Dictionary<string, WordInfo>(8192, StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var (word, valence) in ReadEntries(reader))
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0)
-            {
-                continue;
-            }
-
-            var rest = line.AsSpan(tab + 1);
-            var end = rest.IndexOf('\t');
-            if (end >= 0)
-            {
-                rest = rest[..end];
-            }
-
-            if (float.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
-            {
-                words.TryAdd(line[..tab].ToLowerInvariant(), new WordInfo(valence, 0, WordFlags.InLexicon));
-            }
+            words.Add(word, new WordInfo((float)valence, 0, WordFlags.InLexicon));
         }
 
         // Rule words keep their rule meaning: "hardly" is a negation, not an inflection of "hard".
@@ -206,22 +189,58 @@ internal sealed class VaderLexicon
         words[word] = new WordInfo(info.Valence, booster != 0 ? booster : info.Booster, info.Flags | flag);
     }
 
-    private static VaderLexicon LoadDefault(string newsResourceName, string? inducedResourceName)
+    /// <summary>
+    /// The entries of "word TAB mean [TAB sd TAB ratings]" lines: lower-cased word → mean rating, the first line of
+    /// a word winning; no inflections, rule words or news valences.
+    /// </summary>
+    public static Dictionary<string, double> ReadEntries(TextReader reader)
     {
-        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        using var news = typeof(VaderLexicon).Assembly.GetManifestResourceStream(newsResourceName);
-        using var induced = inducedResourceName is null ? null : typeof(VaderLexicon).Assembly.GetManifestResourceStream(inducedResourceName);
-        return Load(reader, news is null ? null : ReadOverrides(news), induced is null ? null : ReadOverrides(induced));
+        ArgumentNullException.ThrowIfNull(reader);
+        var entries = new Dictionary<string, double>(8192, StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0)
+            {
+                continue;
+            }
+
+            var rest = line.AsSpan(tab + 1);
+            var end = rest.IndexOf('\t');
+            if (end >= 0)
+            {
+                rest = rest[..end];
+            }
+
+            if (double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+            {
+                entries.TryAdd(line[..tab].ToLowerInvariant(), valence);
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>The embedded VADER lexicon's own entries (<see cref="ReadEntries"/>).</summary>
+    public static Dictionary<string, double> ReadBaseEntries()
+    {
+        using var reader = OpenBase();
+        return ReadEntries(reader);
     }
 
     /// <summary>The embedded induced valences (word-vector lexicon induction), empty when the resource is absent.</summary>
-    public static Dictionary<string, float> ReadInduced()
+    public static Dictionary<string, float> ReadInduced() => ReadEmbedded(InducedResourceName) ?? new(StringComparer.Ordinal);
+
+    /// <summary>An embedded "word TAB valence" resource, or null when the build has none.</summary>
+    private static Dictionary<string, float>? ReadEmbedded(string resourceName)
     {
-        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(InducedResourceName);
-        return stream is null ? new Dictionary<string, float>(StringComparer.Ordinal) : ReadOverrides(stream);
+        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(resourceName);
+        return stream is null ? null : ReadOverrides(stream);
     }
+
+    private static StreamReader OpenBase() => new(
+        typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing."));
 
     /// <summary>Reads "word TAB valence" lines.</summary>
     public static Dictionary<string, float> ReadOverrides(Stream stream)
@@ -246,9 +265,7 @@ internal sealed class VaderLexicon
         IReadOnlyDictionary<string, float>? induced = null,
         float inducedWeight = InducedWeight)
     {
-        using var stream = typeof(VaderLexicon).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
+        using var reader = OpenBase();
         return Load(reader, overrides, induced, inducedWeight);
     }
 }
