@@ -298,15 +298,15 @@ public sealed class EntityRecognizer(NerTagger tagger)
                 continue;
             }
 
-            tags[a] = (2 * type1) + 1;
+            tags[a] = NerTags.Begin(type1);
             for (var i = a + 1; i < b; i++)
             {
-                tags[i] = (2 * type1) + 2;
+                tags[i] = NerTags.Inside(type1);
             }
 
             if (b < e2)
             {
-                tags[b] = (2 * type2) + 1;
+                tags[b] = NerTags.Begin(type2);
             }
 
             k++; // the second span changed: it does not join the next one in this pass.

@@ -20,6 +20,12 @@ public static class NerTags
     /// <summary>Entity type index 0..3 (PER, LOC, ORG, MISC), or -1 for O.</summary>
     public static int TypeOf(int tag) => tag == 0 ? -1 : (tag - 1) / 2;
 
+    /// <summary>The B- tag of entity type <paramref name="type"/> (the inverse of <see cref="TypeOf"/>).</summary>
+    public static int Begin(int type) => (2 * type) + 1;
+
+    /// <summary>The I- tag of entity type <paramref name="type"/>.</summary>
+    public static int Inside(int type) => (2 * type) + 2;
+
     public static string TypeName(int type) => Types[type];
 
     /// <summary>BIO validity: I-X only continues B-X or I-X.</summary>
