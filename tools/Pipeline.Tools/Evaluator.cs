@@ -34,7 +34,7 @@ internal static class Evaluator
             }
 
             Console.WriteLine(file + " " + string.Join(' ', metrics.Select(m => m.Key + "=" + m.Value)));
-            if (DetectFormat(file) == EvalFormat.SentenceSentiment && SentenceQuarterEvaluation.Describe(file, Pipeline.Analysis.Local.Sentiment.SentimentAnalyzer.CreateDefault()) is { Length: > 0 } quarters)
+            if (DetectFormat(file) == EvalFormat.SentenceSentiment && SentenceQuarterEvaluation.Describe(SentimentData.Read(file), Pipeline.Analysis.Local.Sentiment.SentimentAnalyzer.CreateDefault()) is { Length: > 0 } quarters)
             {
                 Console.WriteLine(file + " by article quarter: " + quarters);
             }

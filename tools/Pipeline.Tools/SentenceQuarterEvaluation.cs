@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Pipeline.Analysis.Local.Sentiment;
 
 namespace Pipeline.Tools;
@@ -10,37 +9,19 @@ namespace Pipeline.Tools;
 /// </summary>
 internal static class SentenceQuarterEvaluation
 {
-    public static string Describe(string file, SentimentAnalyzer analyzer)
+    /// <summary>"q0=r q1=r q2=r q3=r", or "" when the rows carry no article ids.</summary>
+    public static string Describe(IReadOnlyList<SentimentExample> rows, SentimentAnalyzer analyzer)
     {
-        var polarity = new List<double>[4];
-        var gold = new List<double>[4];
-        for (var q = 0; q < 4; q++)
+        if (rows.Count == 0 || rows.Any(r => r.Article < 0))
         {
-            polarity[q] = [];
-            gold[q] = [];
-        }
-
-        foreach (var line in File.ReadLines(file))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            if (!root.TryGetProperty("article", out var article) || !root.TryGetProperty("scoreNorm", out var score))
-            {
-                return "";
-            }
-
-            var text = root.GetProperty("text").GetString() ?? "";
-            var q = article.GetInt32() % 4;
-            polarity[q].Add(analyzer.ScoreSentence(text, 0, text.Length).Polarity);
-            gold[q].Add(score.GetDouble());
+            return "";
         }
 
         return string.Join(' ', Enumerable.Range(0, 4).Select(q =>
-            $"q{q}=" + ClassificationMetrics.Pearson(polarity[q], gold[q]).ToString("F3", CultureInfo.InvariantCulture)));
+        {
+            var quarter = rows.Where(r => r.Article % 4 == q).ToList();
+            var polarity = quarter.Select(r => analyzer.ScoreSentence(r.Text, 0, r.Text.Length).Polarity).ToList();
+            return $"q{q}=" + ClassificationMetrics.Pearson(polarity, quarter.Select(r => r.Score).ToList()).ToString("F3", CultureInfo.InvariantCulture);
+        }));
     }
 }

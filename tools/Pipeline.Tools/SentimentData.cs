@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Pipeline.Tools;
 
 /// <summary>A labelled sentence (vader-nyt format) or a labelled target in a sentence (NewsMTSC format).</summary>
-internal sealed record SentimentExample(string Text, int Label, double Score, int TargetStart, int TargetEnd, bool MultiTarget = false)
+/// <param name="Article">The vader-nyt article id, or -1 when the file has none.</param>
+internal sealed record SentimentExample(string Text, int Label, double Score, int TargetStart, int TargetEnd, bool MultiTarget = false, int Article = -1)
 {
     public bool HasTarget => TargetEnd > TargetStart;
 }
@@ -38,7 +39,8 @@ internal static class SentimentData
             var targetStart = root.TryGetProperty("targetStart", out var ts) ? ts.GetInt32() : 0;
             var targetEnd = root.TryGetProperty("targetEnd", out var te) ? te.GetInt32() : 0;
             var multiTarget = root.TryGetProperty("multiTarget", out var mt) && mt.ValueKind == JsonValueKind.True;
-            rows.Add(new SentimentExample(text, label, score, targetStart, targetEnd, multiTarget));
+            var article = root.TryGetProperty("article", out var a) ? a.GetInt32() : -1;
+            rows.Add(new SentimentExample(text, label, score, targetStart, targetEnd, multiTarget, article));
         }
 
         return rows;
