@@ -57,7 +57,8 @@ run_tier() { # name, project, filter
   local log="$results_dir/$name.log" tier_start=$SECONDS
   dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "console;verbosity=normal" --results-directory "$results_dir/$name" 2>&1 | tee "$log" \
-    | grep -E "^\s+(Failed|Skipped) |^\s+Error Message:| error [A-Z]+[0-9]+:|SKIP" || true
+    | awk '/^[[:space:]]+(Failed|Skipped) |^[[:space:]]+Error Message:| error [A-Z]+[0-9]+:|SKIP/ { print; n = /Error Message:/ ? 3 : 0; next }
+           n > 0 { print; n-- }' # the message itself is on the lines after "Error Message:"
   # The console logger ends with "Total tests: N" then indented "Passed: N", "Failed: N", "Skipped: N" lines.
   local summary
   summary=$(awk '/^Total tests:/{found=1; p=0; f=0; s=0; next} found && /^[[:space:]]+Passed:/{p=$2} found && /^[[:space:]]+Failed:/{f=$2} found && /^[[:space:]]+Skipped:/{s=$2} END{if (found) print p, f, s}' "$log")

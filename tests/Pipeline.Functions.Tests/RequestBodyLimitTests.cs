@@ -20,7 +20,9 @@ public sealed class RequestBodyLimitTests : IDisposable
     public RequestBodyLimitTests()
     {
         _factory = new HandlerAppFactory().WithSetting("Processing:MaxArticleBytes", MaxArticleBytes.ToString());
-        _factory.UseKestrel(0);
+        // Kestrel binds port 0 itself: UseKestrel(port) rewrites the server addresses after the app has started
+        // binding, a race that fails at random (dotnet/aspnetcore#67714).
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         _client = _factory.CreateClient();
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Pipeline.Testing;
@@ -17,7 +18,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (test.sh does this when run as root).");
         await using var app = new PipelineAppFactory(azurite, StorageNames.Unique());
-        app.UseKestrel(0);
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0)); // not UseKestrel(0): dotnet/aspnetcore#67714
         app.StartServer();
         var client = app.CreateClient();
         await app.UploadAsync("harbor.txt", TestArticles.Harbor(), metadata: new Dictionary<string, string> { ["source"] = "porttribune.example" });
