@@ -40,6 +40,7 @@ return args switch
     ["build-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassBuilder.Run(rest),
     ["embeddings-nearest", .. var words] => Pipeline.Tools.Embeddings.NearestWords.Run(words),
     ["induce-valence", .. var rest] => Pipeline.Tools.Embeddings.ValenceInduction.Run(rest),
+    ["target-net-cv", .. var rest] => Pipeline.Tools.TargetNet.TargetNetExperiment.Run(rest),
     ["embeddings-clusters", .. var rest] => Pipeline.Tools.Embeddings.EmbeddingClusters.Run(rest),
     _ => Usage(),
 };

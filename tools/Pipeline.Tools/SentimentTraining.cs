@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Tools.TargetNet;
 using static Pipeline.Tools.CommandOptions;
 
 namespace Pipeline.Tools;
@@ -18,13 +19,7 @@ internal static class SentimentTraining
         var root = RepositoryRoot();
         var data = Option(args, "--data") ?? Path.Combine(root, "..", "shared", "data");
         var output = Option(args, "--out") ?? Path.Combine(root, "src", "Pipeline.Analysis", "Local", "Sentiment", "Resources");
-        var trainer = new LogisticRegressionTrainer(
-            BucketBits: int.Parse(Option(args, "--bits") ?? "18", CultureInfo.InvariantCulture),
-            Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
-            LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
-            L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
-            Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture),
-            Runs: int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture));
+        var trainer = TargetTrainer(args);
         var sentenceTrainer = trainer with
         {
             Epochs = int.Parse(Option(args, "--sentence-epochs") ?? trainer.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
@@ -83,6 +78,14 @@ internal static class SentimentTraining
             float.Parse(Option(args, "--target-positive-bias") ?? "0", CultureInfo.InvariantCulture)]);
         targetModel.RoundToHalf();
 
+        // Networks that read the words around each target in order, blended with the linear model.
+        TargetNetEnsemble? targetNet = null;
+        if (SentimentFeaturizer.WordClasses is { } vectors && Option(args, "--net-members") != "0")
+        {
+            targetNet = TargetNetTrainer.TrainEnsemble(TargetNetExamples.Encode(train, lexicon, vectors), TargetNetExperiment.Settings(args));
+            Console.WriteLine($"target networks: {targetNet.Members.Count} × {targetNet.Members[0].H} hidden, weight {targetNet.Weight.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         // Sentence-level signal: sentences whose targets all carry the same label.
         // Whole sentences use milder news valences than targets (chosen on vader-nyt dev: Pearson r +0.005; the
         // stronger adaptation is what the target model wants).
@@ -99,13 +102,27 @@ internal static class SentimentTraining
         Directory.CreateDirectory(output);
         Save(sentenceModel, Path.Combine(output, "sentence-model.bin"));
         Save(targetModel, Path.Combine(output, "target-model.bin"));
+        var netFile = Path.Combine(output, "target-net.bin");
+        if (targetNet is null)
+        {
+            File.Delete(netFile);
+        }
+        else
+        {
+            using (var stream = File.Create(netFile))
+            {
+                targetNet.Write(stream);
+            }
+
+            Console.WriteLine($"wrote {netFile} ({new FileInfo(netFile).Length} bytes)");
+        }
         NewsValenceAdapter.Write(overrides, Path.Combine(output, "news-valence.tsv"));
         NewsValenceAdapter.Write(sentenceOverrides, Path.Combine(output, "news-valence-sentence.tsv"));
 
         if (args.Contains("--dev"))
         {
             var weight = float.Parse(Option(args, "--weight") ?? SentimentAnalyzer.SentenceModelWeight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon, SentimentFeaturizer.WordClasses);
+            var analyzer = new SentimentAnalyzer(lexicon, sentenceModel, targetModel, weight, sentenceLexicon, SentimentFeaturizer.WordClasses, targetNet);
             PrintDev(analyzer, Path.Combine(data, "eval", "vader-nyt", "dev.jsonl"), SentenceSentimentEvaluation.Evaluate);
             Console.WriteLine("dev vader-nyt/dev.jsonl quarters " + SentenceQuarterEvaluation.Describe(SentimentData.Read(Path.Combine(data, "eval", "vader-nyt", "dev.jsonl")), analyzer));
             PrintDev(analyzer, Path.Combine(data, "eval", "newsmtsc", "rw_dev.jsonl"), TargetedSentimentEvaluation.Evaluate);
@@ -130,6 +147,15 @@ internal static class SentimentTraining
 
         return 0;
     }
+
+    /// <summary>The target model's trainer (the sentence model's derives from it): the shipped settings unless overridden.</summary>
+    public static LogisticRegressionTrainer TargetTrainer(IReadOnlyList<string> args) => new(
+        BucketBits: int.Parse(Option(args, "--bits") ?? "18", CultureInfo.InvariantCulture),
+        Epochs: int.Parse(Option(args, "--epochs") ?? "12", CultureInfo.InvariantCulture),
+        LearningRate: float.Parse(Option(args, "--lr") ?? "0.02", CultureInfo.InvariantCulture),
+        L2: float.Parse(Option(args, "--l2") ?? "0.000001", CultureInfo.InvariantCulture),
+        Seed: int.Parse(Option(args, "--seed") ?? "20261122", CultureInfo.InvariantCulture),
+        Runs: int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Induced valences for whole-sentence scoring: --induced FILE (default: the analyzer's induced-valence.tsv,

@@ -30,6 +30,7 @@ public sealed class SentimentAnalyzer
     private readonly LinearModel targetModel;
     private readonly float sentenceModelWeight;
     private readonly WordClasses? wordClasses;
+    private readonly TargetNetEnsemble? targetNet;
 
     // Sentence lexicon first, target lexicon second (null when they are the same).
     private readonly LexiconPair? lexicons;
@@ -40,15 +41,18 @@ public sealed class SentimentAnalyzer
     /// <param name="sentenceModelWeight">Share of the sentence model in sentence scores.</param>
     /// <param name="sentenceLexicon">Lexicon of whole-sentence scoring (news valences adapted more mildly).</param>
     /// <param name="wordClasses">Word-vector classes of the target features (the target model must be trained with them).</param>
+    /// <param name="targetNet">Target networks blended with the target model (they read the vectors of <paramref name="wordClasses"/>).</param>
     internal SentimentAnalyzer(
         VaderLexicon lexicon,
         LinearModel sentenceModel,
         LinearModel targetModel,
         float sentenceModelWeight = SentenceModelWeight,
         VaderLexicon? sentenceLexicon = null,
-        WordClasses? wordClasses = null)
+        WordClasses? wordClasses = null,
+        TargetNetEnsemble? targetNet = null)
     {
         this.wordClasses = wordClasses;
+        this.targetNet = wordClasses is null ? null : targetNet;
         this.lexicon = lexicon;
         this.sentenceLexicon = sentenceLexicon ?? lexicon;
         lexicons = ReferenceEquals(this.sentenceLexicon, lexicon) ? null : new LexiconPair(this.sentenceLexicon, lexicon);
@@ -117,9 +121,9 @@ public sealed class SentimentAnalyzer
         }
 
         var (from, to) = TargetTokens(ws, targetStart - sentenceStart, targetLength);
-        FeatureExtractor.Target(ws, vader, from, to, ws.Features, wordClasses);
+        BeginTargets(ws, [(from, to)]);
         Span<float> p = stackalloc float[LinearModel.Classes];
-        targetModel.Predict(ws.Features, p);
+        PredictTarget(ws, vader, from, to, p);
         return new SentimentScores(p[2], p[1], p[0]);
     }
 
@@ -136,19 +140,57 @@ public sealed class SentimentAnalyzer
 
     private void ScoreTargets(SentimentWorkspace ws, in VaderScore vader, int sentenceStart, ReadOnlySpan<TextSpan> targets, Span<SentimentScores> into)
     {
+        if (ws.Count == 0)
+        {
+            into[..targets.Length].Fill(SentimentScores.NeutralOnly);
+            return;
+        }
+
+        var tokens = targets.Length <= 64 ? stackalloc (int From, int To)[targets.Length] : new (int From, int To)[targets.Length];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            tokens[i] = TargetTokens(ws, targets[i].Start - sentenceStart, targets[i].Length);
+        }
+
+        BeginTargets(ws, tokens);
         Span<float> p = stackalloc float[LinearModel.Classes];
         for (var i = 0; i < targets.Length; i++)
         {
-            if (ws.Count == 0)
-            {
-                into[i] = SentimentScores.NeutralOnly;
-                continue;
-            }
-
-            var (from, to) = TargetTokens(ws, targets[i].Start - sentenceStart, targets[i].Length);
-            FeatureExtractor.Target(ws, vader, from, to, ws.Features, wordClasses);
-            targetModel.Predict(ws.Features, p);
+            PredictTarget(ws, vader, tokens[i].From, tokens[i].To, p);
             into[i] = new SentimentScores(p[2], p[1], p[0]);
+        }
+    }
+
+    // The networks read the sentence once, knowing where all its targets are (another target is an input of each).
+    private void BeginTargets(SentimentWorkspace ws, ReadOnlySpan<(int From, int To)> targets)
+    {
+        if (targetNet is null)
+        {
+            return;
+        }
+
+        targetNet.BeginSentence(ws, wordClasses!, ws.TargetNet);
+        foreach (var (from, to) in targets)
+        {
+            ws.TargetNet.Input.MarkTarget(from, to);
+        }
+    }
+
+    /// <summary>The linear target model's probabilities, blended with the target networks' when there are any.</summary>
+    private void PredictTarget(SentimentWorkspace ws, in VaderScore vader, int from, int to, Span<float> p)
+    {
+        FeatureExtractor.Target(ws, vader, from, to, ws.Features, wordClasses);
+        targetModel.Predict(ws.Features, p);
+        if (targetNet is null)
+        {
+            return;
+        }
+
+        Span<float> q = stackalloc float[LinearModel.Classes];
+        targetNet.Predict(ws.TargetNet.Input, ws.TargetNet, from, to, q);
+        for (var c = 0; c < p.Length; c++)
+        {
+            p[c] = ((1 - targetNet.Weight) * p[c]) + (targetNet.Weight * q[c]);
         }
     }
 
@@ -235,7 +277,7 @@ public sealed class SentimentAnalyzer
     }
 
     private static SentimentAnalyzer LoadDefault() =>
-        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault, WordClasses.Default);
+        new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault, WordClasses.Default, TargetNetEnsemble.Default);
 
     private static LinearModel LoadModel(string name)
     {

@@ -10,6 +10,7 @@ internal sealed class SentimentWorkspace
     private static SentimentWorkspace? current;
 
     private int count;
+    private TargetNetScratch? targetNet;
 
     public char[] Lower { get; private set; } = new char[512];
 
@@ -45,6 +46,9 @@ internal sealed class SentimentWorkspace
     public int AllCapsCount { get; set; }
 
     public FeatureVector Features { get; } = new();
+
+    /// <summary>Buffers of the target networks (created on first use).</summary>
+    public TargetNetScratch TargetNet => targetNet ??= new TargetNetScratch();
 
     /// <summary>
     /// False when the tokens came from a <see cref="LexiconPair"/> whose second lexicon would have cut a token

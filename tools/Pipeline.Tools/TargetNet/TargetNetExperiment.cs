@@ -1,0 +1,101 @@
+using System.Globalization;
+using Pipeline.Analysis.Local.Sentiment;
+using static Pipeline.Tools.CommandOptions;
+
+namespace Pipeline.Tools.TargetNet;
+
+/// <summary>
+/// target-net-cv [--folds K] [network options]: K-fold cross-validation (folds by sentence, valences re-learned per
+/// fold) of the linear target model, the target networks alone, and their blend at several weights.
+/// </summary>
+internal static class TargetNetExperiment
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var data = Option(args, "--data") ?? Path.Combine("..", "shared", "data");
+        var resources = Path.Combine("src", "Pipeline.Analysis", "Local", "Sentiment", "Resources");
+        var folds = int.Parse(Option(args, "--folds") ?? "5", CultureInfo.InvariantCulture);
+        var settings = Settings(args);
+
+        var train = SentimentData.Read(Path.Combine(data, "train", "newsmtsc", "train.jsonl"));
+        WordClasses classes;
+        using (var stream = File.OpenRead(Path.Combine(resources, "word-classes.bin")))
+        {
+            classes = WordClasses.Read(stream);
+        }
+
+        SentimentFeaturizer.WordClasses = classes;
+        var adapter = new NewsValenceAdapter();
+        var trainer = SentimentTraining.TargetTrainer(args);
+        var linear = SentimentTraining.CrossValidatedTargets(train, adapter, trainer, folds);
+        Console.WriteLine($"linear cv{folds}: {Describe(train, linear.Select(t => Softmax(t.Logits)).ToList())}");
+
+        var net = new float[train.Count][];
+        for (var k = 0; k < folds; k++)
+        {
+            var fold = k;
+            bool InFold(int i) => (int)(TextHash.Of(train[i].Text) % (ulong)folds) == fold;
+            var rest = Enumerable.Range(0, train.Count).Where(i => !InFold(i)).ToList();
+            var lexicon = VaderLexicon.LoadBase(adapter.Learn(rest.Select(i => train[i]).ToList()));
+            var encoded = TargetNetExamples.Encode(train, lexicon, classes);
+            var ensemble = TargetNetTrainer.TrainEnsemble(rest.Select(i => encoded[i]).ToList(), settings);
+            foreach (var i in Enumerable.Range(0, train.Count).Where(InFold))
+            {
+                net[i] = Predict(ensemble, encoded[i]);
+            }
+        }
+
+        Console.WriteLine($"networks cv{folds}: {Describe(train, net)}");
+        foreach (var w in new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f })
+        {
+            Console.WriteLine($"blend weight {w.ToString(CultureInfo.InvariantCulture)} cv{folds}: {Describe(train, train.Select((_, i) => Blend(Softmax(linear[i].Logits), net[i], w)).ToList())}");
+        }
+
+        return 0;
+    }
+
+    public static TargetNetSettings Settings(IReadOnlyList<string> args)
+    {
+        var d = new TargetNetSettings();
+        return new TargetNetSettings(
+            Hidden: int.Parse(Option(args, "--net-hidden") ?? d.Hidden.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Epochs: int.Parse(Option(args, "--net-epochs") ?? d.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            LearningRate: float.Parse(Option(args, "--net-lr") ?? d.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            L2: float.Parse(Option(args, "--net-l2") ?? d.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Batch: int.Parse(Option(args, "--net-batch") ?? d.Batch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Dropout: float.Parse(Option(args, "--net-dropout") ?? d.Dropout.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Seed: int.Parse(Option(args, "--net-seed") ?? d.Seed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Members: int.Parse(Option(args, "--net-members") ?? d.Members.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Weight: float.Parse(Option(args, "--net-weight") ?? d.Weight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+    }
+
+    private static float[] Predict(TargetNetEnsemble ensemble, TargetNetExample e)
+    {
+        var scratch = new TargetNetScratch();
+        var p = new float[LinearModel.Classes];
+        ensemble.ReadSentence(e.Input, scratch);
+        ensemble.Predict(e.Input, scratch, e.From, e.To, p);
+        return p;
+    }
+
+    private static float[] Blend(float[] linear, float[] net, float w) =>
+        [.. Enumerable.Range(0, LinearModel.Classes).Select(c => ((1 - w) * linear[c]) + (w * net[c]))];
+
+    private static float[] Softmax(float[] logits)
+    {
+        var p = new float[LinearModel.Classes];
+        LinearModel.Softmax(logits, p);
+        return p;
+    }
+
+    private static string Describe(List<SentimentExample> rows, IReadOnlyList<float[]> probabilities)
+    {
+        // Same tie rule as SentimentScores.Label: ties go to neutral.
+        static int Argmax(float[] l) => l[2] > l[1] && l[2] > l[0] ? 2 : l[0] > l[1] && l[0] > l[2] ? 0 : 1;
+        var gold = rows.Select(r => r.Label).ToList();
+        var predicted = probabilities.Select(Argmax).ToList();
+        var multi = Enumerable.Range(0, rows.Count).Where(i => rows[i].MultiTarget).ToList();
+        return $"macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} " +
+               $"multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multi.Select(i => gold[i]).ToList(), multi.Select(i => predicted[i]).ToList()))}";
+    }
+}
