@@ -62,17 +62,25 @@ internal static class AnalyzerProfile
         total += Time("entities (tagger + rules)", () => { foreach (var a in prepared) { EntityRecognizer.Default.Find(a.text, a.tokens, a.sentences); } });
         total += Time("coreference", () => { foreach (var a in prepared) { NameCoreference.Resolve(a.text, a.tokens, a.mentions); } });
         total += Time("surname propagation", () => { foreach (var a in prepared) { SurnameMentions.Propagate(a.text, a.tokens, a.sentences, a.clusters); } });
-        total += Time("target sentiment", () =>
+        // One ScoreTargets call per sentence with all its mentions, as LocalTextAnalyzer scores them.
+        var bySentence = prepared.Select(a => (a.text, a.spans, Groups: a.clusters.SelectMany(c => c.Mentions).GroupBy(m => m.Sentence)
+            .Select(g => (Sentence: g.Key, Targets: g.Select(m => new TextSpan(m.Start, m.Length)).ToArray())).ToArray())).ToArray();
+        Console.WriteLine($"{bySentence.Sum(a => a.Groups.Length)} sentences with targets, {bySentence.Sum(a => a.Groups.Sum(g => g.Targets.Length))} targets");
+        void ScoreTargets(SentimentAnalyzer scorer)
         {
-            foreach (var a in prepared)
+            foreach (var a in bySentence)
             {
-                foreach (var m in a.clusters.SelectMany(c => c.Mentions))
+                foreach (var (sentence, targets) in a.Groups)
                 {
-                    var s = a.spans[m.Sentence];
-                    sentiment.ScoreTarget(a.text, s.Start, s.Length, m.Start, m.Length);
+                    var s = a.spans[sentence];
+                    scorer.ScoreTargets(a.text, s.Start, s.Length, targets, new SentimentScores[targets.Length]);
                 }
             }
-        });
+        }
+
+        total += Time("target sentiment", () => ScoreTargets(sentiment));
+        var linearOnly = sentiment.WithTargetNet(null);
+        Time("  of which the linear target model", () => ScoreTargets(linearOnly));
         total += Time("key phrases", () => { foreach (var a in prepared) { keyPhrases.Extract(a.text, a.spans, 20); } });
         Console.WriteLine($"sum of stages: {total:0.0} ms");
         var whole = Time("LocalTextAnalyzer.Analyze", () => { foreach (var a in prepared) { analyzer.Analyze(new AnalysisRequest(a.text)); } });

@@ -71,10 +71,8 @@ internal static class TargetNetExperiment
 
     private static float[] Predict(TargetNetEnsemble ensemble, TargetNetExample e)
     {
-        var scratch = new TargetNetScratch();
         var p = new float[LinearModel.Classes];
-        ensemble.ReadSentence(e.Input, scratch);
-        ensemble.Predict(e.Input, scratch, e.From, e.To, p);
+        ensemble.PredictByMember(e.Input, e.From, e.To, p);
         return p;
     }
 

@@ -61,6 +61,10 @@ public sealed class SentimentAnalyzer
         this.sentenceModelWeight = sentenceModelWeight;
     }
 
+    /// <summary>The same analyzer with other target networks (null: the linear target model alone), for measuring them.</summary>
+    internal SentimentAnalyzer WithTargetNet(TargetNetEnsemble? net) =>
+        new(lexicon, sentenceModel, targetModel, sentenceModelWeight, sentenceLexicon, wordClasses, net);
+
     /// <summary>Loads the embedded lexicon and weights once.</summary>
     public static SentimentAnalyzer CreateDefault() => LazyDefault.Value;
 
@@ -169,11 +173,7 @@ public sealed class SentimentAnalyzer
             return;
         }
 
-        targetNet.BeginSentence(ws, wordClasses!, ws.TargetNet);
-        foreach (var (from, to) in targets)
-        {
-            ws.TargetNet.Input.MarkTarget(from, to);
-        }
+        targetNet.BeginSentence(ws, wordClasses!, ws.TargetNet, targets);
     }
 
     /// <summary>The linear target model's probabilities, blended with the target networks' when there are any.</summary>
@@ -187,7 +187,7 @@ public sealed class SentimentAnalyzer
         }
 
         Span<float> q = stackalloc float[LinearModel.Classes];
-        targetNet.Predict(ws.TargetNet.Input, ws.TargetNet, from, to, q);
+        targetNet.Predict(ws.TargetNet, from, to, q);
         for (var c = 0; c < p.Length; c++)
         {
             p[c] = ((1 - targetNet.Weight) * p[c]) + (targetNet.Weight * q[c]);

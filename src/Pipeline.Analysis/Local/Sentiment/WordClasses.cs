@@ -75,8 +75,11 @@ internal sealed class WordClasses
     public int VectorDimensions { get; }
 
     /// <summary>The quantized projected vector of a word, <see cref="VectorScale"/> steps per unit (empty without vectors or for a word not in the table).</summary>
-    public ReadOnlySpan<sbyte> Vector(in WordClass wordClass) =>
-        VectorDimensions == 0 || wordClass.Row < 0 ? default : vectors.AsSpan(wordClass.Row * VectorDimensions, VectorDimensions);
+    public ReadOnlySpan<sbyte> Vector(in WordClass wordClass) => Vector(wordClass.Row);
+
+    /// <summary>The quantized projected vector of the table's row <paramref name="row"/> (empty without vectors or for -1).</summary>
+    public ReadOnlySpan<sbyte> Vector(int row) =>
+        VectorDimensions == 0 || row < 0 ? default : vectors.AsSpan(row * VectorDimensions, VectorDimensions);
 
     /// <summary>The same classes feeding another set of feature families (for measuring each family).</summary>
     public WordClasses WithFeatures(WordClassFeatures features) => new(Words, FineCount, CoarseCount, VectorDimensions, vectors, classes) { Features = features };

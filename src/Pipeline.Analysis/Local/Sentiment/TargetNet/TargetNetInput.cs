@@ -36,14 +36,21 @@ internal sealed class TargetNetInput
 
     public float[] Words { get; private set; } = [];
 
+    /// <summary>Per token: the word's row in the word-class table, or -1 when it has no vector.</summary>
+    public int[] Rows { get; private set; } = [];
+
     /// <summary>Per token: capitalized and not the sentence's first word (a name, unless it is the target).</summary>
     public bool[] Capitalized { get; private set; } = [];
 
     /// <summary>Per token: inside one of the sentence's targets.</summary>
     public bool[] InAnyTarget { get; private set; } = [];
 
-    /// <summary>Fills the word inputs from a workspace the target lexicon tokenized and VADER scored.</summary>
-    public void Encode(SentimentWorkspace ws, WordClasses classes)
+    /// <summary>
+    /// Fills the word inputs from a workspace the target lexicon tokenized and VADER scored. Without
+    /// <paramref name="vectors"/> the vector inputs stay 0 and only <see cref="Rows"/> says which vector a word has
+    /// (inference takes a word's vector share from a per-word cache).
+    /// </summary>
+    public void Encode(SentimentWorkspace ws, WordClasses classes, bool vectors = true)
     {
         var n = ws.Count;
         Tokens = n;
@@ -53,27 +60,33 @@ internal sealed class TargetNetInput
             Words = new float[Math.Max(n * d, Words.Length * 2)];
             Capitalized = new bool[Math.Max(n, Capitalized.Length * 2)];
             InAnyTarget = new bool[Capitalized.Length];
+            Rows = new int[Capitalized.Length];
         }
 
         var words = Words.AsSpan(0, n * d);
-        words.Clear();
+        if (vectors)
+        {
+            words.Clear();
+        }
+
         InAnyTarget.AsSpan(0, n).Clear();
         var tokens = ws.Tokens.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
             var row = words.Slice(i * d, d);
             ref readonly var t = ref tokens[i];
+            Rows[i] = -1;
             if (classes.TryGet(t.Hash, out var wc) && classes.Vector(wc) is { Length: > 0 } vector && vector.Length == VectorDimensions)
             {
-                for (var k = 0; k < vector.Length; k++)
+                Rows[i] = wc.Row;
+                for (var k = 0; vectors && k < vector.Length; k++)
                 {
                     row[k] = vector[k] / WordClasses.VectorScale;
                 }
             }
-            else
-            {
-                row[VectorDimensions] = 1;
-            }
+
+            // Every input from here on is written, so that without vectors nothing needs clearing.
+            row[VectorDimensions] = Rows[i] < 0 ? 1 : 0;
 
             var f = VectorDimensions + 1;
             row[f++] = t.Is(WordFlags.InLexicon) ? t.Info.Valence / 4 : 0;
@@ -92,6 +105,30 @@ internal sealed class TargetNetInput
     /// <summary>Marks the tokens [from, to) as one of the sentence's targets (call for every target before scoring any).</summary>
     public void MarkTarget(int from, int to) => InAnyTarget.AsSpan(from, to - from).Fill(true);
 
+    /// <summary>Relative input: the token is in the target.</summary>
+    public const int InTargetIndex = 0;
+
+    /// <summary>Relative input: a capitalized word outside the target (another name, most often).</summary>
+    public const int NameIndex = 1;
+
+    /// <summary>Relative input: in another target of the sentence.</summary>
+    public const int OtherTargetIndex = 2;
+
+    /// <summary>Relative input: 1 / (1 + distance to the target in words).</summary>
+    public const int DistanceIndex = RelativeCount - 1;
+
+    /// <summary>Relative input of the distance bucket of a word <paramref name="distance"/> words left or right of the target.</summary>
+    public static int BucketIndex(bool left, int distance)
+    {
+        var bucket = 0;
+        while (distance > BucketLimits[bucket])
+        {
+            bucket++;
+        }
+
+        return 3 + (left ? 0 : DistanceBuckets) + bucket;
+    }
+
     /// <summary>
     /// The non-zero target-relative inputs of token <paramref name="i"/> for the target [from, to), as (index from
     /// 0 to <see cref="RelativeCount"/>, value) pairs; returns how many were written (at most 4).
@@ -100,31 +137,25 @@ internal sealed class TargetNetInput
     {
         if (i >= from && i < to)
         {
-            into[0] = (0, 1);
+            into[0] = (InTargetIndex, 1);
             return 1;
         }
 
         var count = 0;
         if (Capitalized[i])
         {
-            into[count++] = (1, 1);
+            into[count++] = (NameIndex, 1);
         }
 
         if (InAnyTarget[i])
         {
-            into[count++] = (2, 1);
+            into[count++] = (OtherTargetIndex, 1);
         }
 
         var left = i < from;
         var distance = left ? from - i : i - to + 1;
-        var bucket = 0;
-        while (distance > BucketLimits[bucket])
-        {
-            bucket++;
-        }
-
-        into[count++] = (3 + (left ? 0 : DistanceBuckets) + bucket, 1);
-        into[count++] = (RelativeCount - 1, 1f / (1 + distance));
+        into[count++] = (BucketIndex(left, distance), 1);
+        into[count++] = (DistanceIndex, 1f / (1 + distance));
         return count;
     }
 }

@@ -3,11 +3,11 @@ namespace Pipeline.Analysis.Local.Sentiment;
 /// <summary>Per-thread buffers of the target networks for one sentence (see <see cref="SentimentWorkspace.TargetNet"/>).</summary>
 internal sealed class TargetNetScratch
 {
-    private float[][] wordPre = [];
+    private float[] wordPre = [];
 
     public TargetNetInput Input { get; private set; } = new(0);
 
-    public TargetNetActivations Activations { get; } = new();
+    public TargetNetActivations Activations { get; } = new() { TrackMax = false };
 
     public TargetNetInput InputFor(int vectorDimensions)
     {
@@ -19,19 +19,14 @@ internal sealed class TargetNetScratch
         return Input;
     }
 
-    /// <summary>Member <paramref name="member"/>'s word pre-activations buffer, at least <paramref name="length"/> long.</summary>
-    public Span<float> WordPre(int member, int length)
+    /// <summary>The sentence's word pre-activations (tokens × the ensemble's hidden width), at least <paramref name="length"/> long.</summary>
+    public Span<float> WordPre(int length)
     {
-        if (wordPre.Length <= member)
+        if (wordPre.Length < length)
         {
-            Array.Resize(ref wordPre, member + 1);
+            wordPre = new float[Math.Max(length, wordPre.Length * 2)];
         }
 
-        if (wordPre[member] is not { } buffer || buffer.Length < length)
-        {
-            wordPre[member] = buffer = new float[Math.Max(length, (wordPre[member]?.Length ?? 0) * 2)];
-        }
-
-        return buffer.AsSpan(0, length);
+        return wordPre.AsSpan(0, length);
     }
 }

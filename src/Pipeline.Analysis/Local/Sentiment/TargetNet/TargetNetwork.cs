@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 
@@ -122,12 +123,18 @@ internal sealed class TargetNetwork
         }
 
         var hidden = a.Hidden.AsSpan(0, n * H);
-        for (var j = 0; j < hidden.Length; j++)
-        {
-            hidden[j] = Math.Max(pre[j], 0);
-        }
+        Relu(pre, hidden);
+        Output(hidden, H, 0, n, from, to, a, dropMask);
+    }
 
-        Pool(hidden, n, from, to, a);
+    /// <summary>
+    /// Pools this member's hidden units (token i's at <paramref name="offset"/> + i × <paramref name="stride"/>) and writes
+    /// its logits into <paramref name="a"/>; <paramref name="dropMask"/> (training) scales the pooled vector.
+    /// </summary>
+    public void Output(ReadOnlySpan<float> hidden, int stride, int offset, int n, int from, int to, TargetNetActivations a, ReadOnlySpan<float> dropMask = default)
+    {
+        Pool(hidden, stride, offset, n, from, to, a);
+        var p = Parameters.AsSpan();
         var pooled = a.Pooled.AsSpan(0, PooledSize);
         if (!dropMask.IsEmpty)
         {
@@ -143,7 +150,51 @@ internal sealed class TargetNetwork
         }
     }
 
-    private void Pool(ReadOnlySpan<float> hidden, int n, int from, int to, TargetNetActivations a)
+    /// <summary>y = max(x, y) element-wise.</summary>
+    public static void Max(ReadOnlySpan<float> x, Span<float> y)
+    {
+        var i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Max(new Vector<float>(x[i..]), new Vector<float>(y[i..])).CopyTo(y[i..]);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            y[i] = Math.Max(x[i], y[i]);
+        }
+    }
+
+    /// <summary>hidden = max(a + b, 0) element-wise.</summary>
+    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> hidden)
+    {
+        var i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Max(new Vector<float>(a[i..]) + new Vector<float>(b[i..]), Vector<float>.Zero).CopyTo(hidden[i..]);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            hidden[i] = Math.Max(a[i] + b[i], 0);
+        }
+    }
+
+    public static void Relu(ReadOnlySpan<float> pre, Span<float> hidden)
+    {
+        var i = 0;
+        for (; i <= pre.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Max(new Vector<float>(pre[i..]), Vector<float>.Zero).CopyTo(hidden[i..]);
+        }
+
+        for (; i < pre.Length; i++)
+        {
+            hidden[i] = Math.Max(pre[i], 0);
+        }
+    }
+
+    private void Pool(ReadOnlySpan<float> hidden, int stride, int offset, int n, int from, int to, TargetNetActivations a)
     {
         var u = Parameters.AsSpan(UOffset, H);
         var alpha = a.Alpha.AsSpan(0, n);
@@ -157,7 +208,7 @@ internal sealed class TargetNetwork
         var top = float.NegativeInfinity;
         for (var i = 0; i < n; i++)
         {
-            alpha[i] = i >= from && i < to ? float.NegativeInfinity : Dot(u, hidden.Slice(i * H, H));
+            alpha[i] = i >= from && i < to ? float.NegativeInfinity : Dot(u, hidden.Slice((i * stride) + offset, H));
             top = Math.Max(top, alpha[i]);
         }
 
@@ -171,7 +222,7 @@ internal sealed class TargetNetwork
         var share = 1f / (to - from);
         for (var i = 0; i < n; i++)
         {
-            var h = hidden.Slice(i * H, H);
+            var h = hidden.Slice((i * stride) + offset, H);
             if (total > 0 && alpha[i] > 0)
             {
                 alpha[i] /= total;
@@ -183,6 +234,13 @@ internal sealed class TargetNetwork
                 Axpy(share, h, mean);
             }
 
+            if (!a.TrackMax)
+            {
+                Max(h, max);
+                continue;
+            }
+
+            // Hidden units are >= 0 (ReLU), so max starts from token 0's values.
             for (var j = 0; j < H; j++)
             {
                 if (i == 0 || h[j] > max[j])
@@ -196,15 +254,18 @@ internal sealed class TargetNetwork
 
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
         var sum = Vector<float>.Zero;
         var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        var length = Math.Min(a.Length, b.Length);
+        for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+            sum += Vector.LoadUnsafe(ref x, (nuint)i) * Vector.LoadUnsafe(ref y, (nuint)i);
         }
 
         var result = Vector.Sum(sum);
-        for (; i < a.Length; i++)
+        for (; i < length; i++)
         {
             result += a[i] * b[i];
         }
@@ -212,16 +273,19 @@ internal sealed class TargetNetwork
         return result;
     }
 
-    /// <summary>y += a · x.</summary>
+    /// <summary>y += a · x (over the shorter of the two).</summary>
     public static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
     {
+        ref var source = ref MemoryMarshal.GetReference(x);
+        ref var target = ref MemoryMarshal.GetReference(y);
+        var length = Math.Min(x.Length, y.Length);
         var i = 0;
-        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            (new Vector<float>(y[i..]) + (a * new Vector<float>(x[i..]))).CopyTo(y[i..]);
+            (Vector.LoadUnsafe(ref target, (nuint)i) + (a * Vector.LoadUnsafe(ref source, (nuint)i))).StoreUnsafe(ref target, (nuint)i);
         }
 
-        for (; i < x.Length; i++)
+        for (; i < length; i++)
         {
             y[i] += a * x[i];
         }

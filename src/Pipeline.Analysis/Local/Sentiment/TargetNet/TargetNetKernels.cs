@@ -1,0 +1,63 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Pipeline.Analysis.Local.Sentiment;
+
+/// <summary>
+/// The per-token loops of <see cref="TargetNetEnsemble.Predict"/>, each one pass over a token's hidden row
+/// (members side by side, <c>h</c> units each, h a multiple of <see cref="Vector{T}.Count"/>).
+/// </summary>
+internal static class TargetNetKernels
+{
+    /// <summary>
+    /// hidden = max(a + b, 0); max = max(max, hidden); scores[m] = u_m · hidden_m for each member slice m.
+    /// </summary>
+    public static void Row(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> hidden, Span<float> max, ReadOnlySpan<float> u, int h, Span<float> scores)
+    {
+        var width = hidden.Length;
+        if (a.Length < width || b.Length < width || max.Length < width || u.Length < width || scores.Length * h < width)
+        {
+            throw new ArgumentException("Rows shorter than the hidden width.");
+        }
+
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var rb = ref MemoryMarshal.GetReference(b);
+        ref var rh = ref MemoryMarshal.GetReference(hidden);
+        ref var rm = ref MemoryMarshal.GetReference(max);
+        ref var ru = ref MemoryMarshal.GetReference(u);
+        for (var m = 0; m * h < width; m++)
+        {
+            var sum = Vector<float>.Zero;
+            for (var j = (nuint)(m * h); j < (nuint)((m + 1) * h); j += (nuint)Vector<float>.Count)
+            {
+                var x = Vector.Max(Vector.LoadUnsafe(ref ra, j) + Vector.LoadUnsafe(ref rb, j), Vector<float>.Zero);
+                x.StoreUnsafe(ref rh, j);
+                Vector.Max(Vector.LoadUnsafe(ref rm, j), x).StoreUnsafe(ref rm, j);
+                sum += x * Vector.LoadUnsafe(ref ru, j);
+            }
+
+            scores[m] = Vector.Sum(sum);
+        }
+    }
+
+    /// <summary>pooled_m += weights[m] · row_m for each member slice m.</summary>
+    public static void AddWeighted(ReadOnlySpan<float> row, ReadOnlySpan<float> weights, int h, Span<float> pooled)
+    {
+        var width = pooled.Length;
+        if (row.Length < width || weights.Length * h < width)
+        {
+            throw new ArgumentException("Rows shorter than the hidden width.");
+        }
+
+        ref var rr = ref MemoryMarshal.GetReference(row);
+        ref var rp = ref MemoryMarshal.GetReference(pooled);
+        for (var m = 0; m * h < width; m++)
+        {
+            var w = new Vector<float>(weights[m]);
+            for (var j = (nuint)(m * h); j < (nuint)((m + 1) * h); j += (nuint)Vector<float>.Count)
+            {
+                (Vector.LoadUnsafe(ref rp, j) + (w * Vector.LoadUnsafe(ref rr, j))).StoreUnsafe(ref rp, j);
+            }
+        }
+    }
+}
