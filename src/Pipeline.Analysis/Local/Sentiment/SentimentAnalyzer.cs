@@ -19,8 +19,8 @@ public sealed class SentimentAnalyzer
     /// </summary>
     internal const float VaderNeutralMass = 0.4f;
 
-    private const string SentenceModelResource = "Pipeline.Analysis.Sentiment.sentence-model.bin";
-    private const string TargetModelResource = "Pipeline.Analysis.Sentiment.target-model.bin";
+    internal const string SentenceModelResource = "Pipeline.Analysis.Sentiment.sentence-model.bin";
+    internal const string TargetModelResource = "Pipeline.Analysis.Sentiment.target-model.bin";
 
     private static readonly Lazy<SentimentAnalyzer> LazyDefault = new(LoadDefault);
 
@@ -279,7 +279,7 @@ public sealed class SentimentAnalyzer
     private static SentimentAnalyzer LoadDefault() =>
         new(VaderLexicon.Default, LoadModel(SentenceModelResource), LoadModel(TargetModelResource), SentenceModelWeight, VaderLexicon.SentenceDefault, WordClasses.Default, TargetNetEnsemble.Default);
 
-    private static LinearModel LoadModel(string name)
+    internal static LinearModel LoadModel(string name)
     {
         using var stream = typeof(SentimentAnalyzer).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded resource {name} is missing: run 'Pipeline.Tools train-sentiment'.");

@@ -6,7 +6,7 @@ namespace Pipeline.Analysis.Tests.Local.Sentiment;
 
 public sealed class WordClassesTests
 {
-    private const int Dimensions = 4;
+    private const int Dimensions = WordClassTableBuilder.Dimensions;
 
     [Fact]
     public void WriteRead_SmallTable_RoundTripsClassesAndVectors()
@@ -121,10 +121,11 @@ public sealed class WordClassesTests
     [Fact]
     public void ScoreTargets_SeveralTargetsOfALongSentence_MatchScoringEachAlone()
     {
-        // The word classes are looked up once per sentence and shared by its targets; that must not change any score.
+        // The word classes are looked up once per sentence and shared by its targets; that must not change any score of
+        // the linear model (the target networks read where the other targets are by design: TargetNetTests).
         const string sentence = "Okafor, who chairs the committee, praised the plan on Monday, while Brandt, his rival for many years, "
             + "called it a disgraceful waste of money and said Mendes had misled the voters of the state about it.";
-        var analyzer = SentimentAnalyzer.CreateDefault();
+        var analyzer = SentimentAnalyzer.CreateDefault().WithTargetNet(null);
         var names = new[] { "Mendes", "Okafor", "Brandt" };
         var spans = names.Select(n => new TextSpan(sentence.IndexOf(n, StringComparison.Ordinal), n.Length)).ToArray();
         var together = new SentimentScores[spans.Length];
@@ -147,26 +148,5 @@ public sealed class WordClassesTests
         FeatureExtractor.Target(ws, vader, from, to, ws.Features, classes);
         var (hashes, values) = ws.Features.ToArrays();
         return hashes.Zip(values).ToList();
-    }
-
-    /// <summary>Builds small word-class tables with 4-dimensional vectors (zero unless given).</summary>
-    private sealed class WordClassTableBuilder
-    {
-        private readonly List<KeyValuePair<string, WordClass>> words = [];
-        private readonly List<sbyte> vectors = [];
-
-        public WordClassTableBuilder Add(string word, float polarity = 0, float[]? vector = null)
-        {
-            words.Add(new(word, new WordClass((ushort)words.Count, 0, (sbyte)(polarity * WordClass.PolarityScale))));
-            for (var d = 0; d < Dimensions; d++)
-            {
-                vectors.Add((sbyte)((vector?[d] ?? 0) * WordClasses.VectorScale));
-            }
-
-            return this;
-        }
-
-        public WordClasses Build(WordClassFeatures features = WordClassFeatures.Default) =>
-            new WordClasses(words, words.Count, 1, Dimensions, [.. vectors]).WithFeatures(features);
     }
 }
