@@ -5,7 +5,7 @@
 #   3. induced sentence valences   -> Local/Sentiment/Resources/induced-valence.tsv
 #   4. target word classes         -> Local/Sentiment/Resources/word-classes.bin
 #   5. NER tagger (./train-ner.sh) -> Local/Ner/Resources/ner-model.bin.gz
-#   6. sentiment models            -> Local/Sentiment/Resources/{sentence,target}-model.bin, news-valence*.tsv
+#   6. sentiment models            -> Local/Sentiment/Resources/{sentence,target}-model.bin, target-net.bin, news-valence*.tsv
 # Every step is deterministic, so on an unchanged tree the resources come out byte-identical to the committed ones
 # (the script ends with their sha256 and `git status` of the resource folders). Needs ../shared/data.
 # Individual commands for experiments: docs/ner.md, docs/sentiment.md.
@@ -63,6 +63,7 @@ step "done in $((SECONDS - start)) s; sha256 of the resources written:"
   Sentiment/Resources/word-classes.bin \
   Sentiment/Resources/sentence-model.bin \
   Sentiment/Resources/target-model.bin \
+  Sentiment/Resources/target-net.bin \
   Sentiment/Resources/news-valence.tsv \
   Sentiment/Resources/news-valence-sentence.tsv)
 

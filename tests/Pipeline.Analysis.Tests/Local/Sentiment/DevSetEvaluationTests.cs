@@ -29,7 +29,7 @@ public sealed class DevSetEvaluationTests(ITestOutputHelper output)
     [SharedDataFact]
     public void ScoreTargets_NewsMtscDevBySentence_MacroF1AboveFloor()
     {
-        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.69), ("eval/newsmtsc/mt_dev.jsonl", 0.66) })
+        foreach (var (file, floor) in new[] { ("eval/newsmtsc/rw_dev.jsonl", 0.69), ("eval/newsmtsc/mt_dev.jsonl", 0.70) })
         {
             var rows = Read(file);
             var predicted = ScoreBySentence(rows);
