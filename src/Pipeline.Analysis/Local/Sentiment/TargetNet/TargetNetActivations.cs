@@ -16,9 +16,6 @@ internal sealed class TargetNetActivations
 
     public float[] Logits { get; } = new float[LinearModel.Classes];
 
-    /// <summary>Whether the max pool records <see cref="MaxAt"/> (training needs it; inference does not).</summary>
-    public bool TrackMax { get; init; } = true;
-
     public void EnsureCapacity(int tokens, int hidden)
     {
         if (Pre.Length < tokens * hidden)

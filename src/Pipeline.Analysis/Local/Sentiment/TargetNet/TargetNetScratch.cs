@@ -7,7 +7,7 @@ internal sealed class TargetNetScratch
 
     public TargetNetInput Input { get; private set; } = new(0);
 
-    public TargetNetActivations Activations { get; } = new() { TrackMax = false };
+    public TargetNetActivations Activations { get; } = new();
 
     public TargetNetInput InputFor(int vectorDimensions)
     {

@@ -150,36 +150,6 @@ internal sealed class TargetNetwork
         }
     }
 
-    /// <summary>y = max(x, y) element-wise.</summary>
-    public static void Max(ReadOnlySpan<float> x, Span<float> y)
-    {
-        var i = 0;
-        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            Vector.Max(new Vector<float>(x[i..]), new Vector<float>(y[i..])).CopyTo(y[i..]);
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = Math.Max(x[i], y[i]);
-        }
-    }
-
-    /// <summary>hidden = max(a + b, 0) element-wise.</summary>
-    public static void AddRelu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> hidden)
-    {
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            Vector.Max(new Vector<float>(a[i..]) + new Vector<float>(b[i..]), Vector<float>.Zero).CopyTo(hidden[i..]);
-        }
-
-        for (; i < a.Length; i++)
-        {
-            hidden[i] = Math.Max(a[i] + b[i], 0);
-        }
-    }
-
     public static void Relu(ReadOnlySpan<float> pre, Span<float> hidden)
     {
         var i = 0;
@@ -232,12 +202,6 @@ internal sealed class TargetNetwork
             if (i >= from && i < to)
             {
                 Axpy(share, h, mean);
-            }
-
-            if (!a.TrackMax)
-            {
-                Max(h, max);
-                continue;
             }
 
             // Hidden units are >= 0 (ReLU), so max starts from token 0's values.
