@@ -94,6 +94,17 @@ public sealed class TargetNetTests
     }
 
     [Fact]
+    public void Predict_WordsBeyondTheCachedOnes_MatchTheReference()
+    {
+        // Only the first table row ("okafor") is cached; the other words' shares are computed each time.
+        var built = new TargetNetBuilder().Build();
+        var ensemble = new TargetNetEnsemble(built.Members, built.Weight, built.VectorDimensions, cachedWords: 1);
+
+        AssertMatchesReference(ensemble, "Okafor praised Brandt and the committee.", ["Okafor", "Brandt"]);
+        AssertMatchesReference(ensemble, "The Brandt plan praised the Okafor plan.", ["Brandt"]);
+    }
+
+    [Fact]
     public void WriteRead_Ensemble_SamePredictions()
     {
         var ensemble = new TargetNetBuilder().WithMembers(2).WithWeight(0.3f).Build();

@@ -17,15 +17,18 @@ internal sealed class FusedTargetNetworks
 
     // Per word-table row, the vector inputs' share of the columns ([offset][width]), computed on first use: a word's
     // vector always contributes the same, so the dense part of the convolution is paid once per word, not per token.
-    // Kept with the table whose rows they are.
+    // Kept with the table whose rows they are, for its cachedRows most frequent words (rows are in frequency order):
+    // bounded memory however many words a long-running process meets; rarer words are computed each time.
+    private readonly int cachedRows;
     private WordShares shares = new(null, []);
 
     // Longest distance from the target with a precomputed window sum of the relative inputs (longer ones: computed).
     private const int MaxSharedDistance = 64;
     private readonly float[] sharedRelative;
 
-    public FusedTargetNetworks(IReadOnlyList<TargetNetwork> members, int vectorDimensions)
+    public FusedTargetNetworks(IReadOnlyList<TargetNetwork> members, int vectorDimensions, int cachedRows)
     {
+        this.cachedRows = cachedRows;
         Members = members;
         VectorDimensions = vectorDimensions;
         var h = members[0].H;
@@ -77,7 +80,7 @@ internal sealed class FusedTargetNetworks
         var current = shares;
         if (!ReferenceEquals(current.Table, classes))
         {
-            var fresh = new WordShares(classes, new float[]?[classes.Count]);
+            var fresh = new WordShares(classes, new float[]?[Math.Min(classes.Count, cachedRows)]);
             current = Interlocked.CompareExchange(ref shares, fresh, current) == current ? fresh : shares;
         }
 
@@ -115,7 +118,7 @@ internal sealed class FusedTargetNetworks
             }
 
             var row = input.Rows[s];
-            var vectorShare = row >= 0 ? WordColumns(current.Rows, row, classes.Vector(row)) : default;
+            var vectorShare = row >= 0 ? WordColumns(current.Rows, row, classes.Vector(row), scratch) : default;
             for (var k = -TargetNetwork.Radius; k <= TargetNetwork.Radius; k++)
             {
                 var i = s - k;
@@ -302,17 +305,33 @@ internal sealed class FusedTargetNetworks
 
     private int Column(int k, int input) => (((k + TargetNetwork.Radius) * Inputs) + input) * width;
 
-    private Span<float> WordColumns(float[]?[] rows, int row, ReadOnlySpan<sbyte> vector)
+    private Span<float> WordColumns(float[]?[] rows, int row, ReadOnlySpan<sbyte> vector, TargetNetScratch scratch)
     {
+        if (row >= rows.Length)
+        {
+            var buffer = scratch.WordShare(TargetNetwork.Window * width);
+            FillWordColumns(vector, buffer);
+            return buffer;
+        }
+
         if (rows[row] is { } cached)
         {
             return cached;
         }
 
         var share = new float[TargetNetwork.Window * width];
+        FillWordColumns(vector, share);
+
+        // Threads that race here compute the same values; the first one stored is kept.
+        return Interlocked.CompareExchange(ref rows[row], share, null) ?? share;
+    }
+
+    private void FillWordColumns(ReadOnlySpan<sbyte> vector, Span<float> share)
+    {
+        share.Clear();
         for (var k = -TargetNetwork.Radius; k <= TargetNetwork.Radius; k++)
         {
-            var into = share.AsSpan((k + TargetNetwork.Radius) * width, width);
+            var into = share.Slice((k + TargetNetwork.Radius) * width, width);
             for (var d = 0; d < VectorDimensions; d++)
             {
                 if (vector[d] != 0)
@@ -321,9 +340,6 @@ internal sealed class FusedTargetNetworks
                 }
             }
         }
-
-        // Threads that race here compute the same values; the first one stored is kept.
-        return Interlocked.CompareExchange(ref rows[row], share, null) ?? share;
     }
 
     private sealed record WordShares(WordClasses? Table, float[]?[] Rows);

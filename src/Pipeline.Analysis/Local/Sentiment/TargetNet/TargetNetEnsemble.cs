@@ -16,7 +16,10 @@ internal sealed class TargetNetEnsemble
 
     private readonly FusedTargetNetworks fused;
 
-    public TargetNetEnsemble(IReadOnlyList<TargetNetwork> members, float weight, int vectorDimensions)
+    /// <summary>Words whose share of the convolution is cached (the most frequent; ~1.2 KB each at three 32-unit members).</summary>
+    public const int DefaultCachedWords = 10_000;
+
+    public TargetNetEnsemble(IReadOnlyList<TargetNetwork> members, float weight, int vectorDimensions, int cachedWords = DefaultCachedWords)
     {
         if (members.Count == 0 || members[0].H % System.Numerics.Vector<float>.Count != 0 || members.Any(m => m.D != members[0].D || m.H != members[0].H
             || m.WordInputs != vectorDimensions + 1 + TargetNetInput.WordFlagsCount || m.D != m.WordInputs + TargetNetInput.RelativeCount))
@@ -27,7 +30,7 @@ internal sealed class TargetNetEnsemble
         Members = members;
         Weight = weight;
         VectorDimensions = vectorDimensions;
-        fused = new FusedTargetNetworks(members, vectorDimensions);
+        fused = new FusedTargetNetworks(members, vectorDimensions, cachedWords);
     }
 
     public IReadOnlyList<TargetNetwork> Members { get; }

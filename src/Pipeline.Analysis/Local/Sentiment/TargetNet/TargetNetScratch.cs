@@ -4,6 +4,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 internal sealed class TargetNetScratch
 {
     private float[] wordPre = [];
+    private float[] wordShare = [];
 
     public TargetNetInput Input { get; private set; } = new(0);
 
@@ -28,5 +29,16 @@ internal sealed class TargetNetScratch
         }
 
         return wordPre.AsSpan(0, length);
+    }
+
+    /// <summary>Room for the vector share of a word the ensemble does not cache.</summary>
+    public Span<float> WordShare(int length)
+    {
+        if (wordShare.Length < length)
+        {
+            wordShare = new float[length];
+        }
+
+        return wordShare.AsSpan(0, length);
     }
 }
