@@ -193,7 +193,7 @@ internal static class SentimentTraining
     /// build-word-classes wrote next to the models (so the target model is always trained with what ships).
     /// --word-features N overrides the feature families (a <see cref="WordClassFeatures"/> mask).
     /// </summary>
-    private static WordClasses? LoadWordClasses(IReadOnlyList<string> args, string output)
+    public static WordClasses? LoadWordClasses(IReadOnlyList<string> args, string output)
     {
         var file = Option(args, "--word-classes") ?? Path.Combine(output, "word-classes.bin");
         if (file == "none" || !File.Exists(file))

@@ -18,10 +18,10 @@ internal static class TargetNetExperiment
         var settings = Settings(args);
 
         var train = SentimentData.Read(Path.Combine(data, "train", "newsmtsc", "train.jsonl"));
-        WordClasses classes;
-        using (var stream = File.OpenRead(Path.Combine(resources, "word-classes.bin")))
+        if (SentimentTraining.LoadWordClasses(args, resources) is not { } classes)
         {
-            classes = WordClasses.Read(stream);
+            Console.Error.WriteLine("target-net-cv needs the word classes (word-classes.bin; see build-word-classes).");
+            return 1;
         }
 
         SentimentFeaturizer.WordClasses = classes;
