@@ -99,7 +99,7 @@ internal static class AnalyzerProfile
         }
     }
 
-    private static List<string> ReadArticles(string file)
+    internal static List<string> ReadArticles(string file)
     {
         var articles = new List<string>();
         var current = new StringBuilder();
