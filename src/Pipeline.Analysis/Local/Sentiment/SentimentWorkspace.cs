@@ -17,7 +17,7 @@ internal sealed class SentimentWorkspace
 
     public float[] Valences { get; private set; } = new float[128];
 
-    /// <summary>Number of tokens; setting it (a new sentence) invalidates the cached word classes.</summary>
+    /// <summary>Number of tokens; setting it (a new sentence) invalidates the cached word classes and hashes.</summary>
     public int Count
     {
         get => count;
@@ -25,6 +25,7 @@ internal sealed class SentimentWorkspace
         {
             count = value;
             ClassesFrom = null;
+            Hashes.Valid = false;
         }
     }
 
@@ -45,6 +46,9 @@ internal sealed class SentimentWorkspace
     public int AllCapsCount { get; set; }
 
     public FeatureVector Features { get; } = new();
+
+    /// <summary>The sentence's target-independent feature hashes, filled by the first target scored.</summary>
+    public TargetHashes Hashes { get; } = new();
 
     /// <summary>
     /// False when the tokens came from a <see cref="LexiconPair"/> whose second lexicon would have cut a token
