@@ -65,13 +65,10 @@ internal sealed class WordEvidenceScorer
 
                 var key = buffer[..length];
                 var isLower = !char.IsUpper(word[0]);
-                AddWord(key, all);
-                AddLetters(key, all);
-                if (isLower)
-                {
-                    AddWord(key, lower);
-                    AddLetters(key, lower);
-                }
+                // One lookup feeds both tallies (each still receives the same additions in the same order).
+                var alsoLower = isLower ? lower : null;
+                AddWord(key, all, alsoLower);
+                AddLetters(key, all, alsoLower);
             }
 
             // Enough is enough: once one language clearly leads, the rest of the sample will not change the answer.
@@ -110,15 +107,11 @@ internal sealed class WordEvidenceScorer
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
-    private void AddWord(ReadOnlySpan<char> key, double[] scores)
+    private void AddWord(ReadOnlySpan<char> key, double[] scores, double[]? alsoInto)
     {
         if (_words.TryGetValue(key, out var weights))
         {
-            foreach (var (language, weight) in weights)
-            {
-                scores[language] += weight;
-            }
-
+            Add(weights, scores, alsoInto);
             return;
         }
 
@@ -143,24 +136,34 @@ internal sealed class WordEvidenceScorer
                     continue;
                 }
 
-                foreach (var (language, weight) in gram.Weights)
-                {
-                    scores[language] += weight;
-                }
+                Add(gram.Weights, scores, alsoInto);
             }
         }
     }
 
-    private static void AddLetters(ReadOnlySpan<char> key, double[] scores)
+    private static void AddLetters(ReadOnlySpan<char> key, double[] scores, double[]? alsoInto)
     {
         foreach (var c in key)
         {
             if (c >= '\u00DF' && LanguageProfiles.LetterWeights.TryGetValue(c, out var weights))
             {
-                foreach (var (language, weight) in weights)
-                {
-                    scores[language] += weight;
-                }
+                Add(weights, scores, alsoInto);
+            }
+        }
+    }
+
+    private static void Add((int Language, double Weight)[] weights, double[] scores, double[]? alsoInto)
+    {
+        foreach (var (language, weight) in weights)
+        {
+            scores[language] += weight;
+        }
+
+        if (alsoInto is not null)
+        {
+            foreach (var (language, weight) in weights)
+            {
+                alsoInto[language] += weight;
             }
         }
     }

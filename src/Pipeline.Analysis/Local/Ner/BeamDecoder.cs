@@ -82,7 +82,14 @@ internal static class BeamDecoder
             }
         }
 
-        for (var i = 0; i < n; i++)
+        // The shipped configuration has its own forward pass; the loop below serves the others (and training).
+        var fast = cache is not null && rawScores && gold.IsEmpty;
+        if (fast)
+        {
+            ForwardCachedRaw(cache!, sentence, staticAll, width, chosen, back);
+        }
+
+        for (var i = fast ? n : 0; i < n; i++)
         {
             var staticScores = staticAll.AsSpan(i * NerTags.Count, NerTags.Count);
             var usedCount = 0;
@@ -259,6 +266,107 @@ internal static class BeamDecoder
         System.Buffers.ArrayPool<int>.Shared.Return(chosen);
         System.Buffers.ArrayPool<float>.Shared.Return(staticAll);
         return decoded;
+    }
+
+    /// <summary>
+    /// The forward pass of the shipped decoder (word cache, raw scores, no gold prefix) into <paramref name="chosen"/>
+    /// and <paramref name="back"/>: the same candidates, sums, comparisons and order as the general loop of
+    /// <see cref="Search"/>, so the same tags, without its per-tag validity tests and mode branches (the decoder's
+    /// hottest loop, once per history per token).
+    /// </summary>
+    private static void ForwardCachedRaw(WordScoreCache cache, NerFeatureExtractor.SentenceFeatures sentence, float[] staticAll, int width, int[] chosen, int[] back)
+    {
+        const int States = NerTags.Count * NerTags.Count;
+        Span<double> beamScore = stackalloc double[MaxWidth];
+        Span<int> beamPrev = stackalloc int[MaxWidth];
+        Span<int> beamPrev2 = stackalloc int[MaxWidth];
+        Span<double> candScore = stackalloc double[States];
+        Span<int> candBack = stackalloc int[States];
+        Span<bool> candUsed = stackalloc bool[States];
+        Span<int> used = stackalloc int[States];
+        Span<double> nextScore = stackalloc double[MaxWidth];
+        Span<int> nextState = stackalloc int[MaxWidth];
+        candUsed.Clear();
+        var n = sentence.Count;
+        var entries = sentence.Entries.AsSpan(0, n);
+        var size = 1;
+        beamScore[0] = 0;
+        beamPrev[0] = NerTags.Outside;
+        beamPrev2[0] = NerTags.Outside;
+        for (var i = 0; i < n; i++)
+        {
+            var staticScores = staticAll.AsSpan(i * NerTags.Count, NerTags.Count);
+            var entry = entries[i];
+            var usedCount = 0;
+            for (var h = 0; h < size; h++)
+            {
+                var p = beamPrev[h];
+                var pairScores = cache.Pair(p, beamPrev2[h]);
+                var wordScores = cache.TagWord(entry, p);
+                var historyScore = beamScore[h];
+                foreach (var t in NerTags.AllowedAfter(p))
+                {
+                    // Summed as the general loop sums (float, then widened), so totals and ties are bit-identical.
+                    var score = staticScores[t] + pairScores[t] + wordScores[t];
+                    var total = historyScore + score;
+                    var state = (t * NerTags.Count) + p;
+                    if (!candUsed[state])
+                    {
+                        candUsed[state] = true;
+                        used[usedCount++] = state;
+                        candScore[state] = total;
+                        candBack[state] = h;
+                    }
+                    else if (total > candScore[state])
+                    {
+                        candScore[state] = total;
+                        candBack[state] = h;
+                    }
+                }
+            }
+
+            // Keep the best `width` states, ordered by score, ties to the lower state index (O first).
+            var nextSize = 0;
+            foreach (var st in used[..usedCount])
+            {
+                candUsed[st] = false;
+                var score = candScore[st];
+                var pos = nextSize;
+                while (pos > 0 && (nextScore[pos - 1] < score || (nextScore[pos - 1] == score && nextState[pos - 1] > st)))
+                {
+                    pos--;
+                }
+
+                if (pos >= width)
+                {
+                    continue;
+                }
+
+                for (var k = Math.Min(nextSize, width - 1); k > pos; k--)
+                {
+                    nextScore[k] = nextScore[k - 1];
+                    nextState[k] = nextState[k - 1];
+                }
+
+                nextScore[pos] = score;
+                nextState[pos] = st;
+                nextSize = Math.Min(nextSize + 1, width);
+            }
+
+            var row = i * width;
+            for (var k = 0; k < nextSize; k++)
+            {
+                var st = nextState[k];
+                var tag = st / NerTags.Count;
+                chosen[row + k] = tag;
+                back[row + k] = candBack[st];
+                beamScore[k] = nextScore[k];
+                beamPrev[k] = tag;
+                beamPrev2[k] = st - (tag * NerTags.Count);
+            }
+
+            size = nextSize;
+        }
     }
 
     private static double LogSumExp(ReadOnlySpan<float> scores, int prev, float temperature)

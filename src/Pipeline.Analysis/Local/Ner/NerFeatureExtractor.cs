@@ -372,6 +372,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
         var n = entry.Length;
         var scores = cache.Scores;
         var boundary = cache.Boundary;
+        ReadOnlySpan<float> right = default;
         for (var i = 0; i < n; i++)
         {
             var b = into.Slice(i * NerTags.Count, NerTags.Count);
@@ -387,7 +388,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
             if (i > 0)
             {
-                var right = cache.Adjacent(entry[i - 1], entry[i])[NerTags.Count..];
+                // The pair (i - 1, i) was looked up for token i - 1: its right half is this token's.
                 for (var t = 0; t < NerTags.Count; t++)
                 {
                     b[t] += right[t];
@@ -396,11 +397,15 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
 
             if (i + 1 < n)
             {
-                var left = cache.Adjacent(entry[i], entry[i + 1])[..NerTags.Count];
+                // One lookup per pair serves both words (the slot stays put until the next lookup).
+                var pair = cache.Adjacent(entry[i], entry[i + 1]);
+                var left = pair[..NerTags.Count];
                 for (var t = 0; t < NerTags.Count; t++)
                 {
                     b[t] += left[t];
                 }
+
+                right = pair[NerTags.Count..];
             }
         }
     }

@@ -33,6 +33,20 @@ public static class NerTags
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsAllowed(int previous, int tag) => Allowed[(previous * Count) + tag];
 
+    /// <summary>The tags allowed after <paramref name="previous"/>, in ascending order (O, every B-, and I-X after B-X or I-X).</summary>
+    public static ReadOnlySpan<byte> AllowedAfter(int previous) =>
+        previous == Outside ? AllowedNext[..5] : AllowedNext.Slice(6 * (TypeOf(previous) + 1), 6);
+
+    // O, B-PER, B-LOC, B-ORG, B-MISC; then per type the same with its I- tag in place.
+    private static ReadOnlySpan<byte> AllowedNext =>
+    [
+        0, 1, 3, 5, 7, 0,
+        0, 1, 2, 3, 5, 7,
+        0, 1, 3, 4, 5, 7,
+        0, 1, 3, 5, 6, 7,
+        0, 1, 3, 5, 7, 8,
+    ];
+
     private static ReadOnlySpan<bool> Allowed =>
     [
         // tag:  O     B-PER  I-PER  B-LOC  I-LOC  B-ORG  I-ORG  B-MISC I-MISC      previous:

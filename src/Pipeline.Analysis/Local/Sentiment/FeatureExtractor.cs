@@ -44,6 +44,8 @@ internal static partial class FeatureExtractor
     private static readonly ulong ValencePosition = TextHash.Of("#vpos");
     private static readonly ulong NearestValence = TextHash.Of("#nearest");
     private static readonly ulong NearestWord = TextHash.Of("#nearest-word");
+    private static readonly ulong BoundaryBigram = TextHash.Combine(Bigram, Boundary);
+    private static readonly ulong TargetBigram = TextHash.Combine(Bigram, TargetWord);
 
     private const int StemLength = 5;
 
@@ -83,8 +85,11 @@ internal static partial class FeatureExtractor
         f.Add(NewsCompound, vader.NewsCompound);
 
         var t = ws.Tokens.AsSpan(0, ws.Count);
+        var cached = targetFrom >= 0 ? HashesOf(ws) : null;
         var negationScope = 0;
-        var previous = Boundary;
+
+        // Combine(Bigram, previous word): a bigram is Combine(Bigram, previous, word) = Combine(this, word).
+        var previousBigram = BoundaryBigram;
         for (var i = 0; i < t.Length; i++)
         {
             var inTarget = i >= targetFrom && i < targetTo;
@@ -96,12 +101,28 @@ internal static partial class FeatureExtractor
             ref readonly var token = ref t[i];
             if (token.Has(TokenFlags.PunctuationOnly))
             {
-                previous = Boundary;
+                previousBigram = BoundaryBigram;
                 negationScope = 0;
                 continue;
             }
 
-            var h = inTarget ? TargetWord : WordHash(t, i, targetFrom);
+            ulong h, unigram;
+            if (inTarget)
+            {
+                h = TargetWord;
+                unigram = TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h);
+            }
+            else if (cached is not null)
+            {
+                h = cached.Word[i];
+                unigram = negationScope > 0 ? cached.NegatedUnigram[i] : cached.Unigram[i];
+            }
+            else
+            {
+                h = t[i].Hash;
+                unigram = TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h);
+            }
+
             var weight = 1f;
             if (targetFrom >= 0)
             {
@@ -110,26 +131,58 @@ internal static partial class FeatureExtractor
                 weight = 0.4f + (0.6f / (1 + (d / 4f)));
             }
 
-            f.Add(TextHash.Combine(negationScope > 0 ? NegatedUnigram : Unigram, h), weight);
+            f.Add(unigram, weight);
             if (!inTarget && token.Length > StemLength)
             {
                 // A crude stem (the first letters) shares evidence between "criticized", "criticism", "critics".
-                f.Add(TextHash.Combine(Stem, TextHash.Of(ws.Lower.AsSpan(token.Start, StemLength))));
+                f.Add(cached is not null ? cached.Stem[i] : StemFeature(ws, token));
             }
 
-            f.Add(TextHash.Combine(Bigram, previous, h));
-            previous = h;
+            f.Add(TextHash.Combine(previousBigram, h));
+            previousBigram = inTarget ? TargetBigram : cached is not null ? cached.BigramLeft[i] : TextHash.Combine(Bigram, h);
             negationScope = token.IsNegated ? 3 : Math.Max(0, negationScope - 1);
             var last = inTarget ? t[targetTo - 1] : token;
             if (last.Has(TokenFlags.ClauseEnd | TokenFlags.StopAfter))
             {
                 negationScope = 0;
-                f.Add(TextHash.Combine(Bigram, previous, Boundary));
-                previous = Boundary;
+                f.Add(TextHash.Combine(previousBigram, Boundary));
+                previousBigram = BoundaryBigram;
             }
         }
 
-        f.Add(TextHash.Combine(Bigram, previous, Boundary));
+        f.Add(TextHash.Combine(previousBigram, Boundary));
+    }
+
+    private static ulong StemFeature(SentimentWorkspace ws, in Token token) =>
+        TextHash.Combine(Stem, TextHash.Of(ws.Lower.AsSpan(token.Start, StemLength)));
+
+    /// <summary>
+    /// The sentence's target-independent hashes (<see cref="TargetHashes"/>), computed by the first target that asks:
+    /// with a target, <see cref="WordHash"/> masks other names the same way whichever the target is.
+    /// </summary>
+    internal static TargetHashes HashesOf(SentimentWorkspace ws)
+    {
+        var hashes = ws.Hashes;
+        if (hashes.Valid)
+        {
+            return hashes;
+        }
+
+        var t = ws.Tokens.AsSpan(0, ws.Count);
+        hashes.EnsureCapacity(t.Length);
+        for (var i = 0; i < t.Length; i++)
+        {
+            var h = WordHash(t, i, 0);
+            hashes.Word[i] = h;
+            hashes.Unigram[i] = TextHash.Combine(Unigram, h);
+            hashes.NegatedUnigram[i] = TextHash.Combine(NegatedUnigram, h);
+            hashes.BigramLeft[i] = TextHash.Combine(Bigram, h);
+            hashes.Stem[i] = t[i].Length > StemLength ? StemFeature(ws, t[i]) : 0;
+            hashes.ClauseUnigram[i] = TextHash.Combine(ClauseUnigram, h);
+        }
+
+        hashes.Valid = true;
+        return hashes;
     }
 
     /// <summary>
@@ -161,6 +214,7 @@ internal static partial class FeatureExtractor
     {
         var t = ws.Tokens.AsSpan(0, ws.Count);
         var v = ws.Valences.AsSpan(0, ws.Count);
+        var hashes = HashesOf(ws);
         var (clauseStart, clauseEnd) = Clause(t, from, to);
         AddValencePositions(t, v, from, to, clauseStart, clauseEnd, f);
         AddNearestValences(t, v, from, to, f);
@@ -203,7 +257,7 @@ internal static partial class FeatureExtractor
 
             if (i >= clauseStart && i <= clauseEnd && (i < from || i >= to) && !t[i].Has(TokenFlags.PunctuationOnly))
             {
-                f.Add(TextHash.Combine(ClauseUnigram, WordHash(t, i, from)));
+                f.Add(hashes.ClauseUnigram[i]);
             }
         }
 

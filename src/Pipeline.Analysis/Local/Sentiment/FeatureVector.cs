@@ -14,17 +14,25 @@ internal sealed class FeatureVector
 
     public void Clear() => Count = 0;
 
+    // Inlined: a target's features are a few hundred Adds (growing is the rare, separate path).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash, float value = 1f)
     {
-        if (Count == hashes.Length)
+        var count = Count;
+        if ((uint)count >= (uint)hashes.Length || (uint)count >= (uint)values.Length)
         {
-            Array.Resize(ref hashes, Count * 2);
-            Array.Resize(ref values, Count * 2);
+            Grow();
         }
 
-        hashes[Count] = hash;
-        values[Count] = value;
-        Count++;
+        hashes[count] = hash;
+        values[count] = value;
+        Count = count + 1;
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref hashes, Count * 2);
+        Array.Resize(ref values, Count * 2);
     }
 
     public (ulong[] Hashes, float[] Values) ToArrays() => (Hashes.ToArray(), Values.ToArray());

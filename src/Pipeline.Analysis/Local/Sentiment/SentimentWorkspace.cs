@@ -18,7 +18,7 @@ internal sealed class SentimentWorkspace
 
     public float[] Valences { get; private set; } = new float[128];
 
-    /// <summary>Number of tokens; setting it (a new sentence) invalidates the cached word classes.</summary>
+    /// <summary>Number of tokens; setting it (a new sentence) invalidates the cached word classes and hashes.</summary>
     public int Count
     {
         get => count;
@@ -26,6 +26,7 @@ internal sealed class SentimentWorkspace
         {
             count = value;
             ClassesFrom = null;
+            Hashes.Valid = false;
         }
     }
 
@@ -49,6 +50,9 @@ internal sealed class SentimentWorkspace
 
     /// <summary>Buffers of the target networks (created on first use).</summary>
     public TargetNetScratch TargetNet => targetNet ??= new TargetNetScratch();
+
+    /// <summary>The sentence's target-independent feature hashes, filled by the first target scored.</summary>
+    public TargetHashes Hashes { get; } = new();
 
     /// <summary>
     /// False when the tokens came from a <see cref="LexiconPair"/> whose second lexicon would have cut a token

@@ -81,6 +81,38 @@ public sealed class BeamDecoderTests
         }
     }
 
+    [Fact]
+    public void AllowedAfter_EveryPreviousTag_ListsTheAllowedTagsInOrder()
+    {
+        for (var previous = 0; previous < NerTags.Count; previous++)
+        {
+            var expected = Enumerable.Range(0, NerTags.Count).Where(t => NerTags.IsAllowed(previous, t)).ToArray();
+            Assert.Equal(expected, NerTags.AllowedAfter(previous).ToArray().Select(t => (int)t).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("Members of the Social Democratic Party of Germany met the Christian Democratic Union in Berlin .")]
+    [InlineData("Sen. Bernie Sanders of Vermont told supporters in Des Moines , Iowa , that the Democratic National Committee was wrong .")]
+    [InlineData("The New York Times reported that Apple Inc. and the European Commission settled in Brussels on Tuesday .")]
+    public void Decode_CachedRawScores_SameTagsAsTheGeneralSearchLoop(string text)
+    {
+        // The shipped decoder has its own forward pass; given its result as the gold prefix, the general loop (which
+        // training uses) must keep that prefix alive to the end and pick the same best history.
+        var model = LoadDefaultModel();
+        var tokens = Pipeline.Analysis.Local.Text.Tokenizer.Tokenize(text).ToArray();
+        var cache = new WordScoreCache(model);
+        var features = new NerFeatureExtractor.SentenceFeatures();
+        new NerFeatureExtractor(Gazetteer.Default).Extract(text, tokens, features, cache);
+        var fast = new int[tokens.Length];
+        BeamDecoder.Decode(model, features, fast, [], width: 4, temperature: 1, rawScores: true);
+        var general = new int[tokens.Length];
+        var decoded = BeamDecoder.Search(model, features, 4, 1, rawScores: true, fast, general, []);
+        Assert.Equal(tokens.Length, decoded);
+        Assert.Equal(fast, general);
+        Assert.Contains(fast, t => t != NerTags.Outside);
+    }
+
     private static NerModel LoadDefaultModel()
     {
         using var stream = NerResources.Open(NerTagger.ModelResource);
