@@ -328,17 +328,16 @@ internal sealed class FusedTargetNetworks
 
     private void FillWordColumns(ReadOnlySpan<sbyte> vector, Span<float> share)
     {
-        share.Clear();
+        Span<float> x = stackalloc float[VectorDimensions];
+        for (var d = 0; d < x.Length; d++)
+        {
+            x[d] = vector[d] / WordClasses.VectorScale;
+        }
+
+        // The vector inputs are the first VectorDimensions inputs: their columns are consecutive rows for each offset.
         for (var k = -TargetNetwork.Radius; k <= TargetNetwork.Radius; k++)
         {
-            var into = share.Slice((k + TargetNetwork.Radius) * width, width);
-            for (var d = 0; d < VectorDimensions; d++)
-            {
-                if (vector[d] != 0)
-                {
-                    TargetNetwork.Axpy(vector[d] / WordClasses.VectorScale, columns.AsSpan(Column(k, d), width), into);
-                }
-            }
+            TargetNetKernels.WeightedRows(x, columns.AsSpan(Column(k, 0), VectorDimensions * width), share.Slice((k + TargetNetwork.Radius) * width, width));
         }
     }
 

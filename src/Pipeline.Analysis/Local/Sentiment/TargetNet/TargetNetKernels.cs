@@ -60,4 +60,30 @@ internal static class TargetNetKernels
             }
         }
     }
+
+    /// <summary>
+    /// into = Σ_d x[d] · matrix row d (rows of into.Length floats, one after another), accumulated per output block in
+    /// registers: one store per block instead of one read-modify-write per row.
+    /// </summary>
+    public static void WeightedRows(ReadOnlySpan<float> x, ReadOnlySpan<float> matrix, Span<float> into)
+    {
+        var width = into.Length;
+        if (matrix.Length < x.Length * width || width % Vector<float>.Count != 0)
+        {
+            throw new ArgumentException("Matrix rows do not match the output width.");
+        }
+
+        ref var rm = ref MemoryMarshal.GetReference(matrix);
+        ref var ri = ref MemoryMarshal.GetReference(into);
+        for (var j = 0; j < width; j += Vector<float>.Count)
+        {
+            var sum = Vector<float>.Zero;
+            for (var d = 0; d < x.Length; d++)
+            {
+                sum += x[d] * Vector.LoadUnsafe(ref rm, (nuint)((d * width) + j));
+            }
+
+            sum.StoreUnsafe(ref ri, (nuint)j);
+        }
+    }
 }
