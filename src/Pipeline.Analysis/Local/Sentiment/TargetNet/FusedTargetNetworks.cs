@@ -240,10 +240,12 @@ internal sealed class FusedTargetNetworks
         }
     }
 
-    // Token i's pre-activations for the target [from, to): the shared part plus the relative inputs of its window.
+    // Token i's pre-activations for the target [from, to): the shared part plus the relative inputs of its window,
+    // gathered in one pass (at most three inputs for each of the three window words).
     private void RelativeInputs(TargetNetInput input, int i, int from, int to, ReadOnlySpan<float> shared, Span<float> pre)
     {
-        shared.CopyTo(pre);
+        Span<(int Offset, float Weight)> terms = stackalloc (int, float)[3 * TargetNetwork.Window];
+        var count = 0;
         for (var k = -TargetNetwork.Radius; k <= TargetNetwork.Radius; k++)
         {
             var s = i + k;
@@ -254,15 +256,15 @@ internal sealed class FusedTargetNetworks
 
             if (s >= from && s < to)
             {
-                TargetNetwork.Axpy(1, RelativeColumn(k, TargetNetInput.InTargetIndex), pre);
+                terms[count++] = (RelativeOffset(k, TargetNetInput.InTargetIndex), 1);
                 if (input.Capitalized[s])
                 {
-                    TargetNetwork.Axpy(-1, RelativeColumn(k, TargetNetInput.NameIndex), pre);
+                    terms[count++] = (RelativeOffset(k, TargetNetInput.NameIndex), -1);
                 }
 
                 if (input.InAnyTarget[s])
                 {
-                    TargetNetwork.Axpy(-1, RelativeColumn(k, TargetNetInput.OtherTargetIndex), pre);
+                    terms[count++] = (RelativeOffset(k, TargetNetInput.OtherTargetIndex), -1);
                 }
 
                 continue;
@@ -270,10 +272,14 @@ internal sealed class FusedTargetNetworks
 
             var left = s < from;
             var distance = left ? from - s : s - to + 1;
-            TargetNetwork.Axpy(1, RelativeColumn(k, TargetNetInput.BucketIndex(left, distance)), pre);
-            TargetNetwork.Axpy(1f / (1 + distance), RelativeColumn(k, TargetNetInput.DistanceIndex), pre);
+            terms[count++] = (RelativeOffset(k, TargetNetInput.BucketIndex(left, distance)), 1);
+            terms[count++] = (RelativeOffset(k, TargetNetInput.DistanceIndex), 1f / (1 + distance));
         }
+
+        TargetNetKernels.Gather(shared, columns, terms[..count], pre);
     }
+
+    private int RelativeOffset(int k, int relative) => Column(k, WordInputs + relative);
 
     private ReadOnlySpan<float> RelativeColumn(int k, int relative) => columns.AsSpan(Column(k, WordInputs + relative), width);
 

@@ -86,4 +86,36 @@ internal static class TargetNetKernels
             sum.StoreUnsafe(ref ri, (nuint)j);
         }
     }
+
+    /// <summary>into = first + Σ weight · columns[offset ..] over the terms, one pass with the sums in registers.</summary>
+    public static void Gather(ReadOnlySpan<float> first, ReadOnlySpan<float> columns, ReadOnlySpan<(int Offset, float Weight)> terms, Span<float> into)
+    {
+        var width = into.Length;
+        if (first.Length < width || width % Vector<float>.Count != 0)
+        {
+            throw new ArgumentException("Rows shorter than the output width.");
+        }
+
+        foreach (var (offset, _) in terms)
+        {
+            if (offset < 0 || offset + width > columns.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(terms), "A column lies outside the weights.");
+            }
+        }
+
+        ref var rf = ref MemoryMarshal.GetReference(first);
+        ref var rc = ref MemoryMarshal.GetReference(columns);
+        ref var ri = ref MemoryMarshal.GetReference(into);
+        for (var j = 0; j < width; j += Vector<float>.Count)
+        {
+            var sum = Vector.LoadUnsafe(ref rf, (nuint)j);
+            foreach (var (offset, weight) in terms)
+            {
+                sum += weight * Vector.LoadUnsafe(ref rc, (nuint)(offset + j));
+            }
+
+            sum.StoreUnsafe(ref ri, (nuint)j);
+        }
+    }
 }
