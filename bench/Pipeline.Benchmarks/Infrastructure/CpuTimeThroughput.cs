@@ -30,6 +30,12 @@ public static class CpuTimeThroughput
                 b.Setup();
                 return () => b.FullAnalysis().GetAwaiter().GetResult();
             });
+            Measure(output, "FullAnalysisNoTargetNetworks", corpus, data.ArticleBytes, seconds, () =>
+            {
+                var b = new FullAnalysisBenchmarks { Corpus = corpus };
+                b.Setup();
+                return () => b.FullAnalysisNoTargetNetworks().GetAwaiter().GetResult();
+            });
             Measure(output, "LanguageDetection", corpus, data.ArticleBytes, seconds, () =>
             {
                 var b = new LanguageBenchmarks { Corpus = corpus };

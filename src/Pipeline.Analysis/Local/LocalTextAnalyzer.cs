@@ -39,6 +39,10 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
     /// <summary>The embedded models, loaded once per process.</summary>
     public static LocalTextAnalyzer CreateDefault() => LazyDefault.Value;
 
+    /// <summary>The default analyzer with entity sentiment from the linear target model alone (faster, less accurate).</summary>
+    public static LocalTextAnalyzer CreateWithoutTargetNetworks() =>
+        new(LanguageDetector.CreateDefault(), SentimentAnalyzer.CreateDefault().WithTargetNet(null), KeyPhraseExtractor.CreateDefault(), EntityRecognizer.Default);
+
     public Task<TextAnalysis> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
