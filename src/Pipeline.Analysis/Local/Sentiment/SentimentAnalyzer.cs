@@ -61,7 +61,7 @@ public sealed class SentimentAnalyzer
         this.sentenceModelWeight = sentenceModelWeight;
     }
 
-    /// <summary>The same analyzer with other target networks (null: the linear target model alone), for measuring them.</summary>
+    /// <summary>The same analyzer with other target networks (null: the linear target model alone, as Analysis:TargetNetworks=false runs it).</summary>
     internal SentimentAnalyzer WithTargetNet(TargetNetEnsemble? net) =>
         new(lexicon, sentenceModel, targetModel, sentenceModelWeight, sentenceLexicon, wordClasses, net);
 
