@@ -82,7 +82,7 @@ internal static class SentimentTraining
         TargetNetEnsemble? targetNet = null;
         if (SentimentFeaturizer.WordClasses is { } vectors && Option(args, "--net-members") != "0")
         {
-            targetNet = TargetNetTrainer.TrainEnsemble(TargetNetExamples.Encode(train, lexicon, vectors), TargetNetExperiment.Settings(args));
+            targetNet = TargetNetTrainer.TrainEnsemble(TargetNetExamples.Encode(train, lexicon, vectors), TargetNetSettings.FromOptions(args));
             Console.WriteLine($"target networks: {targetNet.Members.Count} × {targetNet.Members[0].H} hidden, weight {targetNet.Weight.ToString(CultureInfo.InvariantCulture)}");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Core.Analysis;
 using static Pipeline.Tools.CommandOptions;
 
 namespace Pipeline.Tools.TargetNet;
@@ -15,7 +16,7 @@ internal static class TargetNetExperiment
         var data = Option(args, "--data") ?? Path.Combine("..", "shared", "data");
         var resources = Path.Combine("src", "Pipeline.Analysis", "Local", "Sentiment", "Resources");
         var folds = int.Parse(Option(args, "--folds") ?? "5", CultureInfo.InvariantCulture);
-        var settings = Settings(args);
+        var settings = TargetNetSettings.FromOptions(args);
 
         var train = SentimentData.Read(Path.Combine(data, "train", "newsmtsc", "train.jsonl"));
         if (SentimentTraining.LoadWordClasses(args, resources) is not { } classes)
@@ -54,21 +55,6 @@ internal static class TargetNetExperiment
         return 0;
     }
 
-    public static TargetNetSettings Settings(IReadOnlyList<string> args)
-    {
-        var d = new TargetNetSettings();
-        return new TargetNetSettings(
-            Hidden: int.Parse(Option(args, "--net-hidden") ?? d.Hidden.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Epochs: int.Parse(Option(args, "--net-epochs") ?? d.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            LearningRate: float.Parse(Option(args, "--net-lr") ?? d.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            L2: float.Parse(Option(args, "--net-l2") ?? d.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Batch: int.Parse(Option(args, "--net-batch") ?? d.Batch.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Dropout: float.Parse(Option(args, "--net-dropout") ?? d.Dropout.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Seed: int.Parse(Option(args, "--net-seed") ?? d.Seed.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Members: int.Parse(Option(args, "--net-members") ?? d.Members.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Weight: float.Parse(Option(args, "--net-weight") ?? d.Weight.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
-    }
-
     private static float[] Predict(TargetNetEnsemble ensemble, TargetNetExample e)
     {
         var p = new float[LinearModel.Classes];
@@ -88,10 +74,9 @@ internal static class TargetNetExperiment
 
     private static string Describe(List<SentimentExample> rows, IReadOnlyList<float[]> probabilities)
     {
-        // Same tie rule as SentimentScores.Label: ties go to neutral.
-        static int Argmax(float[] l) => l[2] > l[1] && l[2] > l[0] ? 2 : l[0] > l[1] && l[0] > l[2] ? 0 : 1;
+        // Labelled as the analyzer labels a target's scores (SentimentScores.Label, ties to neutral).
         var gold = rows.Select(r => r.Label).ToList();
-        var predicted = probabilities.Select(Argmax).ToList();
+        var predicted = probabilities.Select(p => SentenceSentimentEvaluation.Index(new SentimentScores(p[2], p[1], p[0]).Label)).ToList();
         var multi = Enumerable.Range(0, rows.Count).Where(i => rows[i].MultiTarget).ToList();
         return $"macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(gold, predicted))} " +
                $"multi-target macroF1={ClassificationMetrics.Percent(ClassificationMetrics.MacroF1(multi.Select(i => gold[i]).ToList(), multi.Select(i => predicted[i]).ToList()))}";

@@ -2,12 +2,6 @@ using Pipeline.Analysis.Local.Sentiment;
 
 namespace Pipeline.Tools.TargetNet;
 
-/// <param name="Members">Networks trained from seeds Seed, Seed + 1, ... and averaged.</param>
-/// <param name="Weight">Share of the networks in a target's probabilities (the rest is the linear target model's).</param>
-internal sealed record TargetNetSettings(
-    int Hidden = 32, int Epochs = 6, float LearningRate = 0.002f, float L2 = 0.0001f, int Batch = 8, float Dropout = 0.4f,
-    int Seed = 7, int Members = 3, float Weight = 0.5f);
-
 /// <summary>Adam on class-balanced cross-entropy in mini-batches, dropout on the pooled vector; deterministic for a seed.</summary>
 internal static class TargetNetTrainer
 {
