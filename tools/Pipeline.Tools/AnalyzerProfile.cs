@@ -66,7 +66,7 @@ internal static class AnalyzerProfile
         total += Time("coreference", () => { foreach (var a in prepared) { NameCoreference.Resolve(a.text, a.tokens, a.mentions); } });
         total += Time("surname propagation", () => { foreach (var a in prepared) { SurnameMentions.Propagate(a.text, a.tokens, a.sentences, a.clusters); } });
         // One ScoreTargets call per sentence with all its mentions, as LocalTextAnalyzer scores them.
-        var bySentence = prepared.Select(a => (a.text, a.spans, Groups: a.clusters.SelectMany(c => c.Mentions).GroupBy(m => m.Sentence)
+        var bySentence = prepared.Select(a => (a.text, a.spans, Groups: a.clusters.Where(c => EntityCategories.CarriesSentiment(c.Category)).SelectMany(c => c.Mentions).GroupBy(m => m.Sentence)
             .Select(g => (Sentence: g.Key, Targets: g.Select(m => new TextSpan(m.Start, m.Length)).ToArray())).ToArray())).ToArray();
         Console.WriteLine($"{bySentence.Sum(a => a.Groups.Length)} sentences with targets, {bySentence.Sum(a => a.Groups.Sum(g => g.Targets.Length))} targets");
         void ScoreTargets(SentimentAnalyzer scorer)
