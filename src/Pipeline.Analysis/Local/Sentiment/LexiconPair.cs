@@ -9,6 +9,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 internal sealed class LexiconPair
 {
     private readonly FrozenDictionary<string, (WordInfo First, WordInfo Second)>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly WordHashTable<(WordInfo First, WordInfo Second)> byHash;
 
     public LexiconPair(VaderLexicon first, VaderLexicon second)
     {
@@ -28,6 +29,7 @@ internal sealed class LexiconPair
         }
 
         lookup = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        byHash = new WordHashTable<(WordInfo, WordInfo)>(words.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), w.Value)));
     }
 
     public VaderLexicon First { get; }
@@ -36,4 +38,7 @@ internal sealed class LexiconPair
 
     public (WordInfo First, WordInfo Second) Lookup(ReadOnlySpan<char> lowerWord) =>
         lookup.TryGetValue(lowerWord, out var infos) ? infos : default;
+
+    /// <summary>Both lexicons' answers for the lower-cased word whose <see cref="TextHash"/> is <paramref name="wordHash"/>.</summary>
+    public (WordInfo First, WordInfo Second) Lookup(ulong wordHash) => byHash.TryGetValue(wordHash, out var infos) ? infos : default;
 }

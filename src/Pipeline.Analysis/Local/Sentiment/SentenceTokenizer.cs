@@ -2,7 +2,7 @@ namespace Pipeline.Analysis.Local.Sentiment;
 
 /// <summary>
 /// Splits a sentence on white space and strips surrounding punctuation (VADER's tokenization, extended to
-/// typographic quotes and dashes). Lower-cases into the workspace and looks every word up once.
+/// typographic quotes and dashes). Lower-cases into the workspace and looks every word up once, by its hash.
 /// </summary>
 internal static class SentenceTokenizer
 {
@@ -67,12 +67,14 @@ internal static class SentenceTokenizer
             }
 
             var word = lower.Slice(token.Start, token.Length);
-            (token.Info, token.OtherInfo) = lexicon.Lookup(word);
+            var hash = TextHash.Of(word);
+            (token.Info, token.OtherInfo) = lexicon.Lookup(hash);
 
             // VADER keeps short punctuated tokens whole, which is how emoticons such as ":)" or ":D" match.
             if (token.Length <= 2 && (token.Start != start || token.Length != pos - start) && (token.Info.Flags == WordFlags.None || (lexicon.HasOther && token.OtherInfo.Flags == WordFlags.None)))
             {
-                var (whole, otherWhole) = lexicon.Lookup(lower[start..pos]);
+                var wholeHash = TextHash.Of(lower[start..pos]);
+                var (whole, otherWhole) = lexicon.Lookup(wholeHash);
                 var keepWhole = token.Info.Flags == WordFlags.None && whole.Has(WordFlags.InLexicon);
                 otherValid &= !lexicon.HasOther || keepWhole == (token.OtherInfo.Flags == WordFlags.None && otherWhole.Has(WordFlags.InLexicon));
                 if (keepWhole)
@@ -82,6 +84,7 @@ internal static class SentenceTokenizer
                     token.Start = start;
                     token.Length = pos - start;
                     word = lower[start..pos];
+                    hash = wholeHash;
                 }
             }
 
@@ -92,7 +95,7 @@ internal static class SentenceTokenizer
                 token.OtherInfo = token.OtherInfo.Has(WordFlags.Induced) ? default : token.OtherInfo;
             }
 
-            token.Hash = TextHash.Of(word);
+            token.Hash = hash;
             if (word.Length >= 3 && word.Contains("n't", StringComparison.Ordinal))
             {
                 token.Flags |= TokenFlags.HasNt;
@@ -175,20 +178,20 @@ internal static class SentenceTokenizer
     {
         bool HasOther { get; }
 
-        (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord);
+        (WordInfo Info, WordInfo Other) Lookup(ulong wordHash);
     }
 
     private readonly struct SingleLookup(VaderLexicon lexicon) : IWordLookup
     {
         public bool HasOther => false;
 
-        public (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord) => (lexicon.Lookup(lowerWord), default);
+        public (WordInfo Info, WordInfo Other) Lookup(ulong wordHash) => (lexicon.Lookup(wordHash), default);
     }
 
     private readonly struct PairLookup(LexiconPair lexicons) : IWordLookup
     {
         public bool HasOther => true;
 
-        public (WordInfo Info, WordInfo Other) Lookup(ReadOnlySpan<char> lowerWord) => lexicons.Lookup(lowerWord);
+        public (WordInfo Info, WordInfo Other) Lookup(ulong wordHash) => lexicons.Lookup(wordHash);
     }
 }

@@ -24,12 +24,14 @@ internal sealed class VaderLexicon
     private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadBase(ReadEmbedded(SentenceNewsResourceName), ReadEmbedded(InducedResourceName)));
 
     private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly WordHashTable<WordInfo> byHash;
     private readonly FrozenDictionary<ulong, float> phrases;
 
     private VaderLexicon(FrozenDictionary<string, WordInfo> words, FrozenDictionary<ulong, float> phrases)
     {
         Words = words;
         lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        byHash = new WordHashTable<WordInfo>(words.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), w.Value)));
         this.phrases = phrases;
     }
 
@@ -49,6 +51,9 @@ internal sealed class VaderLexicon
 
     public WordInfo Lookup(ReadOnlySpan<char> lowerWord) =>
         lookup.TryGetValue(lowerWord, out var info) ? info : default;
+
+    /// <summary>What the lexicon knows of the lower-cased word whose <see cref="TextHash"/> is <paramref name="wordHash"/> (the tokenizer's lookup).</summary>
+    public WordInfo Lookup(ulong wordHash) => byHash.TryGetValue(wordHash, out var info) ? info : default;
 
     public bool TryGetPhrase(ulong phraseHash, out float valence) => phrases.TryGetValue(phraseHash, out valence);
 

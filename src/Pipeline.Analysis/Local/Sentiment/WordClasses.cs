@@ -27,7 +27,7 @@ internal sealed class WordClasses
 
     private static readonly Lazy<WordClasses?> LazyDefault = new(LoadDefault);
 
-    private readonly FrozenDictionary<ulong, WordClass> classes;
+    private readonly WordHashTable<WordClass> classes;
     // Kept as bytes: a quarter of the cache footprint of floats, and target scoring is bound by memory, not arithmetic.
     private readonly sbyte[] vectors;
 
@@ -45,7 +45,7 @@ internal sealed class WordClasses
         }
     }
 
-    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, sbyte[] vectors, FrozenDictionary<ulong, WordClass>? shared)
+    private WordClasses(IReadOnlyList<KeyValuePair<string, WordClass>> words, int fineCount, int coarseCount, int vectorDimensions, sbyte[] vectors, WordHashTable<WordClass>? shared)
     {
         ArgumentNullException.ThrowIfNull(words);
         Words = words;
@@ -60,13 +60,7 @@ internal sealed class WordClasses
             return;
         }
 
-        var map = new Dictionary<ulong, WordClass>(words.Count);
-        for (var i = 0; i < words.Count; i++)
-        {
-            map.TryAdd(TextHash.Of(words[i].Key), words[i].Value with { Row = i });
-        }
-
-        classes = map.ToFrozenDictionary();
+        classes = new WordHashTable<WordClass>(words.Select((w, i) => KeyValuePair.Create(TextHash.Of(w.Key), w.Value with { Row = i })));
     }
 
     /// <summary>Quantization of the projected vectors: a stored byte b stands for b / VectorScale.</summary>

@@ -30,6 +30,19 @@ public sealed class LexiconPairTests
     }
 
     [Fact]
+    public void LookupByHash_EveryWordOfTheShippedLexicons_SameAsByWord()
+    {
+        var pair = new LexiconPair(VaderLexicon.SentenceDefault, VaderLexicon.Default);
+        var words = VaderLexicon.SentenceDefault.Words.Keys.Concat(VaderLexicon.Default.Words.Keys).Append("zorbled").ToArray();
+
+        Assert.All(words, w =>
+        {
+            Assert.Equal(pair.Lookup(w), pair.Lookup(TextHash.Of(w)));
+            Assert.Equal(VaderLexicon.Default.Lookup(w), VaderLexicon.Default.Lookup(TextHash.Of(w)));
+        });
+    }
+
+    [Fact]
     public void Tokenize_Pair_InfoAndOtherInfoMatchEachLexiconAlone()
     {
         const string sentence = "The calm Rampart vote ended in a storm, and nobody was happy :)";
