@@ -18,9 +18,15 @@ internal sealed class WordEvidenceScorer
 
     private static readonly int LanguageCount = LanguageProfiles.Languages.Length;
 
-    private readonly Dictionary<string, (int Language, double Weight)[]>.AlternateLookup<ReadOnlySpan<char>> _words =
-        new Dictionary<string, (int Language, double Weight)[]>(LanguageProfiles.WordWeights, StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+    // Function words by their TextHash: one probe of one array per word (two words sharing a 64-bit hash are
+    // vanishingly unlikely among a few hundred function words, and would only lend a little evidence).
+    private readonly Sentiment.WordHashTable<WordWeights> _words =
+        new(LanguageProfiles.WordWeights.Select(w => KeyValuePair.Create(Sentiment.TextHash.Of(w.Key), new WordWeights(w.Value))));
+
+    // The n-grams that can start with each ASCII letter (most letters of the Latin-script languages), without a lookup.
+    private static readonly LanguageProfiles.GramHint[]?[] AsciiGrams = Enumerable.Range(0, 128)
+        .Select(c => LanguageProfiles.GramsByFirstLetter.TryGetValue((char)c, out var grams) ? grams : null)
+        .ToArray();
 
     public WordEvidence Score(ReadOnlySpan<char> sample)
     {
@@ -109,9 +115,9 @@ internal sealed class WordEvidenceScorer
 
     private void AddWord(ReadOnlySpan<char> key, double[] scores, double[]? alsoInto)
     {
-        if (_words.TryGetValue(key, out var weights))
+        if (_words.TryGetValue(Sentiment.TextHash.Of(key), out var weights))
         {
-            Add(weights, scores, alsoInto);
+            Add(weights.Weights, scores, alsoInto);
             return;
         }
 
@@ -123,7 +129,9 @@ internal sealed class WordEvidenceScorer
 
         for (var i = 0; i < key.Length; i++)
         {
-            if (!LanguageProfiles.GramsByFirstLetter.TryGetValue(key[i], out var grams))
+            var c = key[i];
+            var grams = c < 128 ? AsciiGrams[c] : LanguageProfiles.GramsByFirstLetter.GetValueOrDefault(c);
+            if (grams is null)
             {
                 continue;
             }
@@ -151,6 +159,8 @@ internal sealed class WordEvidenceScorer
             }
         }
     }
+
+    private readonly record struct WordWeights((int Language, double Weight)[] Weights);
 
     private static void Add((int Language, double Weight)[] weights, double[] scores, double[]? alsoInto)
     {
