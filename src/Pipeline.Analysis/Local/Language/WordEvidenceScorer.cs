@@ -127,9 +127,16 @@ internal sealed class WordEvidenceScorer
             return;
         }
 
-        for (var i = 0; i < key.Length; i++)
+        // Every n-gram is at least two letters long (checked when the table is built), so none starts at the last one.
+        for (var i = 0; i + 1 < key.Length; i++)
         {
             var c = key[i];
+            var next = key[i + 1];
+            if (c < 128 && next < 128 && !AsciiPairStarts[(c * 128) + next])
+            {
+                continue;
+            }
+
             var grams = c < 128 ? AsciiGrams[c] : LanguageProfiles.GramsByFirstLetter.GetValueOrDefault(c);
             if (grams is null)
             {
@@ -158,6 +165,28 @@ internal sealed class WordEvidenceScorer
                 Add(weights, scores, alsoInto);
             }
         }
+    }
+
+    // Whether some n-gram starts with this pair of ASCII characters: one read rules out most positions of most words.
+    private static readonly bool[] AsciiPairStarts = BuildPairStarts();
+
+    private static bool[] BuildPairStarts()
+    {
+        var starts = new bool[128 * 128];
+        foreach (var gram in LanguageProfiles.Grams)
+        {
+            if (gram.Gram.Length < 2)
+            {
+                throw new InvalidOperationException($"The n-gram \"{gram.Gram}\" is shorter than two letters.");
+            }
+
+            if (gram.Gram[0] < 128 && gram.Gram[1] < 128)
+            {
+                starts[(gram.Gram[0] * 128) + gram.Gram[1]] = true;
+            }
+        }
+
+        return starts;
     }
 
     private readonly record struct WordWeights((int Language, double Weight)[] Weights);
