@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Pipeline.Analysis.Local.Ner;
 
 /// <summary>
@@ -21,7 +24,8 @@ internal static class BeamDecoder
     /// <paramref name="rawScores"/>: rank by summed perceptron scores (a model trained with this search) instead of
     /// summed log-softmax probabilities (a greedily trained model).
     /// </summary>
-    public static int Search<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, int width, float temperature, bool rawScores, ReadOnlySpan<int> gold, Span<int> tags, Span<float> confidences)
+    /// <param name="fastPath">Whether the shipped configuration takes its own forward pass (tests compare it with the general loop).</param>
+    public static int Search<TScorer>(TScorer scorer, NerFeatureExtractor.SentenceFeatures sentence, int width, float temperature, bool rawScores, ReadOnlySpan<int> gold, Span<int> tags, Span<float> confidences, bool fastPath = true)
         where TScorer : ITagScorer
     {
         width = Math.Clamp(width, 1, MaxWidth);
@@ -83,7 +87,7 @@ internal static class BeamDecoder
         }
 
         // The shipped configuration has its own forward pass; the loop below serves the others (and training).
-        var fast = cache is not null && rawScores && gold.IsEmpty;
+        var fast = fastPath && cache is not null && rawScores && gold.IsEmpty;
         if (fast)
         {
             ForwardCachedRaw(cache!, sentence, staticAll, width, chosen, back);
@@ -274,65 +278,78 @@ internal static class BeamDecoder
     /// <see cref="Search"/>, so the same tags, without its per-tag validity tests and mode branches (the decoder's
     /// hottest loop, once per history per token).
     /// </summary>
+    /// <remarks>
+    /// Unchecked reads (all indices are tags, states, beam slots or tokens of this sentence, in range by construction):
+    /// the checked version spent most of its instructions on bounds checks and span slicing. The kept states do not
+    /// depend on the order candidates are offered in (best score first, ties to the lower state index), so each
+    /// history offers O and the four B- tags, then the I- tag continuing its type.
+    /// </remarks>
     private static void ForwardCachedRaw(WordScoreCache cache, NerFeatureExtractor.SentenceFeatures sentence, float[] staticAll, int width, int[] chosen, int[] back)
     {
-        const int States = NerTags.Count * NerTags.Count;
-        Span<double> beamScore = stackalloc double[MaxWidth];
-        Span<int> beamPrev = stackalloc int[MaxWidth];
-        Span<int> beamPrev2 = stackalloc int[MaxWidth];
-        Span<double> candScore = stackalloc double[States];
-        Span<int> candBack = stackalloc int[States];
-        Span<bool> candUsed = stackalloc bool[States];
-        Span<int> used = stackalloc int[States];
-        Span<double> nextScore = stackalloc double[MaxWidth];
-        Span<int> nextState = stackalloc int[MaxWidth];
-        candUsed.Clear();
+        const int T = NerTags.Count;
+        const int States = T * T;
+        Span<double> beamScoreSpan = stackalloc double[MaxWidth];
+        Span<int> beamPrevSpan = stackalloc int[MaxWidth];
+        Span<int> beamPrev2Span = stackalloc int[MaxWidth];
+        Span<double> candScoreSpan = stackalloc double[States];
+        Span<int> candBackSpan = stackalloc int[States];
+        Span<int> candStepSpan = stackalloc int[States];
+        Span<int> usedSpan = stackalloc int[States];
+        Span<double> nextScoreSpan = stackalloc double[MaxWidth];
+        Span<int> nextStateSpan = stackalloc int[MaxWidth];
+        candStepSpan.Clear();
+        ref var beamScore = ref MemoryMarshal.GetReference(beamScoreSpan);
+        ref var beamPrev = ref MemoryMarshal.GetReference(beamPrevSpan);
+        ref var beamPrev2 = ref MemoryMarshal.GetReference(beamPrev2Span);
+        var candidates = new Candidates(ref MemoryMarshal.GetReference(candScoreSpan), ref MemoryMarshal.GetReference(candBackSpan), ref MemoryMarshal.GetReference(candStepSpan), ref MemoryMarshal.GetReference(usedSpan));
+        ref var nextScore = ref MemoryMarshal.GetReference(nextScoreSpan);
+        ref var nextState = ref MemoryMarshal.GetReference(nextStateSpan);
+        ref var staticBase = ref MemoryMarshal.GetArrayDataReference(staticAll);
+        ref var pairBase = ref MemoryMarshal.GetReference(cache.Pairs);
         var n = sentence.Count;
         var entries = sentence.Entries.AsSpan(0, n);
         var size = 1;
-        beamScore[0] = 0;
-        beamPrev[0] = NerTags.Outside;
-        beamPrev2[0] = NerTags.Outside;
+        beamScore = 0;
+        beamPrev = NerTags.Outside;
+        beamPrev2 = NerTags.Outside;
         for (var i = 0; i < n; i++)
         {
-            var staticScores = staticAll.AsSpan(i * NerTags.Count, NerTags.Count);
+            ref var staticScores = ref Unsafe.Add(ref staticBase, i * T);
             var entry = entries[i];
-            var usedCount = 0;
+            candidates.Step = i + 1;
+            candidates.Used = 0;
             for (var h = 0; h < size; h++)
             {
-                var p = beamPrev[h];
-                var pairScores = cache.Pair(p, beamPrev2[h]);
-                var wordScores = cache.TagWord(entry, p);
-                var historyScore = beamScore[h];
-                foreach (var t in NerTags.AllowedAfter(p))
+                var p = Unsafe.Add(ref beamPrev, h);
+                ref var pairScores = ref Unsafe.Add(ref pairBase, ((p * T) + Unsafe.Add(ref beamPrev2, h)) * T);
+                ref var wordScores = ref cache.TagWordRow(entry, p);
+                var historyScore = Unsafe.Add(ref beamScore, h);
+                var state = p;
+                candidates.Offer(state, h, historyScore + (staticScores + pairScores + wordScores));
+                for (var t = 1; t < T; t += 2)
                 {
-                    // Summed as the general loop sums (float, then widened), so totals and ties are bit-identical.
-                    var score = staticScores[t] + pairScores[t] + wordScores[t];
-                    var total = historyScore + score;
-                    var state = (t * NerTags.Count) + p;
-                    if (!candUsed[state])
-                    {
-                        candUsed[state] = true;
-                        used[usedCount++] = state;
-                        candScore[state] = total;
-                        candBack[state] = h;
-                    }
-                    else if (total > candScore[state])
-                    {
-                        candScore[state] = total;
-                        candBack[state] = h;
-                    }
+                    // B- tags: allowed after anything.
+                    state = (t * T) + p;
+                    candidates.Offer(state, h, historyScore + (Unsafe.Add(ref staticScores, t) + Unsafe.Add(ref pairScores, t) + Unsafe.Add(ref wordScores, t)));
+                }
+
+                if (p != NerTags.Outside)
+                {
+                    // I-X continues B-X or I-X.
+                    var inside = (p & 1) == 1 ? p + 1 : p;
+                    state = (inside * T) + p;
+                    candidates.Offer(state, h, historyScore + (Unsafe.Add(ref staticScores, inside) + Unsafe.Add(ref pairScores, inside) + Unsafe.Add(ref wordScores, inside)));
                 }
             }
 
             // Keep the best `width` states, ordered by score, ties to the lower state index (O first).
             var nextSize = 0;
-            foreach (var st in used[..usedCount])
+            for (var u = 0; u < candidates.Used; u++)
             {
-                candUsed[st] = false;
-                var score = candScore[st];
+                var st = Unsafe.Add(ref candidates.UsedStates, u);
+                var score = Unsafe.Add(ref candidates.Score, st);
                 var pos = nextSize;
-                while (pos > 0 && (nextScore[pos - 1] < score || (nextScore[pos - 1] == score && nextState[pos - 1] > st)))
+                while (pos > 0 && (Unsafe.Add(ref nextScore, pos - 1) < score || (Unsafe.Add(ref nextScore, pos - 1) == score && Unsafe.Add(ref nextState, pos - 1) > st)))
                 {
                     pos--;
                 }
@@ -344,28 +361,62 @@ internal static class BeamDecoder
 
                 for (var k = Math.Min(nextSize, width - 1); k > pos; k--)
                 {
-                    nextScore[k] = nextScore[k - 1];
-                    nextState[k] = nextState[k - 1];
+                    Unsafe.Add(ref nextScore, k) = Unsafe.Add(ref nextScore, k - 1);
+                    Unsafe.Add(ref nextState, k) = Unsafe.Add(ref nextState, k - 1);
                 }
 
-                nextScore[pos] = score;
-                nextState[pos] = st;
+                Unsafe.Add(ref nextScore, pos) = score;
+                Unsafe.Add(ref nextState, pos) = st;
                 nextSize = Math.Min(nextSize + 1, width);
             }
 
             var row = i * width;
             for (var k = 0; k < nextSize; k++)
             {
-                var st = nextState[k];
-                var tag = st / NerTags.Count;
+                var st = Unsafe.Add(ref nextState, k);
+                var tag = st / T;
                 chosen[row + k] = tag;
-                back[row + k] = candBack[st];
-                beamScore[k] = nextScore[k];
-                beamPrev[k] = tag;
-                beamPrev2[k] = st - (tag * NerTags.Count);
+                back[row + k] = Unsafe.Add(ref candidates.Back, st);
+                Unsafe.Add(ref beamScore, k) = Unsafe.Add(ref nextScore, k);
+                Unsafe.Add(ref beamPrev, k) = tag;
+                Unsafe.Add(ref beamPrev2, k) = st - (tag * T);
             }
 
             size = nextSize;
+        }
+    }
+
+    /// <summary>One step's candidates by state (tag, previous tag): the best total and the history it extends.</summary>
+    private ref struct Candidates(ref double score, ref int back, ref int step, ref int used)
+    {
+        public ref double Score = ref score;
+        public ref int Back = ref back;
+
+        /// <summary>Per state, the step (token + 1) it was last offered in: no clearing between tokens.</summary>
+        public ref int StepOf = ref step;
+
+        public ref int UsedStates = ref used;
+        public int Step;
+        public int Used;
+
+        /// <summary>First offer of a state in this step takes it; a later one only with a strictly higher total (ties to the earlier history).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Offer(int state, int history, double total)
+        {
+            ref var seen = ref Unsafe.Add(ref StepOf, state);
+            ref var best = ref Unsafe.Add(ref Score, state);
+            if (seen != Step)
+            {
+                seen = Step;
+                Unsafe.Add(ref UsedStates, Used++) = state;
+                best = total;
+                Unsafe.Add(ref Back, state) = history;
+            }
+            else if (total > best)
+            {
+                best = total;
+                Unsafe.Add(ref Back, state) = history;
+            }
         }
     }
 
