@@ -1,4 +1,3 @@
-using System.Text;
 using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
@@ -38,28 +37,28 @@ public sealed class KeyPhraseExtractor
         }
 
         var candidates = collector.Candidates;
-        var wordCounts = WordCounts(candidates);
-        SubPhraseMerger.Merge(candidates);
-        return Rank(candidates, wordCounts, spans.Count, maxPhrases);
+        var wordCounts = WordCounts(candidates, collector.Words.Count);
+        SubPhraseMerger.Merge(candidates, collector.Words.Count);
+        return Rank(candidates, collector.Words, wordCounts, spans.Count, maxPhrases);
     }
 
     /// <summary>How often each word occurs in any phrase (counted per candidate, before merging, not per occurrence).</summary>
-    private static Dictionary<string, int> WordCounts(List<PhraseCandidate> candidates)
+    private static int[] WordCounts(List<PhraseCandidate> candidates, int wordCount)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[wordCount];
         foreach (var c in candidates)
         {
             var occurrences = (int)c.Count;
             foreach (var w in c.Words)
             {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, w, out _) += occurrences;
+                counts[w] += occurrences;
             }
         }
 
         return counts;
     }
 
-    private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, Dictionary<string, int> wordCounts, int sentenceCount, int maxPhrases)
+    private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, List<string> words, int[] wordCounts, int sentenceCount, int maxPhrases)
     {
         var scored = new List<(PhraseCandidate Candidate, double Score)>(candidates.Count);
         foreach (var c in candidates)
@@ -79,7 +78,7 @@ public sealed class KeyPhraseExtractor
             var length = 1 + (0.25 * (Math.Min(c.Words.Length, 4) - 1));
             var position = 1 + (0.5 * (1 - ((double)c.FirstSentence / sentenceCount)));
             var proper = c.ProperWeight * 2 > c.Count ? 1.15 : 1;
-            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(c.Words[0]) ? 0.3 : 1;
+            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(words[c.Words[0]]) ? 0.3 : 1;
             scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic));
         }
 
@@ -108,13 +107,17 @@ public sealed class KeyPhraseExtractor
     private sealed class CandidateCollector(string text)
     {
         private readonly Dictionary<string, PhraseCandidate> _byKey = new(StringComparer.Ordinal);
-        private readonly StringBuilder _key = new();
-        private readonly StringBuilder _surface = new();
-        private char[] _chars = new char[256];
+        private readonly Dictionary<string, int> _wordNumbers = new(StringComparer.Ordinal);
+        private readonly List<int> _keyWords = [];
+        private char[] _key = new char[256];
+        private char[] _surface = new char[256];
 
         public int Sentence { get; set; }
 
         public List<PhraseCandidate> Candidates { get; } = [];
+
+        /// <summary>The distinct words of the candidates' keys, by number.</summary>
+        public List<string> Words { get; } = [];
 
         public void Add(List<ChunkWord> words, bool startsSentence)
         {
@@ -124,54 +127,84 @@ public sealed class KeyPhraseExtractor
                 return;
             }
 
-            _key.Clear();
-            _surface.Clear();
-            var capitalised = 0;
+            // Key (lower case, last word singular unless capitalised) and surface, written straight into buffers.
+            var size = words.Count - 1;
+            foreach (var w in words)
+            {
+                size += w.Length;
+            }
+
+            if (_key.Length < size)
+            {
+                _key = new char[size * 2];
+                _surface = new char[size * 2];
+            }
+
+            int keyLength = 0, surfaceLength = 0, capitalised = 0;
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i];
                 var span = text.AsSpan(w.Start, w.Length);
                 if (i > 0)
                 {
-                    _key.Append(' ');
-                    _surface.Append(' ');
+                    _key[keyLength++] = ' ';
+                    _surface[surfaceLength++] = ' ';
                 }
 
-                _surface.Append(span);
+                span.CopyTo(_surface.AsSpan(surfaceLength));
+                surfaceLength += span.Length;
                 var folded = i == words.Count - 1 && !w.Capitalised ? Singular(span) : span;
+                // Char by char, as the keys always were (the span overload also maps surrogate pairs).
                 foreach (var ch in folded)
                 {
-                    _key.Append(char.ToLowerInvariant(ch));
+                    _key[keyLength++] = char.ToLowerInvariant(ch);
                 }
 
                 capitalised += w.Capitalised ? 1 : 0;
             }
 
             // Look the key up without allocating it: most chunks repeat a phrase already seen.
-            var keySpan = Chars(_key);
+            var keySpan = _key.AsSpan(0, keyLength);
             var lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(keySpan, out var candidate))
             {
                 var key = keySpan.ToString();
-                candidate = new PhraseCandidate(key, words[0].Start, Sentence);
+                candidate = new PhraseCandidate(Number(key), words[0].Start, Sentence);
                 _byKey[key] = candidate;
                 Candidates.Add(candidate);
             }
 
             var proper = capitalised == words.Count && !(startsSentence && words.Count == 1);
             // A capital at the start of a sentence may be there only because of the position: it counts half.
-            candidate.AddOccurrence(Chars(_surface), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
+            candidate.AddOccurrence(_surface.AsSpan(0, surfaceLength), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
         }
 
-        private ReadOnlySpan<char> Chars(StringBuilder builder)
+        /// <summary>The key's space-separated words as word numbers (a new word gets the next number).</summary>
+        private int[] Number(string key)
         {
-            if (_chars.Length < builder.Length)
+            _keyWords.Clear();
+            var lookup = _wordNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+            var rest = key.AsSpan();
+            while (true)
             {
-                _chars = new char[builder.Length * 2];
-            }
+                var space = rest.IndexOf(' ');
+                var word = space < 0 ? rest : rest[..space];
+                if (!lookup.TryGetValue(word, out var number))
+                {
+                    number = Words.Count;
+                    var name = word.ToString();
+                    Words.Add(name);
+                    _wordNumbers[name] = number;
+                }
 
-            builder.CopyTo(0, _chars, builder.Length);
-            return _chars.AsSpan(0, builder.Length);
+                _keyWords.Add(number);
+                if (space < 0)
+                {
+                    return [.. _keyWords];
+                }
+
+                rest = rest[(space + 1)..];
+            }
         }
 
         private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> word)

@@ -6,10 +6,12 @@ namespace Pipeline.Analysis.Local.KeyPhrases;
 /// </summary>
 internal static class SubPhraseMerger
 {
-    public static void Merge(List<PhraseCandidate> candidates)
+    /// <param name="candidates">The document's candidates.</param>
+    /// <param name="wordCount">How many distinct words (numbers 0 to wordCount - 1) their keys use.</param>
+    public static void Merge(List<PhraseCandidate> candidates, int wordCount)
     {
         // Longer phrases that contain each word, to avoid comparing every pair.
-        var byWord = new Dictionary<string, List<PhraseCandidate>>(StringComparer.Ordinal);
+        var byWord = new List<PhraseCandidate>?[wordCount];
         foreach (var c in candidates)
         {
             if (c.Words.Length < 2)
@@ -19,10 +21,7 @@ internal static class SubPhraseMerger
 
             foreach (var w in c.Words)
             {
-                if (!byWord.TryGetValue(w, out var list))
-                {
-                    byWord[w] = list = [];
-                }
+                var list = byWord[w] ??= [];
 
                 // A word repeated within one phrase lists the phrase once.
                 if (list.Count == 0 || !ReferenceEquals(list[^1], c))
@@ -39,7 +38,7 @@ internal static class SubPhraseMerger
             : a.FirstOffset.CompareTo(b.FirstOffset));
         foreach (var a in order)
         {
-            if (!byWord.TryGetValue(a.Words[0], out var holders))
+            if (byWord[a.Words[0]] is not { } holders)
             {
                 continue;
             }
@@ -74,7 +73,7 @@ internal static class SubPhraseMerger
         }
     }
 
-    private static bool Contains(string[] longer, string[] shorter)
+    private static bool Contains(int[] longer, int[] shorter)
     {
         for (var i = 0; i + shorter.Length <= longer.Length; i++)
         {
