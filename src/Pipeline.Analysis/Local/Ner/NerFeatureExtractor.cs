@@ -119,7 +119,7 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             SumCached(cache, entry[..n], into.Base);
         }
 
-        MatchGazetteer(text, tokens, gaz);
+        MatchGazetteer(text, tokens, gaz, words.AsSpan(0, n));
 
         // Capitalised runs ("Liberal Party of Canada"): position in the run, cue words anywhere in it, its last word.
         Span<int> runStart = n <= 256 ? stackalloc int[n] : new int[n];
@@ -478,9 +478,16 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>Gazetteer bits per token: for kind bit b, 1&lt;&lt;(2b) at a match's first token, 1&lt;&lt;(2b+1) inside.</summary>
-    internal void MatchGazetteer(string text, ReadOnlySpan<TextSpan> tokens, Span<int> bits)
+    internal void MatchGazetteer(string text, ReadOnlySpan<TextSpan> tokens, Span<int> bits) => MatchGazetteer(text, tokens, bits, []);
+
+    /// <param name="text">The document.</param>
+    /// <param name="tokens">The sentence's tokens.</param>
+    /// <param name="bits">Per token, the match bits (added to).</param>
+    /// <param name="words">The tokens' properties, or empty: with the default gazetteer their one-token lookups are reused.</param>
+    internal void MatchGazetteer(string text, ReadOnlySpan<TextSpan> tokens, Span<int> bits, ReadOnlySpan<WordProperties> words)
     {
         var n = tokens.Length;
+        var known = words.Length == n && ReferenceEquals(gazetteer, Gazetteer.Default);
         for (var i = 0; i < n; i++)
         {
             if (!char.IsUpper(text[tokens[i].Start]))
@@ -492,8 +499,18 @@ public sealed class NerFeatureExtractor(Gazetteer gazetteer)
             var h = FeatureHash.Seed;
             for (var len = 1; len <= maxLen; len++)
             {
-                h = Gazetteer.Extend(h, text.AsSpan(tokens[i + len - 1].Start, tokens[i + len - 1].Length), len == 1);
-                var found = gazetteer.Lookup(h);
+                GazetteerKind found;
+                if (len == 1 && known)
+                {
+                    h = words[i].GazetteerHash;
+                    found = words[i].GazetteerFirst;
+                }
+                else
+                {
+                    h = Gazetteer.Extend(h, text.AsSpan(tokens[i + len - 1].Start, tokens[i + len - 1].Length), len == 1);
+                    found = gazetteer.Lookup(h);
+                }
+
                 var kind = (int)(found & ~GazetteerKind.Continues);
 
                 for (var b = 0; b < 4; b++)
