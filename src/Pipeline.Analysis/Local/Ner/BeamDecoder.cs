@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Pipeline.Analysis.Local.Ner;
 
@@ -309,6 +310,7 @@ internal static class BeamDecoder
         var n = sentence.Count;
         var entries = sentence.Entries.AsSpan(0, n);
         var size = 1;
+        var useFour = width == 4 && Vector256.IsHardwareAccelerated;
         beamScore = 0;
         beamPrev = NerTags.Outside;
         beamPrev2 = NerTags.Outside;
@@ -343,31 +345,53 @@ internal static class BeamDecoder
             }
 
             // Keep the best `width` states, ordered by score, ties to the lower state index (O first).
-            var nextSize = 0;
-            for (var u = 0; u < candidates.Used; u++)
+            int nextSize;
+            if (useFour)
             {
-                var st = Unsafe.Add(ref candidates.UsedStates, u);
-                var score = Unsafe.Add(ref candidates.Score, st);
-                var pos = nextSize;
-                while (pos > 0 && (Unsafe.Add(ref nextScore, pos - 1) < score || (Unsafe.Add(ref nextScore, pos - 1) == score && Unsafe.Add(ref nextState, pos - 1) > st)))
+                // The shipped width: the four best in vector lanes, each candidate placed without data-dependent branches.
+                var top = TopFour.Empty;
+                for (var u = 0; u < candidates.Used; u++)
                 {
-                    pos--;
+                    var st = Unsafe.Add(ref candidates.UsedStates, u);
+                    top.Offer(Unsafe.Add(ref candidates.Score, st), st);
                 }
 
-                if (pos >= width)
+                top.Scores.StoreUnsafe(ref nextScore);
+                for (var k = 0; k < 4; k++)
                 {
-                    continue;
+                    Unsafe.Add(ref nextState, k) = (int)top.States.GetElement(k);
                 }
 
-                for (var k = Math.Min(nextSize, width - 1); k > pos; k--)
+                nextSize = top.Count;
+            }
+            else
+            {
+                nextSize = 0;
+                for (var u = 0; u < candidates.Used; u++)
                 {
-                    Unsafe.Add(ref nextScore, k) = Unsafe.Add(ref nextScore, k - 1);
-                    Unsafe.Add(ref nextState, k) = Unsafe.Add(ref nextState, k - 1);
-                }
+                    var st = Unsafe.Add(ref candidates.UsedStates, u);
+                    var score = Unsafe.Add(ref candidates.Score, st);
+                    var pos = nextSize;
+                    while (pos > 0 && (Unsafe.Add(ref nextScore, pos - 1) < score || (Unsafe.Add(ref nextScore, pos - 1) == score && Unsafe.Add(ref nextState, pos - 1) > st)))
+                    {
+                        pos--;
+                    }
 
-                Unsafe.Add(ref nextScore, pos) = score;
-                Unsafe.Add(ref nextState, pos) = st;
-                nextSize = Math.Min(nextSize + 1, width);
+                    if (pos >= width)
+                    {
+                        continue;
+                    }
+
+                    for (var k = Math.Min(nextSize, width - 1); k > pos; k--)
+                    {
+                        Unsafe.Add(ref nextScore, k) = Unsafe.Add(ref nextScore, k - 1);
+                        Unsafe.Add(ref nextState, k) = Unsafe.Add(ref nextState, k - 1);
+                    }
+
+                    Unsafe.Add(ref nextScore, pos) = score;
+                    Unsafe.Add(ref nextState, pos) = st;
+                    nextSize = Math.Min(nextSize + 1, width);
+                }
             }
 
             var row = i * width;
@@ -383,6 +407,42 @@ internal static class BeamDecoder
             }
 
             size = nextSize;
+        }
+    }
+
+    /// <summary>
+    /// The four best (score, state) pairs offered, best first, ties to the lower state: the order of the general loop's
+    /// insertion, kept in vector lanes. Empty lanes hold -∞ (beaten by any finite score).
+    /// </summary>
+    internal struct TopFour
+    {
+        public Vector256<double> Scores;
+        public Vector256<long> States;
+        public int Count;
+
+        public static TopFour Empty => new() { Scores = Vector256.Create(double.NegativeInfinity), States = Vector256.Create(long.MaxValue) };
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Offer(double score, int state)
+        {
+            var s = Vector256.Create(score);
+            var st = Vector256.Create((long)state);
+            // Lanes that stay ahead of the candidate: higher score, or equal score and lower state.
+            var ahead = Vector256.GreaterThan(Scores, s).AsInt64() | (Vector256.Equals(Scores, s).AsInt64() & Vector256.LessThan(States, st));
+            var pos = System.Numerics.BitOperations.PopCount(ahead.ExtractMostSignificantBits());
+            if (pos >= 4)
+            {
+                return;
+            }
+
+            var lane = Vector256.Create(0L, 1, 2, 3);
+            var at = Vector256.Create((long)pos);
+            var keep = Vector256.LessThan(lane, at);
+            var place = Vector256.Equals(lane, at);
+            var shift = Vector256.Create(0L, 0, 1, 2);
+            Scores = Vector256.ConditionalSelect(keep.AsDouble(), Scores, Vector256.ConditionalSelect(place.AsDouble(), s, Vector256.Shuffle(Scores, shift)));
+            States = Vector256.ConditionalSelect(keep, States, Vector256.ConditionalSelect(place, st, Vector256.Shuffle(States, shift)));
+            Count = Math.Min(Count + 1, 4);
         }
     }
 

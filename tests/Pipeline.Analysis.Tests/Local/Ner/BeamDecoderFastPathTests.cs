@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Pipeline.Analysis.Local.Ner;
 using Pipeline.Analysis.Local.Text;
 
@@ -41,6 +42,33 @@ public sealed class BeamDecoderFastPathTests
 
         // The comparison covered entity paths, not only all-O sentences.
         Assert.True(compared > 200, $"only {compared} entity tokens");
+    }
+
+    [Fact]
+    public void TopFour_RandomOffersWithTies_BestFourByScoreThenLowerState()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 2000; round++)
+        {
+            // Few distinct scores, so equal scores (decided by the state) are common.
+            var offers = Enumerable.Range(0, random.Next(0, 30))
+                .Select(_ => (Score: random.Next(-3, 3) * 0.5, State: random.Next(81)))
+                .DistinctBy(o => o.State)
+                .ToList();
+            var top = BeamDecoder.TopFour.Empty;
+            foreach (var (score, state) in offers)
+            {
+                top.Offer(score, state);
+            }
+
+            var expected = offers.OrderByDescending(o => o.Score).ThenBy(o => o.State).Take(4).ToList();
+            Assert.Equal(expected.Count, top.Count);
+            for (var k = 0; k < expected.Count; k++)
+            {
+                Assert.Equal(expected[k].Score, top.Scores.GetElement(k));
+                Assert.Equal(expected[k].State, top.States.GetElement(k));
+            }
+        }
     }
 
     private static (int[] Tags, float[] Confidences) Decode(NerFeatureExtractor.SentenceFeatures features, int n, bool fastPath)
