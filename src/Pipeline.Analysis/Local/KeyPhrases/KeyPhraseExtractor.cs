@@ -27,20 +27,31 @@ public sealed class KeyPhraseExtractor
         }
 
         IReadOnlyList<TextSpan> spans = sentences.Count > 0 ? sentences : [new TextSpan(0, text.Length)];
-        var collector = new CandidateCollector(text);
-        var buffer = new List<ChunkWord>(PhraseChunker.MaxPhraseWords + 2);
-        Action<List<ChunkWord>, bool> add = collector.Add;
-        for (var s = 0; s < spans.Count; s++)
+        var collector = t_collector ??= new CandidateCollector();
+        collector.Begin(text);
+        try
         {
-            collector.Sentence = s;
-            PhraseChunker.Chunk(text, spans[s], buffer, add);
-        }
+            for (var s = 0; s < spans.Count; s++)
+            {
+                collector.Sentence = s;
+                PhraseChunker.Chunk(text, spans[s], collector.Buffer, collector.OnChunk);
+            }
 
-        var candidates = collector.Candidates;
-        var wordCounts = WordCounts(candidates, collector.Words.Count);
-        SubPhraseMerger.Merge(candidates, collector.Words.Count);
-        return Rank(candidates, collector.Words, wordCounts, spans.Count, maxPhrases);
+            var candidates = collector.Candidates;
+            var wordCounts = WordCounts(candidates, collector.Words.Count);
+            SubPhraseMerger.Merge(candidates, collector.Words.Count);
+            return Rank(candidates, collector.Words, wordCounts, spans.Count, maxPhrases);
+        }
+        finally
+        {
+            // Keeps the tables' capacity for the next document, not the document's text and phrases.
+            collector.Begin("");
+        }
     }
+
+    /// <summary>One collector per thread, reused: its tables grow once instead of once per document.</summary>
+    [ThreadStatic]
+    private static CandidateCollector? t_collector;
 
     /// <summary>How often each word occurs in any phrase (counted per candidate, before merging, not per occurrence).</summary>
     private static int[] WordCounts(List<PhraseCandidate> candidates, int wordCount)
@@ -104,8 +115,33 @@ public sealed class KeyPhraseExtractor
     }
 
     /// <summary>Turns chunks into candidates keyed by their normalised words.</summary>
-    private sealed class CandidateCollector(string text)
+    private sealed class CandidateCollector
     {
+        private string _text = "";
+
+        public CandidateCollector()
+        {
+            OnChunk = Add;
+        }
+
+        /// <summary>The chunker's word buffer.</summary>
+        public List<ChunkWord> Buffer { get; } = new(PhraseChunker.MaxPhraseWords + 2);
+
+        /// <summary><see cref="Add"/> as the chunker's callback (one delegate, not one per document).</summary>
+        public Action<List<ChunkWord>, bool> OnChunk { get; }
+
+        /// <summary>Starts a document: every table emptied (their capacity kept).</summary>
+        public void Begin(string document)
+        {
+            _text = document;
+            Sentence = 0;
+            _byKey.Clear();
+            _wordNumbers.Clear();
+            Candidates.Clear();
+            Words.Clear();
+            Buffer.Clear();
+        }
+
         private readonly Dictionary<string, PhraseCandidate> _byKey = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _wordNumbers = new(StringComparer.Ordinal);
         private readonly List<int> _keyWords = [];
@@ -144,7 +180,7 @@ public sealed class KeyPhraseExtractor
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i];
-                var span = text.AsSpan(w.Start, w.Length);
+                var span = _text.AsSpan(w.Start, w.Length);
                 if (i > 0)
                 {
                     _key[keyLength++] = ' ';

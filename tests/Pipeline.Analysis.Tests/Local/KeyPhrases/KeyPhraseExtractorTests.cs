@@ -36,6 +36,20 @@ public sealed class KeyPhraseExtractorTests
         return spans;
     }
 
+    [Fact]
+    public void Extract_AfterAnotherDocument_SamePhrasesAndScoresAsBefore()
+    {
+        const string other = "Voters in Iowa met Senator Elizabeth Warren and her campaign staff. Warren promised Iowa voters a wealth tax.";
+        var first = Extractor.Extract(Paragraph, Sentences(Paragraph), 50);
+
+        Extractor.Extract(other, Sentences(other), 50);
+        var again = Extractor.Extract(Paragraph, Sentences(Paragraph), 50);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Select(p => (p.Text, p.Score)), again.Select(p => (p.Text, p.Score)));
+        Assert.DoesNotContain(again, p => p.Text.Contains("Warren", StringComparison.Ordinal));
+    }
+
     private static List<string> Phrases(string text, int max = 50) =>
         Extractor.Extract(text, Sentences(text), max).Select(p => p.Text).ToList();
 
