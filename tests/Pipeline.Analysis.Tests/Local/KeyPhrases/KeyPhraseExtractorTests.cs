@@ -232,3 +232,28 @@ public sealed class KeyPhraseExtractorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Extractor.Extract(Paragraph, Sentences(Paragraph), -1));
     }
 }
+
+public sealed class KeepBestTests
+{
+    [Fact]
+    public void KeepBest_RandomCandidatesWithEqualScores_SameAsSortingAllThenTaking()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 500; round++)
+        {
+            var offsets = Enumerable.Range(0, 400).OrderBy(_ => random.Next()).Take(random.Next(0, 60)).ToList();
+            var offered = offsets.Select(o => (Candidate: new PhraseCandidate([0], o, 0), Score: random.Next(0, 6) * 0.25)).ToList();
+            var k = random.Next(1, 25);
+            var best = new (PhraseCandidate Candidate, double Score)[Math.Min(k, offered.Count)];
+            var count = 0;
+            foreach (var (candidate, score) in offered)
+            {
+                count = KeyPhraseExtractor.KeepBest(best, count, candidate, score);
+            }
+
+            var expected = offered.OrderByDescending(o => o.Score).ThenBy(o => o.Candidate.FirstOffset).Take(k).ToList();
+            Assert.Equal(expected.Count, count);
+            Assert.Equal(expected.Select(e => (e.Candidate.FirstOffset, e.Score)), best.Take(count).Select(b => (b.Candidate.FirstOffset, b.Score)));
+        }
+    }
+}
