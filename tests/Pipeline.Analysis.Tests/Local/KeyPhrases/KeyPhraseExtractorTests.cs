@@ -50,6 +50,20 @@ public sealed class KeyPhraseExtractorTests
         Assert.DoesNotContain(again, p => p.Text.Contains("Warren", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Extract_SentencesOutOfTextOrder_SamePhrasesMerged()
+    {
+        const string text = "Bernie Sanders spoke in Iowa on Monday. Voters cheered Sanders loudly. Then Sanders thanked the Iowa voters.";
+        var spans = Sentences(text);
+
+        var forward = Extractor.Extract(text, spans, 50).Select(p => p.Text).Order(StringComparer.Ordinal).ToList();
+        var reversed = Extractor.Extract(text, spans.Reverse().ToList(), 50).Select(p => p.Text).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("Bernie Sanders", forward);
+        Assert.DoesNotContain("Sanders", forward);
+        Assert.Equal(forward, reversed);
+    }
+
     private static List<string> Phrases(string text, int max = 50) =>
         Extractor.Extract(text, Sentences(text), max).Select(p => p.Text).ToList();
 
