@@ -24,7 +24,7 @@ if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } 
     NerEvaluation.UseModel(modelFile);
 }
 
-// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole] FILE | dump-analysis OUT [--split] FILE... | embeddings-nearest WORD... | embeddings-clusters [options] | build-word-classes [options] | induce-valence [options]
+// Commands: eval FILE... | train-ner [options] | train-sentiment [options] | tag-ner FILE | entities [--profile] FILE | profile-analyzer [--whole | --stages A,B] FILE | dump-analysis OUT [--split] FILE... | embeddings-nearest WORD... | embeddings-clusters [options] | build-word-classes [options] | induce-valence [options]
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
@@ -36,6 +36,7 @@ return args switch
     ["dump-analysis", .. var rest] => AnalysisDump.Run(rest),
     ["profile-analyzer", var file] => AnalyzerProfile.Run(file),
     ["profile-analyzer", "--whole", var file] => AnalyzerProfile.Run(file, wholeOnly: true),
+    ["profile-analyzer", "--stages", var stages, var file] => AnalyzerProfile.Run(file, stages: stages),
     ["train-sentiment", .. var rest] => SentimentTraining.Run(rest),
     ["profile-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassProfile.Run(rest),
     ["build-word-classes", .. var rest] => Pipeline.Tools.Embeddings.WordClassBuilder.Run(rest),

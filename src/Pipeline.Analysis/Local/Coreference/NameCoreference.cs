@@ -102,11 +102,35 @@ public static class NameCoreference
         }
 
         MergeAcronyms(clusters);
-        return clusters
-            .Where(c => c.Mentions.Count > 0)
-            .Select(c => c.Build(text))
-            .OrderBy(c => c.Mentions[0].Start)
-            .ToList();
+        var result = new List<EntityCluster>(clusters.Count);
+        foreach (var c in clusters)
+        {
+            if (c.Mentions.Count > 0)
+            {
+                result.Add(c.Build(text));
+            }
+        }
+
+        StableSort(result, static c => c.Mentions[0].Start);
+        return result;
+    }
+
+    /// <summary>Insertion sort by an integer key, equal keys in their current order (as OrderBy): the lists are short and nearly sorted.</summary>
+    private static void StableSort<T>(List<T> items, Func<T, int> key)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            var item = items[i];
+            var k = key(item);
+            var j = i - 1;
+            while (j >= 0 && key(items[j]) > k)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
     }
 
     /// <summary>
@@ -254,32 +278,69 @@ public static class NameCoreference
     /// <summary>The words of a mention's name: titles before a person's name and possessives/leading "the" removed.</summary>
     internal static string[] NameWords(string text, IReadOnlyList<TextSpan> tokens, DetectedMention m)
     {
-        var words = new List<string>(m.EndToken - m.FirstToken);
+        // The same words as taking every non-possessive token and dropping leading titles and "the", but one string
+        // per kept word: the words are judged as spans first.
+        var count = 0;
+        var skip = 0;
+        var leading = true;
         for (var k = m.FirstToken; k < m.EndToken; k++)
         {
-            var w = text.Substring(tokens[k].Start, tokens[k].Length);
-            if (EntityRecognizer.IsPossessive(w))
+            var w = Word(text, tokens[k], out var possessive);
+            if (possessive)
             {
                 continue;
             }
 
-            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal))
+            count++;
+            if (leading && ((m.Category == EntityCategories.Person && (NerLexicon.CueOf(w) & CueKind.Title) != 0) || w.Equals("the", StringComparison.OrdinalIgnoreCase)))
             {
-                w = w[..^2];
+                skip++;
+            }
+            else
+            {
+                leading = false;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [text.Substring(m.Start, m.Length)];
+        }
+
+        // At least one word is kept, even when every word is a title.
+        skip = Math.Min(skip, count - 1);
+        var words = new string[count - skip];
+        var index = -skip;
+        for (var k = m.FirstToken; k < m.EndToken; k++)
+        {
+            var w = Word(text, tokens[k], out var possessive);
+            if (possessive)
+            {
+                continue;
             }
 
-            words.Add(w);
+            if (index >= 0)
+            {
+                words[index] = w.ToString();
+            }
+
+            index++;
         }
 
-        var skip = 0;
-        while (skip < words.Count - 1
-            && ((m.Category == EntityCategories.Person && (NerLexicon.CueOf(words[skip]) & CueKind.Title) != 0)
-                || words[skip].Equals("the", StringComparison.OrdinalIgnoreCase)))
+        return words;
+    }
+
+    /// <summary>A token as a name word: a trailing "'s" cut off; <paramref name="possessive"/> when it is a possessive alone.</summary>
+    private static ReadOnlySpan<char> Word(string text, TextSpan token, out bool possessive)
+    {
+        var w = text.AsSpan(token.Start, token.Length);
+        possessive = EntityRecognizer.IsPossessive(w);
+        if (!possessive && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("\u2019s", StringComparison.Ordinal)))
         {
-            skip++;
+            w = w[..^2];
         }
 
-        return words.Count == 0 ? [text.Substring(m.Start, m.Length)] : words.Skip(skip).ToArray();
+        return w;
     }
 
     private static Builder? ChoosePerson(List<Builder> people, string word, int offset)
@@ -338,8 +399,9 @@ public static class NameCoreference
 
         public bool IsAcronym => LongestWords.Length == 1 && LongestWords[0].Length is >= 2 and <= 8 && LongestWords[0].All(char.IsUpper);
 
-        private readonly HashSet<string> _firstNames = new(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> _lastNames = new(StringComparer.OrdinalIgnoreCase);
+        // Only clusters with a multi-word name have first and last names (most clusters never do).
+        private HashSet<string>? _firstNames;
+        private HashSet<string>? _lastNames;
         private readonly List<int> _starts = [];
 
         public void Add(DetectedMention m, string[] words)
@@ -350,8 +412,8 @@ public static class NameCoreference
             _starts.Insert(at < 0 ? ~at : at, m.Start);
             if (words.Length >= 2)
             {
-                _firstNames.Add(words[0]);
-                _lastNames.Add(words[^1]);
+                (_firstNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(words[0]);
+                (_lastNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(words[^1]);
             }
 
             if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && CharCount(words) > CharCount(LongestWords)))
@@ -377,13 +439,13 @@ public static class NameCoreference
             _items.Clear();
             Mentions.Clear();
             _starts.Clear();
-            _firstNames.Clear();
-            _lastNames.Clear();
+            _firstNames?.Clear();
+            _lastNames?.Clear();
         }
 
-        public bool HasLastName(string word) => _lastNames.Contains(word);
+        public bool HasLastName(string word) => _lastNames?.Contains(word) == true;
 
-        public bool HasFirstName(string word) => _firstNames.Contains(word);
+        public bool HasFirstName(string word) => _firstNames?.Contains(word) == true;
 
         public int LastStartBefore(int offset)
         {
@@ -398,13 +460,23 @@ public static class NameCoreference
 
         public EntityCluster Build(string text)
         {
-            var ordered = Mentions.OrderBy(m => m.Start).ToList();
+            var ordered = new List<DetectedMention>(Mentions);
+            StableSort(ordered, static m => m.Start);
             var name = category is EntityCategories.DateTime or EntityCategories.Quantity
                 ? text.Substring(ordered[0].Start, ordered[0].Length)
                 : category == EntityCategories.PersonType
                     ? text.Substring(ordered[0].Start, ordered[0].Length).ToLowerInvariant()
-                    : string.Join(' ', LongestWords);
-            var sub = ordered.Select(m => m.Subcategory).FirstOrDefault(s => s is not null);
+                    : LongestWords.Length == 1 ? LongestWords[0] : string.Join(' ', LongestWords);
+            string? sub = null;
+            foreach (var m in ordered)
+            {
+                if (m.Subcategory is not null)
+                {
+                    sub = m.Subcategory;
+                    break;
+                }
+            }
+
             return new EntityCluster(name, category, sub, ordered);
         }
     }

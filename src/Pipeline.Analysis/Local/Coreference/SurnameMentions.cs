@@ -30,32 +30,38 @@ public static class SurnameMentions
             }
         }
 
-        if (owners.Values.All(o => o < 0))
+        var anyOwner = false;
+        foreach (var owner in owners.Values)
+        {
+            anyOwner |= owner >= 0;
+        }
+
+        if (!anyOwner)
         {
             return clusters;
         }
 
         var covered = new bool[tokens.Count];
-        foreach (var mention in clusters.SelectMany(c => c.Mentions))
+        foreach (var cluster in clusters)
         {
-            for (var t = mention.FirstToken; t < mention.EndToken && t < covered.Length; t++)
+            foreach (var mention in cluster.Mentions)
             {
-                covered[t] = true;
+                for (var t = mention.FirstToken; t < mention.EndToken && t < covered.Length; t++)
+                {
+                    covered[t] = true;
+                }
             }
         }
+
+        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
 
         // Capitalised tokens are looked up as spans: no string per token.
         var ownersBySpan = owners.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = new Dictionary<int, List<DetectedMention>>();
         var sentence = 0;
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < all.Length; t++)
         {
-            while (sentence < sentenceTokens.Count - 1 && t >= sentenceTokens[sentence].End)
-            {
-                sentence++;
-            }
-
-            var token = tokens[t];
+            var token = all[t];
             if (covered[t] || token.Length < 2 || !char.IsUpper(text[token.Start]))
             {
                 continue;
@@ -63,12 +69,18 @@ public static class SurnameMentions
 
             if (ownersBySpan.TryGetValue(text.AsSpan(token.Start, token.Length), out var owner) && owner >= 0)
             {
-                if (!added.TryGetValue(owner, out var list))
+                // The sentence is only needed for a new mention: advanced here, to the same index as token by token.
+                while (sentence < sentenceTokens.Count - 1 && t >= sentenceTokens[sentence].End)
                 {
-                    added[owner] = list = [];
+                    sentence++;
                 }
 
-                list.Add(new DetectedMention(token.Start, token.Length, EntityCategories.Person, null, PropagatedConfidence, sentence, t, t + 1));
+                if (!added.TryGetValue(owner, out var mentions))
+                {
+                    added[owner] = mentions = [];
+                }
+
+                mentions.Add(new DetectedMention(token.Start, token.Length, EntityCategories.Person, null, PropagatedConfidence, sentence, t, t + 1));
             }
         }
 
@@ -77,10 +89,35 @@ public static class SurnameMentions
             return clusters;
         }
 
-        return clusters.Select((cluster, c) => added.TryGetValue(c, out var extra)
-                ? cluster with { Mentions = cluster.Mentions.Concat(extra).OrderBy(m => m.Start).ToList() }
-                : cluster)
-            .ToList();
+        var result = new List<EntityCluster>(clusters.Count);
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            result.Add(added.TryGetValue(c, out var extra) ? clusters[c] with { Mentions = Merge(clusters[c].Mentions, extra) } : clusters[c]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Two lists in text order as one (a stable sort of their concatenation: on equal starts the first list's mention first).</summary>
+    private static List<DetectedMention> Merge(IReadOnlyList<DetectedMention> first, List<DetectedMention> second)
+    {
+        for (var k = 1; k < first.Count; k++)
+        {
+            if (first[k].Start < first[k - 1].Start)
+            {
+                // Not in text order (not built by NameCoreference): sort the concatenation instead.
+                return first.Concat(second).OrderBy(m => m.Start).ToList();
+            }
+        }
+
+        var merged = new List<DetectedMention>(first.Count + second.Count);
+        int a = 0, b = 0;
+        while (a < first.Count || b < second.Count)
+        {
+            merged.Add(b >= second.Count || (a < first.Count && first[a].Start <= second[b].Start) ? first[a++] : second[b++]);
+        }
+
+        return merged;
     }
 
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };

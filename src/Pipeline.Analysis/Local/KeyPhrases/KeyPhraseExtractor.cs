@@ -1,4 +1,3 @@
-using System.Text;
 using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
@@ -28,40 +27,52 @@ public sealed class KeyPhraseExtractor
         }
 
         IReadOnlyList<TextSpan> spans = sentences.Count > 0 ? sentences : [new TextSpan(0, text.Length)];
-        var collector = new CandidateCollector(text);
-        var buffer = new List<ChunkWord>(PhraseChunker.MaxPhraseWords + 2);
-        Action<List<ChunkWord>, bool> add = collector.Add;
-        for (var s = 0; s < spans.Count; s++)
+        var collector = t_collector ??= new CandidateCollector();
+        collector.Begin(text);
+        try
         {
-            collector.Sentence = s;
-            PhraseChunker.Chunk(text, spans[s], buffer, add);
-        }
+            for (var s = 0; s < spans.Count; s++)
+            {
+                collector.Sentence = s;
+                PhraseChunker.Chunk(text, spans[s], collector.Buffer, collector.OnChunk);
+            }
 
-        var candidates = collector.Candidates;
-        var wordCounts = WordCounts(candidates);
-        SubPhraseMerger.Merge(candidates);
-        return Rank(candidates, wordCounts, spans.Count, maxPhrases);
+            var candidates = collector.Candidates;
+            var wordCounts = WordCounts(candidates, collector.Words.Count);
+            SubPhraseMerger.Merge(candidates, collector.Words.Count);
+            return Rank(candidates, collector.Words, wordCounts, spans.Count, maxPhrases);
+        }
+        finally
+        {
+            // Keeps the tables' capacity for the next document, not the document's text and phrases.
+            collector.Begin("");
+        }
     }
 
+    /// <summary>One collector per thread, reused: its tables grow once instead of once per document.</summary>
+    [ThreadStatic]
+    private static CandidateCollector? t_collector;
+
     /// <summary>How often each word occurs in any phrase (counted per candidate, before merging, not per occurrence).</summary>
-    private static Dictionary<string, int> WordCounts(List<PhraseCandidate> candidates)
+    private static int[] WordCounts(List<PhraseCandidate> candidates, int wordCount)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[wordCount];
         foreach (var c in candidates)
         {
             var occurrences = (int)c.Count;
             foreach (var w in c.Words)
             {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, w, out _) += occurrences;
+                counts[w] += occurrences;
             }
         }
 
         return counts;
     }
 
-    private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, Dictionary<string, int> wordCounts, int sentenceCount, int maxPhrases)
+    private static List<KeyPhrase> Rank(List<PhraseCandidate> candidates, List<string> words, int[] wordCounts, int sentenceCount, int maxPhrases)
     {
-        var scored = new List<(PhraseCandidate Candidate, double Score)>(candidates.Count);
+        var best = new (PhraseCandidate Candidate, double Score)[Math.Min(maxPhrases, candidates.Count)];
+        var count = 0;
         foreach (var c in candidates)
         {
             if (c.MergedInto is not null)
@@ -79,42 +90,92 @@ public sealed class KeyPhraseExtractor
             var length = 1 + (0.25 * (Math.Min(c.Words.Length, 4) - 1));
             var position = 1 + (0.5 * (1 - ((double)c.FirstSentence / sentenceCount)));
             var proper = c.ProperWeight * 2 > c.Count ? 1.15 : 1;
-            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(c.Words[0]) ? 0.3 : 1;
-            scored.Add((c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic));
+            var generic = c.Words.Length == 1 && KeyPhraseVocabulary.GenericNouns.Contains(words[c.Words[0]]) ? 0.3 : 1;
+            count = KeepBest(best, count, c, (c.Count + (0.25 * wordSalience)) * length * position * proper * generic);
         }
 
-        scored.Sort(static (a, b) =>
+        var top = count > 0 ? best[0].Score : 1;
+        var result = new List<KeyPhrase>(count);
+        for (var k = 0; k < count; k++)
         {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : a.Candidate.FirstOffset.CompareTo(b.Candidate.FirstOffset);
-        });
-
-        var top = scored.Count > 0 ? scored[0].Score : 1;
-        var result = new List<KeyPhrase>(Math.Min(maxPhrases, scored.Count));
-        foreach (var (candidate, score) in scored)
-        {
-            if (result.Count == maxPhrases)
-            {
-                break;
-            }
-
-            result.Add(new KeyPhrase(candidate.SurfaceForm(), Math.Round(score / top, 4)));
+            result.Add(new KeyPhrase(best[k].Candidate.SurfaceForm(), Math.Round(best[k].Score / top, 4)));
         }
 
         return result;
     }
 
-    /// <summary>Turns chunks into candidates keyed by their normalised words.</summary>
-    private sealed class CandidateCollector(string text)
+    /// <summary>
+    /// Keeps the best <c>best.Length</c> candidates offered so far in <paramref name="best"/> (its first
+    /// <paramref name="count"/> entries), highest score first, equal scores by first offset; returns the new count.
+    /// </summary>
+    /// <remarks>
+    /// The same phrases, in the same order, as sorting every candidate by that rule and taking the first ones: the rule is
+    /// a strict order, since no two unmerged candidates share a first offset (each chunk starts at its own word, and a
+    /// merged phrase hands its offset to one longer phrase only). Sorting a document's few hundred candidates for twenty
+    /// was most of the ranking's cost.
+    /// </remarks>
+    internal static int KeepBest((PhraseCandidate Candidate, double Score)[] best, int count, PhraseCandidate candidate, double score)
     {
+        var k = best.Length;
+        if (k == 0 || (count == k && !Ahead(score, candidate.FirstOffset, best[k - 1])))
+        {
+            return count;
+        }
+
+        var j = Math.Min(count, k - 1);
+        while (j > 0 && Ahead(score, candidate.FirstOffset, best[j - 1]))
+        {
+            best[j] = best[j - 1];
+            j--;
+        }
+
+        best[j] = (candidate, score);
+        return Math.Min(count + 1, k);
+
+        static bool Ahead(double score, int offset, (PhraseCandidate Candidate, double Score) other) =>
+            score > other.Score || (score == other.Score && offset < other.Candidate.FirstOffset);
+    }
+
+    /// <summary>Turns chunks into candidates keyed by their normalised words.</summary>
+    private sealed class CandidateCollector
+    {
+        private string _text = "";
+
+        public CandidateCollector()
+        {
+            OnChunk = Add;
+        }
+
+        /// <summary>The chunker's word buffer.</summary>
+        public List<ChunkWord> Buffer { get; } = new(PhraseChunker.MaxPhraseWords + 2);
+
+        /// <summary><see cref="Add"/> as the chunker's callback (one delegate, not one per document).</summary>
+        public Action<List<ChunkWord>, bool> OnChunk { get; }
+
+        /// <summary>Starts a document: every table emptied (their capacity kept).</summary>
+        public void Begin(string document)
+        {
+            _text = document;
+            Sentence = 0;
+            _byKey.Clear();
+            _wordNumbers.Clear();
+            Candidates.Clear();
+            Words.Clear();
+            Buffer.Clear();
+        }
+
         private readonly Dictionary<string, PhraseCandidate> _byKey = new(StringComparer.Ordinal);
-        private readonly StringBuilder _key = new();
-        private readonly StringBuilder _surface = new();
-        private char[] _chars = new char[256];
+        private readonly Dictionary<string, int> _wordNumbers = new(StringComparer.Ordinal);
+        private readonly List<int> _keyWords = [];
+        private char[] _key = new char[256];
+        private char[] _surface = new char[256];
 
         public int Sentence { get; set; }
 
         public List<PhraseCandidate> Candidates { get; } = [];
+
+        /// <summary>The distinct words of the candidates' keys, by number.</summary>
+        public List<string> Words { get; } = [];
 
         public void Add(List<ChunkWord> words, bool startsSentence)
         {
@@ -124,54 +185,84 @@ public sealed class KeyPhraseExtractor
                 return;
             }
 
-            _key.Clear();
-            _surface.Clear();
-            var capitalised = 0;
+            // Key (lower case, last word singular unless capitalised) and surface, written straight into buffers.
+            var size = words.Count - 1;
+            foreach (var w in words)
+            {
+                size += w.Length;
+            }
+
+            if (_key.Length < size)
+            {
+                _key = new char[size * 2];
+                _surface = new char[size * 2];
+            }
+
+            int keyLength = 0, surfaceLength = 0, capitalised = 0;
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i];
-                var span = text.AsSpan(w.Start, w.Length);
+                var span = _text.AsSpan(w.Start, w.Length);
                 if (i > 0)
                 {
-                    _key.Append(' ');
-                    _surface.Append(' ');
+                    _key[keyLength++] = ' ';
+                    _surface[surfaceLength++] = ' ';
                 }
 
-                _surface.Append(span);
+                span.CopyTo(_surface.AsSpan(surfaceLength));
+                surfaceLength += span.Length;
                 var folded = i == words.Count - 1 && !w.Capitalised ? Singular(span) : span;
+                // Char by char, as the keys always were (the span overload also maps surrogate pairs).
                 foreach (var ch in folded)
                 {
-                    _key.Append(char.ToLowerInvariant(ch));
+                    _key[keyLength++] = char.ToLowerInvariant(ch);
                 }
 
                 capitalised += w.Capitalised ? 1 : 0;
             }
 
             // Look the key up without allocating it: most chunks repeat a phrase already seen.
-            var keySpan = Chars(_key);
+            var keySpan = _key.AsSpan(0, keyLength);
             var lookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(keySpan, out var candidate))
             {
                 var key = keySpan.ToString();
-                candidate = new PhraseCandidate(key, words[0].Start, Sentence);
+                candidate = new PhraseCandidate(Number(key), words[0].Start, Sentence);
                 _byKey[key] = candidate;
                 Candidates.Add(candidate);
             }
 
             var proper = capitalised == words.Count && !(startsSentence && words.Count == 1);
             // A capital at the start of a sentence may be there only because of the position: it counts half.
-            candidate.AddOccurrence(Chars(_surface), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
+            candidate.AddOccurrence(_surface.AsSpan(0, surfaceLength), startsSentence && words[0].Capitalised ? 0.5 : 1, proper);
         }
 
-        private ReadOnlySpan<char> Chars(StringBuilder builder)
+        /// <summary>The key's space-separated words as word numbers (a new word gets the next number).</summary>
+        private int[] Number(string key)
         {
-            if (_chars.Length < builder.Length)
+            _keyWords.Clear();
+            var lookup = _wordNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+            var rest = key.AsSpan();
+            while (true)
             {
-                _chars = new char[builder.Length * 2];
-            }
+                var space = rest.IndexOf(' ');
+                var word = space < 0 ? rest : rest[..space];
+                if (!lookup.TryGetValue(word, out var number))
+                {
+                    number = Words.Count;
+                    var name = word.ToString();
+                    Words.Add(name);
+                    _wordNumbers[name] = number;
+                }
 
-            builder.CopyTo(0, _chars, builder.Length);
-            return _chars.AsSpan(0, builder.Length);
+                _keyWords.Add(number);
+                if (space < 0)
+                {
+                    return [.. _keyWords];
+                }
+
+                rest = rest[(space + 1)..];
+            }
         }
 
         private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> word)

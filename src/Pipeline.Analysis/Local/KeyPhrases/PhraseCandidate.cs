@@ -1,15 +1,14 @@
 namespace Pipeline.Analysis.Local.KeyPhrases;
 
 /// <summary>All occurrences of one normalised phrase in a document.</summary>
-internal sealed class PhraseCandidate(string key, int firstOffset, int firstSentence)
+/// <param name="words">The key's words as the document's word numbers (<see cref="KeyPhraseExtractor"/> numbers them): equal words, equal numbers.</param>
+internal sealed class PhraseCandidate(int[] words, int firstOffset, int firstSentence)
 {
     private string? _firstSurface;
     private double _firstWeight;
     private Dictionary<string, double>? _otherSurfaces;
 
-    public string Key { get; } = key;
-
-    public string[] Words { get; } = key.Split(' ');
+    public int[] Words { get; } = words;
 
     public int FirstOffset { get; private set; } = firstOffset;
 

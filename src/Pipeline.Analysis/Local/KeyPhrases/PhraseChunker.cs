@@ -151,8 +151,13 @@ internal static class PhraseChunker
         }
 
         var key = lower[..word.ToLowerInvariant(lower)];
-        key.Replace('\u2019', '\'');
-        var apostrophe = key.IndexOf('\'');
+        // One pass finds either apostrophe; only then is the curly one folded (few words have one).
+        var apostrophe = key.IndexOfAny('\'', '\u2019');
+        if (apostrophe >= 0)
+        {
+            key.Replace('\u2019', '\'');
+        }
+
         if (apostrophe > 0 && (KeyPhraseVocabulary.BreakerLookup.Contains(key[..apostrophe]) || key.EndsWith("n't")))
         {
             return true; // contractions: "he'll", "they've", "wouldn't"

@@ -102,7 +102,7 @@ public sealed class EntityRecognizer(NerTagger tagger)
                 mentions.Add(new DetectedMention(start, all[end - 1].End - start, category, null, Math.Round(MeanConfidence(confidences, first, end), 3), s, first, end));
             }
 
-            RuleEntities.Find(text, all, range.Start, range.End, s, taken, mentions);
+            RuleEntities.Find(text, all, range.Start, range.End, s, taken, mentions, NerTagger.LastSentenceWords(range.Length));
         }
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Pipeline.Analysis.Local.Ner;
 
@@ -247,14 +249,21 @@ public sealed class NerModel : ITagScorer
         }
 
         t_sink = sink;
+        if (found > 0)
+        {
+            // Checked once here (the largest owner is the last): the adds below read and write unchecked.
+            _ = scores[(owners[found - 1] * NerTags.Count) + NerTags.Count - 1];
+        }
+
+        ref var into0 = ref MemoryMarshal.GetReference(scores);
+        ref var packed0 = ref MemoryMarshal.GetArrayDataReference(packed);
         for (var i = 0; i < found; i++)
         {
-            var at = rows[i];
-            var into = scores.Slice(owners[i] * NerTags.Count, NerTags.Count);
-            for (var t = 0; t < NerTags.Count; t++)
-            {
-                into[t] += packed[at + t];
-            }
+            // Tags 0-7 in vector lanes, tag 8 alone: each tag's sum in the same order as a scalar loop.
+            ref var row = ref Unsafe.Add(ref packed0, rows[i]);
+            ref var into = ref Unsafe.Add(ref into0, owners[i] * NerTags.Count);
+            (Vector256.LoadUnsafe(ref into) + Vector256.LoadUnsafe(ref row)).StoreUnsafe(ref into);
+            Unsafe.Add(ref into, 8) += Unsafe.Add(ref row, 8);
         }
 
         System.Buffers.ArrayPool<int>.Shared.Return(rows);

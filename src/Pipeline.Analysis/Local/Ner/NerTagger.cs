@@ -74,6 +74,13 @@ public sealed class NerTagger
         }
     }
 
+    /// <summary>
+    /// The word properties of the sentence this thread last tagged, when it had <paramref name="tokens"/> tokens (else
+    /// empty): callers reuse them instead of looking each word up again.
+    /// </summary>
+    internal static ReadOnlySpan<WordProperties> LastSentenceWords(int tokens) =>
+        t_buffer is { } buffer && buffer.Count == tokens ? buffer.Words.AsSpan(0, tokens) : [];
+
     private void Decode(string text, ReadOnlySpan<TextSpan> tokens, Span<int> tags, Span<float> confidences)
     {
         var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();

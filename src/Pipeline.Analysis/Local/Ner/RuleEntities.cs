@@ -15,14 +15,19 @@ public static class RuleEntities
         ["in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "during", "from", "through", "before", "after"];
 
     /// <summary>Adds rule mentions for the sentence's tokens [first, end) not marked in <paramref name="taken"/>.</summary>
-    public static void Find(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int sentence, ReadOnlySpan<bool> taken, List<DetectedMention> into)
+    public static void Find(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int sentence, ReadOnlySpan<bool> taken, List<DetectedMention> into) =>
+        Find(text, tokens, first, end, sentence, taken, into, []);
+
+    /// <summary>As <see cref="Find(string, ReadOnlySpan{TextSpan}, int, int, int, ReadOnlySpan{bool}, List{DetectedMention})"/>, with the tokens' word properties (from token <paramref name="first"/> on, or empty): their <see cref="WordProperties.MayStartRule"/> saves a lookup per token.</summary>
+    internal static void Find(string text, ReadOnlySpan<TextSpan> tokens, int first, int end, int sentence, ReadOnlySpan<bool> taken, List<DetectedMention> into, ReadOnlySpan<WordProperties> words)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(into);
+        var known = words.Length == end - first;
         var k = first;
         while (k < end)
         {
-            if (taken[k] || !MayStart(W(text, tokens, k)))
+            if (taken[k] || !(known ? words[k - first].MayStartRule : MayStart(W(text, tokens, k))))
             {
                 k++;
                 continue;

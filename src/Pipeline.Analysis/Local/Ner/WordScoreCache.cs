@@ -114,6 +114,23 @@ internal sealed class WordScoreCache
     /// <summary>Scores of the two previous-tags features (the same for every token), for (prev, prev2).</summary>
     public ReadOnlySpan<float> Pair(int prev, int prev2) => _pairs.AsSpan(((prev * NerTags.Count) + prev2) * NerTags.Count, NerTags.Count);
 
+    /// <summary>The <see cref="Pair"/> rows of every (prev, prev2), row ((prev × 9) + prev2) × 9.</summary>
+    public ReadOnlySpan<float> Pairs => _pairs;
+
+    /// <summary>
+    /// <see cref="TagWord"/> as a reference to the row's first score (the beam's inner loop): computed on first use.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ref float TagWordRow(int entry, int prev)
+    {
+        if ((_tagDone[entry] & (1 << prev)) == 0)
+        {
+            TagWord(entry, prev);
+        }
+
+        return ref _tagScores[((entry * NerTags.Count) + prev) * NerTags.Count];
+    }
+
     /// <summary>
     /// Scores of the previous-tag × word and previous-tag × shape features (what <see cref="NerFeatureExtractor.DynamicWord"/>
     /// gives) for a word entry of the current sentence, summed as <see cref="NerModel.Score"/> sums them.

@@ -24,10 +24,12 @@ public static class SentenceSplitter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var sentences = new List<TextSpan>(tokens.Count / 20 + 1);
+        // A span, not the interface: IsBoundary reads a few tokens per token.
+        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
         var start = 0;
-        for (var k = 1; k <= tokens.Count; k++)
+        for (var k = 1; k <= all.Length; k++)
         {
-            if (k == tokens.Count || IsBoundary(text, tokens, k))
+            if (k == all.Length || IsBoundary(text, all, k))
             {
                 sentences.Add(new TextSpan(start, k - start));
                 start = k;
@@ -47,7 +49,7 @@ public static class SentenceSplitter
     }
 
     /// <summary>Whether a sentence starts at token k (k &gt; 0).</summary>
-    private static bool IsBoundary(string text, IReadOnlyList<TextSpan> tokens, int k)
+    private static bool IsBoundary(string text, ReadOnlySpan<TextSpan> tokens, int k)
     {
         var prev = tokens[k - 1];
         var next = tokens[k];

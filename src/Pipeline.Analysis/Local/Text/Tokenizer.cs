@@ -74,6 +74,12 @@ public static class Tokenizer
 
     private static int UrlLength(string text, int i, int end)
     {
+        // Every prefix starts with h or w (ignoring case): most words stop at this test.
+        if ((text[i] | 0x20) is not ('h' or 'w'))
+        {
+            return 0;
+        }
+
         var span = text.AsSpan(i, end - i);
         if (!(span.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || span.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
@@ -105,6 +111,14 @@ public static class Tokenizer
         while (j < end)
         {
             var c = text[j];
+            if (char.IsAsciiLetter(c))
+            {
+                // The common case first: the same as the general test below for an ASCII letter.
+                allDigits = false;
+                j++;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 allDigits &= char.IsDigit(c);

@@ -1,4 +1,7 @@
 using Pipeline.Analysis.Local;
+using Pipeline.Analysis.Local.Coreference;
+using Pipeline.Analysis.Local.Ner;
+using Pipeline.Analysis.Local.Text;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Tests.Local.Coreference;
@@ -38,6 +41,46 @@ public sealed class SurnameMentionsTests
         var stone = Assert.Single(await EntitiesOf(text), e => e.Name == "Amy Stone");
 
         Assert.Single(stone.Mentions);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Propagate_MentionsInOrderOrNot_AddedMentionsSortedByOffset(bool shuffled)
+    {
+        const string text = "Delgado spoke first. Maria Delgado won. Then Delgado left, and Delgado returned.";
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = SentenceSplitter.Split(text, tokens);
+        var mentions = new List<DetectedMention>
+        {
+            Mention(text, tokens, "Maria Delgado", 0),
+            Mention(text, tokens, "Delgado", text.IndexOf("Delgado left", StringComparison.Ordinal)),
+        };
+        if (shuffled)
+        {
+            mentions.Reverse();
+        }
+
+        var clusters = new List<EntityCluster> { new("Maria Delgado", EntityCategories.Person, null, mentions) };
+
+        var result = SurnameMentions.Propagate(text, tokens, sentences, clusters);
+
+        var starts = Assert.Single(result).Mentions.Select(m => m.Start).ToList();
+        Assert.Equal(
+            [0, text.IndexOf("Maria", StringComparison.Ordinal), text.IndexOf("Delgado left", StringComparison.Ordinal), text.LastIndexOf("Delgado", StringComparison.Ordinal)],
+            starts);
+        var added = result[0].Mentions.Single(m => m.Start == text.LastIndexOf("Delgado", StringComparison.Ordinal));
+        Assert.Equal(SurnameMentions.PropagatedConfidence, added.Confidence);
+        Assert.Equal(sentences.Count - 1, added.Sentence);
+    }
+
+    private static DetectedMention Mention(string text, List<TextSpan> tokens, string name, int from)
+    {
+        var start = text.IndexOf(name, from, StringComparison.Ordinal);
+        var first = tokens.FindIndex(t => t.Start == start);
+        var end = tokens.FindIndex(t => t.End == start + name.Length) + 1;
+        var sentence = 0;
+        return new DetectedMention(start, name.Length, EntityCategories.Person, null, 0.9, sentence, first, end);
     }
 
     private static async Task<IReadOnlyList<EntityResult>> EntitiesOf(string text) =>

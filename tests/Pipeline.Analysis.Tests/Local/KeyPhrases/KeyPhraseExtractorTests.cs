@@ -36,6 +36,34 @@ public sealed class KeyPhraseExtractorTests
         return spans;
     }
 
+    [Fact]
+    public void Extract_AfterAnotherDocument_SamePhrasesAndScoresAsBefore()
+    {
+        const string other = "Voters in Iowa met Senator Elizabeth Warren and her campaign staff. Warren promised Iowa voters a wealth tax.";
+        var first = Extractor.Extract(Paragraph, Sentences(Paragraph), 50);
+
+        Extractor.Extract(other, Sentences(other), 50);
+        var again = Extractor.Extract(Paragraph, Sentences(Paragraph), 50);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first.Select(p => (p.Text, p.Score)), again.Select(p => (p.Text, p.Score)));
+        Assert.DoesNotContain(again, p => p.Text.Contains("Warren", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_SentencesOutOfTextOrder_SamePhrasesMerged()
+    {
+        const string text = "Bernie Sanders spoke in Iowa on Monday. Voters cheered Sanders loudly. Then Sanders thanked the Iowa voters.";
+        var spans = Sentences(text);
+
+        var forward = Extractor.Extract(text, spans, 50).Select(p => p.Text).Order(StringComparer.Ordinal).ToList();
+        var reversed = Extractor.Extract(text, spans.Reverse().ToList(), 50).Select(p => p.Text).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Contains("Bernie Sanders", forward);
+        Assert.DoesNotContain("Sanders", forward);
+        Assert.Equal(forward, reversed);
+    }
+
     private static List<string> Phrases(string text, int max = 50) =>
         Extractor.Extract(text, Sentences(text), max).Select(p => p.Text).ToList();
 
@@ -216,5 +244,30 @@ public sealed class KeyPhraseExtractorTests
     public void Extract_NegativeMaxPhrases_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Extractor.Extract(Paragraph, Sentences(Paragraph), -1));
+    }
+}
+
+public sealed class KeepBestTests
+{
+    [Fact]
+    public void KeepBest_RandomCandidatesWithEqualScores_SameAsSortingAllThenTaking()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 500; round++)
+        {
+            var offsets = Enumerable.Range(0, 400).OrderBy(_ => random.Next()).Take(random.Next(0, 60)).ToList();
+            var offered = offsets.Select(o => (Candidate: new PhraseCandidate([0], o, 0), Score: random.Next(0, 6) * 0.25)).ToList();
+            var k = random.Next(1, 25);
+            var best = new (PhraseCandidate Candidate, double Score)[Math.Min(k, offered.Count)];
+            var count = 0;
+            foreach (var (candidate, score) in offered)
+            {
+                count = KeyPhraseExtractor.KeepBest(best, count, candidate, score);
+            }
+
+            var expected = offered.OrderByDescending(o => o.Score).ThenBy(o => o.Candidate.FirstOffset).Take(k).ToList();
+            Assert.Equal(expected.Count, count);
+            Assert.Equal(expected.Select(e => (e.Candidate.FirstOffset, e.Score)), best.Take(count).Select(b => (b.Candidate.FirstOffset, b.Score)));
+        }
     }
 }

@@ -97,3 +97,30 @@ public sealed class RuleEntitiesTests
         Assert.DoesNotContain(found, m => m.Category == "DateTime");
     }
 }
+
+public sealed class RuleEntitiesWordPropertiesTests
+{
+    [Theory]
+    [InlineData("On Tuesday, 3 November 2020, the senator said 42 percent of voters aged 18 backed a $ 2.5 million plan.")]
+    [InlineData("Three years ago the president met two ministers in May, at 10:30 am, in the 1990s.")]
+    [InlineData("The Chief Executive and a spokeswoman spoke yesterday to 1,200 teachers for the third time.")]
+    public void Find_WithWordProperties_SameMentionsAsLookingWordsUp(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text).ToArray();
+        var words = tokens.Select(t => WordProperties.Of(text.AsSpan(t.Start, t.Length), FeatureHash.Of(text.AsSpan(t.Start, t.Length)))).ToArray();
+        var taken = new bool[tokens.Length];
+        taken[1] = true;
+        var looked = new List<DetectedMention>();
+        var cached = new List<DetectedMention>();
+
+        RuleEntities.Find(text, tokens, 0, tokens.Length, 0, taken, looked);
+        RuleEntities.Find(text, tokens, 0, tokens.Length, 0, taken, cached, words);
+
+        Assert.NotEmpty(looked);
+        Assert.Equal(looked, cached);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            Assert.Equal(RuleEntities.MayStart(text.AsSpan(tokens[i].Start, tokens[i].Length)), words[i].MayStartRule);
+        }
+    }
+}
