@@ -6,30 +6,14 @@ namespace Pipeline.Analysis.Tests.Local.Ner;
 
 public sealed class BeamDecoderFastPathTests
 {
-    private static readonly Lazy<NerModel> Model = new(() =>
-    {
-        using var stream = NerResources.Open(NerTagger.ModelResource);
-        return NerModel.Load(stream);
-    });
-
-    private static readonly string[] Sentences =
-    [
-        "Sen. Bernie Sanders of Vermont told supporters in Des Moines , Iowa , that the Democratic National Committee was wrong .",
-        "Members of the Social Democratic Party of Germany met the Christian Democratic Union in Berlin on Tuesday .",
-        "THE PRIME MINISTER SAID 42 PEOPLE WERE HURT IN NEW YORK .",
-        "Will Bernie Sanders Win The Iowa Caucus Against Hillary Clinton And Joe Biden ?",
-        "Ok",
-        "Shinui , Hetz , Meretz and the Qzxwvbtk list all lost seats to Likud .",
-    ];
-
     [Fact]
     public void Search_ShippedFastPath_SameTagsAndConfidencesAsGeneralLoop()
     {
         var extractor = new NerFeatureExtractor(Gazetteer.Default);
-        var cache = new WordScoreCache(Model.Value);
+        var cache = new WordScoreCache(ShippedNer.Model);
         var features = new NerFeatureExtractor.SentenceFeatures();
         var compared = 0;
-        foreach (var text in Sentences.Concat(RandomSentences(200)))
+        foreach (var text in ShippedNer.Sentences.Concat(RandomSentences(200)))
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             extractor.Extract(text, tokens, features, cache);
@@ -75,7 +59,7 @@ public sealed class BeamDecoderFastPathTests
     {
         var tags = new int[n];
         var confidences = new float[n];
-        BeamDecoder.Search(Model.Value, features, Model.Value.BeamWidth, GreedyDecoder.DefaultTemperature, rawScores: true, [], tags, confidences, fastPath);
+        BeamDecoder.Search(ShippedNer.Model, features, ShippedNer.Model.BeamWidth, GreedyDecoder.DefaultTemperature, rawScores: true, [], tags, confidences, fastPath);
         return (tags, confidences);
     }
 

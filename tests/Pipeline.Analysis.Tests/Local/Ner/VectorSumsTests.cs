@@ -6,38 +6,23 @@ namespace Pipeline.Analysis.Tests.Local.Ner;
 /// <summary>The vectorised score sums give exactly the floats of the scalar loops they replaced (same order per tag).</summary>
 public sealed class VectorSumsTests
 {
-    private static readonly Lazy<NerModel> Model = new(() =>
-    {
-        using var stream = NerResources.Open(NerTagger.ModelResource);
-        return NerModel.Load(stream);
-    });
-
-    private static readonly string[] Sentences =
-    [
-        "Sen. Bernie Sanders of Vermont told supporters in Des Moines , Iowa , that the Democratic National Committee was wrong .",
-        "Members of the Social Democratic Party of Germany met the Christian Democratic Union in Berlin on Tuesday .",
-        "THE PRIME MINISTER SAID 42 PEOPLE WERE HURT IN NEW YORK .",
-        "Ok",
-        "Forza Italia ( FI ) and Likud lost seats .",
-    ];
-
     [Fact]
     public void ScoreMany_ManyTokens_BitEqualToScoreForEachToken()
     {
         var extractor = new NerFeatureExtractor(Gazetteer.Default);
-        foreach (var text in Sentences)
+        foreach (var text in ShippedNer.Sentences)
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             var features = new NerFeatureExtractor.SentenceFeatures();
             extractor.Extract(text, tokens, features);
             var many = Enumerable.Range(0, tokens.Length * NerTags.Count).Select(k => k * 0.01f).ToArray();
             var one = many.ToArray();
-            Model.Value.ScoreMany(features.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, many);
+            ShippedNer.Model.ScoreMany(features.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, many);
             for (var i = 0; i < tokens.Length; i++)
             {
                 var slots = features.StaticOf(i);
                 var used = slots.IndexOf(0UL) is var end and >= 0 ? end : slots.Length;
-                Model.Value.Score(slots[..used], one.AsSpan(i * NerTags.Count, NerTags.Count));
+                ShippedNer.Model.Score(slots[..used], one.AsSpan(i * NerTags.Count, NerTags.Count));
             }
 
             Assert.Equal(one, many);
@@ -48,8 +33,8 @@ public sealed class VectorSumsTests
     public void Extract_WithCache_BaseBitEqualToScalarSumOfCachedRows()
     {
         var extractor = new NerFeatureExtractor(Gazetteer.Default);
-        var cache = new WordScoreCache(Model.Value);
-        foreach (var text in Sentences)
+        var cache = new WordScoreCache(ShippedNer.Model);
+        foreach (var text in ShippedNer.Sentences)
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             var features = new NerFeatureExtractor.SentenceFeatures();

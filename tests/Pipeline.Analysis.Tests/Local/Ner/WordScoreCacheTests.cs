@@ -5,40 +5,24 @@ namespace Pipeline.Analysis.Tests.Local.Ner;
 
 public sealed class WordScoreCacheTests
 {
-    private static readonly Lazy<NerModel> Model = new(() =>
-    {
-        using var stream = NerResources.Open(NerTagger.ModelResource);
-        return NerModel.Load(stream);
-    });
-
-    private static readonly string[] Sentences =
-    [
-        "Sen. Bernie Sanders of Vermont told supporters in Des Moines , Iowa , that the Democratic National Committee was wrong .",
-        "Members of the Social Democratic Party of Germany met the Christian Democratic Union in Berlin on Tuesday .",
-        "THE PRIME MINISTER SAID 42 PEOPLE WERE HURT IN NEW YORK .",
-        "Hillary Clinton 's campaign , run from Brooklyn , raised $ 2.5 million in the third quarter of 2015 .",
-        "Ok",
-        "Shinui , Hetz , Meretz and the Qzxwvbtk list all lost seats to Likud .",
-    ];
-
     [Fact]
     public void Extract_WithCache_BasePlusSlotsEqualsEveryFeatureScored()
     {
         var extractor = new NerFeatureExtractor(Gazetteer.Default);
-        var cache = new WordScoreCache(Model.Value);
-        foreach (var text in Sentences.Concat(Sentences))
+        var cache = new WordScoreCache(ShippedNer.Model);
+        foreach (var text in ShippedNer.Sentences.Concat(ShippedNer.Sentences))
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             var full = new NerFeatureExtractor.SentenceFeatures();
             extractor.Extract(text, tokens, full);
             var expected = new float[tokens.Length * NerTags.Count];
-            Model.Value.ScoreMany(full.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, expected);
+            ShippedNer.Model.ScoreMany(full.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, expected);
 
             var cached = new NerFeatureExtractor.SentenceFeatures();
             extractor.Extract(text, tokens, cached, cache);
             Assert.True(cached.HasBase);
             var actual = cached.Base.AsSpan(0, tokens.Length * NerTags.Count).ToArray();
-            Model.Value.ScoreMany(cached.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, actual);
+            ShippedNer.Model.ScoreMany(cached.Static.AsSpan(0, tokens.Length * NerFeatureExtractor.Slots), NerFeatureExtractor.Slots, actual);
 
             for (var k = 0; k < expected.Length; k++)
             {
@@ -50,16 +34,16 @@ public sealed class WordScoreCacheTests
     [Fact]
     public void Tag_CachedAndUncachedDecoding_SameTagsAndConfidences()
     {
-        var cachedTagger = new NerTagger(Model.Value, new NerFeatureExtractor(Gazetteer.Default));
-        var plainTagger = new NerTagger(new PlainScorer(Model.Value), new NerFeatureExtractor(Gazetteer.Default))
+        var cachedTagger = new NerTagger(ShippedNer.Model, new NerFeatureExtractor(Gazetteer.Default));
+        var plainTagger = new NerTagger(new PlainScorer(ShippedNer.Model), new NerFeatureExtractor(Gazetteer.Default))
         {
-            BeamWidth = Model.Value.BeamWidth,
+            BeamWidth = ShippedNer.Model.BeamWidth,
             RawBeamScores = true,
         };
 
         // Enough distinct words (in sentences the cache serves) to make it start a new generation between the passes.
         var filler = Enumerable.Range(0, 30).Select(s => string.Join(' ', Enumerable.Range(0, 300).Select(i => $"Word{(s * 300) + i}")) + " .");
-        foreach (var text in Sentences.Concat(filler).Concat(Sentences))
+        foreach (var text in ShippedNer.Sentences.Concat(filler).Concat(ShippedNer.Sentences))
         {
             var tokens = Tokenizer.Tokenize(text).ToArray();
             var (cachedTags, cachedConfidences) = Tag(cachedTagger, text, tokens);
