@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Tools;
 

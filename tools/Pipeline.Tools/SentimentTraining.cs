@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
 using Pipeline.Tools.TargetNet;
 using static Pipeline.Tools.CommandOptions;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Tools;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Analysis.Local.Sentiment;
 using static Pipeline.Tools.CommandOptions;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Tools.Embeddings;
 

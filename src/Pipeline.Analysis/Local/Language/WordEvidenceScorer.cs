@@ -20,8 +20,8 @@ internal sealed class WordEvidenceScorer
 
     // Function words by their TextHash: one probe of one array per word (two words sharing a 64-bit hash are
     // vanishingly unlikely among a few hundred function words, and would only lend a little evidence).
-    private readonly Sentiment.WordHashTable<WordWeights> _words =
-        new(LanguageProfiles.WordWeights.Select(w => KeyValuePair.Create(Sentiment.TextHash.Of(w.Key), new WordWeights(w.Value))));
+    private readonly Text.WordHashTable<WordWeights> _words =
+        new(LanguageProfiles.WordWeights.Select(w => KeyValuePair.Create(Text.TextHash.Of(w.Key), new WordWeights(w.Value))));
 
     // The n-grams that can start with each ASCII letter (most letters of the Latin-script languages), without a lookup.
     private static readonly LanguageProfiles.GramHint[]?[] AsciiGrams = Enumerable.Range(0, 128)
@@ -115,7 +115,7 @@ internal sealed class WordEvidenceScorer
 
     private void AddWord(ReadOnlySpan<char> key, double[] scores, double[]? alsoInto)
     {
-        if (_words.TryGetValue(Sentiment.TextHash.Of(key), out var weights))
+        if (_words.TryGetValue(Text.TextHash.Of(key), out var weights))
         {
             Add(weights.Weights, scores, alsoInto);
             return;

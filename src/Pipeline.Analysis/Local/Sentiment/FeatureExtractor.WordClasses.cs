@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 

@@ -1,3 +1,5 @@
+using Pipeline.Analysis.Local.Text;
+
 namespace Pipeline.Analysis.Local.Sentiment;
 
 /// <summary>

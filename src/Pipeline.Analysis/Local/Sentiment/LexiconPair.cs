@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 

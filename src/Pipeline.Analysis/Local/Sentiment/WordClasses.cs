@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Sentiment;
 

@@ -1,6 +1,6 @@
-using Pipeline.Analysis.Local.Sentiment;
+using Pipeline.Analysis.Local.Text;
 
-namespace Pipeline.Analysis.Tests.Local.Sentiment;
+namespace Pipeline.Analysis.Tests.Local.Text;
 
 public sealed class WordHashTableTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline.Analysis.Local.Sentiment;
+namespace Pipeline.Analysis.Local.Text;
 
 /// <summary>
 /// A read-only map from a word's <see cref="TextHash"/> to a value, as one open-addressed array of (hash, value)

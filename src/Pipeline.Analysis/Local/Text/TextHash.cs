@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Pipeline.Analysis.Local.Sentiment;
+namespace Pipeline.Analysis.Local.Text;
 
 /// <summary>Stable 64-bit hashes of lower-cased words and their combinations (model features must not change between runs).</summary>
 internal static class TextHash
