@@ -1,3 +1,5 @@
+using Pipeline.Analysis.Local.Text;
+
 namespace Pipeline.Analysis.Local.Language;
 
 /// <summary>Per-language evidence from the words of a sample.</summary>
@@ -20,8 +22,8 @@ internal sealed class WordEvidenceScorer
 
     // Function words by their TextHash: one probe of one array per word (two words sharing a 64-bit hash are
     // vanishingly unlikely among a few hundred function words, and would only lend a little evidence).
-    private readonly Text.WordHashTable<WordWeights> _words =
-        new(LanguageProfiles.WordWeights.Select(w => KeyValuePair.Create(Text.TextHash.Of(w.Key), new WordWeights(w.Value))));
+    private readonly WordHashTable<WordWeights> _words =
+        new(LanguageProfiles.WordWeights.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), new WordWeights(w.Value))));
 
     // The n-grams that can start with each ASCII letter (most letters of the Latin-script languages), without a lookup.
     private static readonly LanguageProfiles.GramHint[]?[] AsciiGrams = Enumerable.Range(0, 128)
@@ -115,7 +117,7 @@ internal sealed class WordEvidenceScorer
 
     private void AddWord(ReadOnlySpan<char> key, double[] scores, double[]? alsoInto)
     {
-        if (_words.TryGetValue(Text.TextHash.Of(key), out var weights))
+        if (_words.TryGetValue(TextHash.Of(key), out var weights))
         {
             Add(weights.Weights, scores, alsoInto);
             return;

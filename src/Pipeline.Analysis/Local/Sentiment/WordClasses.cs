@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Pipeline.Analysis.Local.Text;
