@@ -53,7 +53,7 @@ public static class SurnameMentions
             }
         }
 
-        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
+        var all = TextSpans.AsSpan(tokens);
 
         // Capitalised tokens are looked up as spans: no string per token.
         var ownersBySpan = owners.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -41,7 +41,7 @@ public sealed class EntityRecognizer(NerTagger tagger)
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(sentences);
-        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
+        var all = TextSpans.AsSpan(tokens);
         var tags = new int[tokens.Count];
         var confidences = new float[tokens.Count];
         var taken = new bool[tokens.Count];

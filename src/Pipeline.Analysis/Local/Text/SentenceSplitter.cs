@@ -24,8 +24,7 @@ public static class SentenceSplitter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var sentences = new List<TextSpan>(tokens.Count / 20 + 1);
-        // A span, not the interface: IsBoundary reads a few tokens per token.
-        var all = tokens is List<TextSpan> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens.ToArray();
+        var all = TextSpans.AsSpan(tokens);
         var start = 0;
         for (var k = 1; k <= all.Length; k++)
         {
