@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Sentiment;
@@ -9,7 +8,6 @@ namespace Pipeline.Analysis.Local.Sentiment;
 /// </summary>
 internal sealed class LexiconPair
 {
-    private readonly FrozenDictionary<string, (WordInfo First, WordInfo Second)>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly WordHashTable<(WordInfo First, WordInfo Second)> byHash;
 
     public LexiconPair(VaderLexicon first, VaderLexicon second)
@@ -29,7 +27,6 @@ internal sealed class LexiconPair
             words.TryAdd(word, (default, info));
         }
 
-        lookup = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         byHash = new WordHashTable<(WordInfo, WordInfo)>(words.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), w.Value)));
     }
 
@@ -37,8 +34,8 @@ internal sealed class LexiconPair
 
     public VaderLexicon Second { get; }
 
-    public (WordInfo First, WordInfo Second) Lookup(ReadOnlySpan<char> lowerWord) =>
-        lookup.TryGetValue(lowerWord, out var infos) ? infos : default;
+    /// <summary>Both lexicons' answers for the lower-cased word.</summary>
+    public (WordInfo First, WordInfo Second) Lookup(ReadOnlySpan<char> lowerWord) => Lookup(TextHash.Of(lowerWord));
 
     /// <summary>Both lexicons' answers for the lower-cased word whose <see cref="TextHash"/> is <paramref name="wordHash"/>.</summary>
     public (WordInfo First, WordInfo Second) Lookup(ulong wordHash) => byHash.TryGetValue(wordHash, out var infos) ? infos : default;
