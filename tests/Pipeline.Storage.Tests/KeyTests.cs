@@ -1,3 +1,4 @@
+using Pipeline.Core.Aggregates;
 using Pipeline.Storage.Entities;
 using Pipeline.Storage.Keys;
 

@@ -26,7 +26,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
                 var polarities = g.Select(x => x.Group.Where(e => e.Sentiment is not null).Select(e => e.Sentiment!.Scores.Polarity).ToList())
                     .Where(p => p.Count > 0).Select(p => p.Average()).ToList();
                 var first = g.First().Group.First();
-                var name = g.SelectMany(x => x.Group).Select(e => e.Name).Aggregate(Pipeline.Storage.Entities.EntityNames.Prefer);
+                var name = g.SelectMany(x => x.Group).Select(e => e.Name).Aggregate(Pipeline.Core.Aggregates.EntityNames.Prefer);
                 return new EntitySummary(g.Key, name, first.Category, g.Count(), g.Sum(x => x.Group.Sum(e => e.Mentions.Count)),
                     polarities.Count == 0 ? null : polarities.Average());
             })

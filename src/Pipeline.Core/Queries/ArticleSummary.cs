@@ -19,4 +19,26 @@ public sealed record ArticleSummary
     public required DateTimeOffset ProcessedAt { get; init; }
     public string? Language { get; init; }
     public SentimentResult? Sentiment { get; init; }
+
+    /// <summary>The listing view of a stored record: every store projects through this one method.</summary>
+    public static ArticleSummary From(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new ArticleSummary
+        {
+            Id = record.Id,
+            Status = record.Status,
+            FailureReason = record.FailureReason,
+            BlobName = record.Blob.Name,
+            Title = record.Title,
+            Source = record.Source,
+            Url = record.Url,
+            Author = record.Author,
+            PublishedAt = record.PublishedAt,
+            Timestamp = record.Timestamp,
+            ProcessedAt = record.ProcessedAt,
+            Language = record.Analysis?.Language.Iso6391Name,
+            Sentiment = record.Analysis?.Sentiment,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Aggregates;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Articles;

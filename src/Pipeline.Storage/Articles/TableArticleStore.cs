@@ -1,3 +1,4 @@
+using Pipeline.Core.Aggregates;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;

@@ -1,9 +1,9 @@
 using Pipeline.Core.Queries;
 
-namespace Pipeline.Storage.Entities;
+namespace Pipeline.Core.Aggregates;
 
 /// <summary>Running totals for one entity over some period; add contributions or other totals.</summary>
-internal sealed class EntityTotals(string id, string name, string category)
+public sealed class EntityTotals(string id, string name, string category)
 {
     public string Id { get; } = id;
     public string Name { get; private set; } = name;

@@ -1,4 +1,4 @@
-namespace Pipeline.Storage.Entities;
+namespace Pipeline.Core.Aggregates;
 
 /// <summary>
 /// Which spelling of an entity is shown when articles disagree ("alice adams" vs "Alice Adams" share an id):

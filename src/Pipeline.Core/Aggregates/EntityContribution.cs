@@ -1,12 +1,12 @@
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
 
-namespace Pipeline.Storage.Entities;
+namespace Pipeline.Core.Aggregates;
 
 /// <summary>What one article adds to one entity's totals.</summary>
 /// <param name="PolarityMicro">Polarity toward the entity in millionths (integers add and subtract exactly); null if unscored.</param>
 /// <param name="Ticks">UTC ticks of the article timestamp: lets partial days be summed exactly.</param>
-internal sealed record EntityContribution(string EntityId, string Name, string Category, int Mentions, long? PolarityMicro, long Ticks)
+public sealed record EntityContribution(string EntityId, string Name, string Category, int Mentions, long? PolarityMicro, long Ticks)
 {
     public const double Scale = 1_000_000d;
 
@@ -34,5 +34,5 @@ internal sealed record EntityContribution(string EntityId, string Name, string C
     }
 
     /// <summary>The key of a name in the name index: the slug that <see cref="EntityId"/> uses for names.</summary>
-    public static string NameKey(string name) => Core.Analysis.EntityId.For("c", name)[2..];
+    public static string NameKey(string name) => Pipeline.Core.Analysis.EntityId.For("c", name)[2..];
 }
