@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Pipeline.Core.Articles;
 
 namespace Pipeline.Storage.Articles;
 
@@ -8,9 +7,7 @@ namespace Pipeline.Storage.Articles;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(SentimentScoresConverter)])]
-[JsonSerializable(typeof(ArticleRecord))]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IndexKeys))]
 [JsonSerializable(typeof(ContinuationState))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

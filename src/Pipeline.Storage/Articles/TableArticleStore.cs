@@ -57,7 +57,7 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
         try
         {
             var content = await _storage.AnalysisContainer.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize(content.Value.Content.ToMemory().Span, StorageJsonContext.Default.ArticleRecord);
+            return ArticleRecordJson.Deserialize(content.Value.Content.ToMemory().Span);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -81,7 +81,7 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
 
     private async Task UploadRecordAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, StorageJsonContext.Default.ArticleRecord);
+        var json = ArticleRecordJson.Serialize(record);
         var blob = _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(record.Id));
         await blob.UploadAsync(
             new BinaryData(json),

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Analysis;
 
-namespace Pipeline.Storage.Articles;
+namespace Pipeline.Core.Articles;
 
 /// <summary>
 /// <see cref="SentimentScores"/> is a struct with get-only properties: System.Text.Json would use its implicit

@@ -1,13 +1,12 @@
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Queries;
-using Pipeline.Testing;
 using Pipeline.Testing.Builders;
 
-namespace Pipeline.Storage.Tests;
+namespace Pipeline.Storage.Tests.Contract;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ArticleListingTests(AzuriteFixture azurite)
+/// <summary>Listing semantics every results store must have: newest first, From inclusive / To exclusive, filters AND, paging, foreign tokens throw.</summary>
+public abstract class ArticleListingContractTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
@@ -27,13 +26,16 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
         new ArticleRecordBuilder().WithTimestamp(At(11, 20)).WithSource("Alpha News").WithSentiment(SentimentScores.NeutralOnly).Build(),
     ];
 
-    private async Task<(StorageHarness Harness, List<ArticleRecord> Corpus)> SeedAsync()
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    private async Task<(StoreUnderTest Store, List<ArticleRecord> Corpus)> SeedAsync()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
         var corpus = Corpus();
         foreach (var r in corpus)
         {
-            await h.Store.SaveAsync(r, Ct);
+            await h.SaveAsync(r, Ct);
         }
 
         return (h, corpus);
@@ -47,7 +49,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery(), Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery(), Ct);
 
         Assert.Equal(NewestFirst(corpus), page.Items.Select(i => i.Id).ToList());
         Assert.Null(page.ContinuationToken);
@@ -64,7 +66,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
         var from = At(9, 30, 23);
         var to = At(11, 3);
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery { From = from, To = to }, Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery { From = from, To = to }, Ct);
 
         Assert.Equal(NewestFirst(corpus.Where(r => r.Timestamp >= from && r.Timestamp < to)), page.Items.Select(i => i.Id).ToList());
         Assert.Equal(4, page.Items.Count);
@@ -77,7 +79,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery { Source = source }, Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery { Source = source }, Ct);
 
         Assert.Equal(NewestFirst(corpus.Where(r => string.Equals(r.Source, "alpha news", StringComparison.OrdinalIgnoreCase))), page.Items.Select(i => i.Id).ToList());
         Assert.Equal(5, page.Items.Count);
@@ -88,7 +90,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams" }, Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams" }, Ct);
 
         Assert.Equal(NewestFirst(corpus.Where(r => r.Analysis?.Entities.Any(e => e.Id == "person-alice-adams") == true)), page.Items.Select(i => i.Id).ToList());
         Assert.Equal(4, page.Items.Count);
@@ -99,7 +101,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Source = "alpha news", From = At(10, 1, 0) }, Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Source = "alpha news", From = At(10, 1, 0) }, Ct);
 
         var expected = corpus.Where(r => r.Analysis?.Entities.Any(e => e.Id == "person-alice-adams") == true && r.Source is not null
             && r.Source.Equals("alpha news", StringComparison.OrdinalIgnoreCase) && r.Timestamp >= At(10, 1, 0));
@@ -112,11 +114,11 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var negative = await h.Store.ListArticlesAsync(new ArticleQuery { Sentiment = Sentiment.Negative }, Ct);
-        var spanish = await h.Store.ListArticlesAsync(new ArticleQuery { Language = "ES" }, Ct);
-        var unscored = await h.Store.ListArticlesAsync(new ArticleQuery { Status = ArticleStatus.Unscored }, Ct);
-        var failed = await h.Store.ListArticlesAsync(new ArticleQuery { Status = ArticleStatus.Failed }, Ct);
-        var negativeAlpha = await h.Store.ListArticlesAsync(new ArticleQuery { Sentiment = Sentiment.Negative, Source = "Alpha News", To = At(11, 1) }, Ct);
+        var negative = await h.ListArticlesAsync(new ArticleQuery { Sentiment = Sentiment.Negative }, Ct);
+        var spanish = await h.ListArticlesAsync(new ArticleQuery { Language = "ES" }, Ct);
+        var unscored = await h.ListArticlesAsync(new ArticleQuery { Status = ArticleStatus.Unscored }, Ct);
+        var failed = await h.ListArticlesAsync(new ArticleQuery { Status = ArticleStatus.Failed }, Ct);
+        var negativeAlpha = await h.ListArticlesAsync(new ArticleQuery { Sentiment = Sentiment.Negative, Source = "Alpha News", To = At(11, 1) }, Ct);
 
         Assert.Equal(NewestFirst(corpus.Where(r => r.Analysis?.Sentiment?.Label == Sentiment.Negative)), negative.Items.Select(i => i.Id).ToList());
         Assert.Equal(2, negative.Items.Count);
@@ -138,7 +140,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
         var pages = 0;
         do
         {
-            var page = await h.Store.ListArticlesAsync(new ArticleQuery { Top = top, ContinuationToken = token }, Ct);
+            var page = await h.ListArticlesAsync(new ArticleQuery { Top = top, ContinuationToken = token }, Ct);
             Assert.True(page.Items.Count <= top);
             seen.AddRange(page.Items.Select(i => i.Id));
             token = page.ContinuationToken;
@@ -157,7 +159,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
         string? token = null;
         do
         {
-            var page = await h.Store.ListArticlesAsync(new ArticleQuery { Top = 1, Status = ArticleStatus.Processed, ContinuationToken = token }, Ct);
+            var page = await h.ListArticlesAsync(new ArticleQuery { Top = 1, Status = ArticleStatus.Processed, ContinuationToken = token }, Ct);
             seen.AddRange(page.Items.Select(i => i.Id));
             token = page.ContinuationToken;
         }
@@ -171,8 +173,8 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     {
         var (h, corpus) = await SeedAsync();
 
-        var first = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 3 }, Ct);
-        var second = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 3, ContinuationToken = first.ContinuationToken }, Ct);
+        var first = await h.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 3 }, Ct);
+        var second = await h.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 3, ContinuationToken = first.ContinuationToken }, Ct);
 
         Assert.Equal(3, first.Items.Count);
         Assert.NotNull(first.ContinuationToken);
@@ -190,7 +192,7 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
         string? token = null;
         do
         {
-            var page = await h.Store.ListArticlesAsync(new ArticleQuery { Source = "alpha news", To = At(11, 20), Top = 2, ContinuationToken = token }, Ct);
+            var page = await h.ListArticlesAsync(new ArticleQuery { Source = "alpha news", To = At(11, 20), Top = 2, ContinuationToken = token }, Ct);
             seen.AddRange(page.Items.Select(i => i.Id));
             token = page.ContinuationToken;
         }
@@ -204,18 +206,18 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     public async Task ListArticlesAsync_TokenFromOtherQueryOrGarbage_ThrowsInvalidContinuationToken()
     {
         var (h, _) = await SeedAsync();
-        var byEntity = await h.Store.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 1 }, Ct);
+        var byEntity = await h.ListArticlesAsync(new ArticleQuery { EntityId = "person-alice-adams", Top = 1 }, Ct);
 
-        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = byEntity.ContinuationToken }, Ct));
-        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.Store.ListArticlesAsync(new ArticleQuery { ContinuationToken = "not-a-token!!" }, Ct));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.ListArticlesAsync(new ArticleQuery { ContinuationToken = byEntity.ContinuationToken }, Ct));
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => h.ListArticlesAsync(new ArticleQuery { ContinuationToken = "not-a-token!!" }, Ct));
     }
 
     [Fact]
     public async Task ListArticlesAsync_EmptyStore_ReturnsEmptyPage()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
 
-        var page = await h.Store.ListArticlesAsync(new ArticleQuery { From = At(1, 1) }, Ct);
+        var page = await h.ListArticlesAsync(new ArticleQuery { From = At(1, 1) }, Ct);
 
         Assert.Empty(page.Items);
         Assert.Null(page.ContinuationToken);
@@ -224,21 +226,21 @@ public sealed class ArticleListingTests(AzuriteFixture azurite)
     [Fact]
     public async Task ListArticlesAsync_SourcesAndBlobNamesWithReservedCharacters_RoundTrip()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
         var sources = new[] { "a/b", "news#1", "what?", "back\\slash", "Café Zeitung", "東京新聞", "tab\tsource" };
         foreach (var source in sources)
         {
             var record = new ArticleRecordBuilder().WithBlobName($"{source}/dir#x?y/ünï 文.txt").WithSource(source).WithEntity("Alice Adams").Build();
-            await h.Store.SaveAsync(record, Ct);
+            await h.SaveAsync(record, Ct);
         }
 
         foreach (var source in sources)
         {
-            var page = await h.Store.ListArticlesAsync(new ArticleQuery { Source = source.ToUpperInvariant() }, Ct);
+            var page = await h.ListArticlesAsync(new ArticleQuery { Source = source.ToUpperInvariant() }, Ct);
             var item = Assert.Single(page.Items);
             Assert.Equal(source, item.Source);
             Assert.Equal($"{source}/dir#x?y/ünï 文.txt", item.BlobName);
-            Assert.NotNull(await h.Store.GetArticleAsync(item.Id, Ct));
+            Assert.NotNull(await h.GetArticleAsync(item.Id, Ct));
         }
     }
 }

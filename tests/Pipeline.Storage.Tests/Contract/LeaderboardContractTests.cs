@@ -1,12 +1,11 @@
 using Pipeline.Core.Articles;
 using Pipeline.Core.Queries;
-using Pipeline.Testing;
 using Pipeline.Testing.Builders;
 
-namespace Pipeline.Storage.Tests;
+namespace Pipeline.Storage.Tests.Contract;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
+/// <summary>Entity totals every results store must keep: equal to a recount of the records, windows included, under concurrent writers.</summary>
+public abstract class LeaderboardContractTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double Tolerance = 1e-6;
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -63,13 +62,16 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         new ArticleRecordBuilder().Failed("broken").WithTimestamp(At(10, 2)).Build(),
     ];
 
-    private async Task<(StorageHarness, List<ArticleRecord>)> SeedAsync()
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<StoreUnderTest> CreateStoreAsync();
+
+    private async Task<(StoreUnderTest, List<ArticleRecord>)> SeedAsync()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
         var corpus = Corpus();
         foreach (var r in corpus)
         {
-            await h.Store.SaveAsync(r, Ct);
+            await h.SaveAsync(r, Ct);
         }
 
         return (h, corpus);
@@ -80,7 +82,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
     {
         var (h, corpus) = await SeedAsync();
 
-        var board = await h.Store.ListEntitiesAsync(new EntityQuery(), Ct);
+        var board = await h.ListEntitiesAsync(new EntityQuery(), Ct);
 
         AssertSame(Expected(corpus, new EntityQuery()), board);
         var alice = board.Single(e => e.Id == "person-alice-adams");
@@ -97,7 +99,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
     {
         var (h, corpus) = await SeedAsync();
 
-        var board = await h.Store.ListEntitiesAsync(new EntityQuery { Category = category }, Ct);
+        var board = await h.ListEntitiesAsync(new EntityQuery { Category = category }, Ct);
 
         Assert.NotEmpty(board);
         AssertSame(Expected(corpus, new EntityQuery { Category = category }), board);
@@ -110,7 +112,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         var all = Expected(corpus, new EntityQuery { Top = EntityQuery.MaxTop });
         var excluded = all[0].Category;
 
-        var board = await h.Store.ListEntitiesAsync(new EntityQuery { ExcludedCategories = [excluded.ToUpperInvariant()], Top = 2 }, Ct);
+        var board = await h.ListEntitiesAsync(new EntityQuery { ExcludedCategories = [excluded.ToUpperInvariant()], Top = 2 }, Ct);
 
         Assert.Equal(all.Where(e => e.Category != excluded).Take(2).Select(e => e.Id), board.Select(e => e.Id));
     }
@@ -134,7 +136,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         var (h, corpus) = await SeedAsync();
         var query = new EntityQuery { From = from, To = to };
 
-        var board = await h.Store.ListEntitiesAsync(query, Ct);
+        var board = await h.ListEntitiesAsync(query, Ct);
 
         AssertSame(Expected(corpus, query), board);
     }
@@ -144,7 +146,7 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
     {
         var (h, corpus) = await SeedAsync();
 
-        var board = await h.Store.ListEntitiesAsync(new EntityQuery { Top = 2 }, Ct);
+        var board = await h.ListEntitiesAsync(new EntityQuery { Top = 2 }, Ct);
 
         Assert.Equal(["person-alice-adams", "person-bob-brown"], board.Select(e => e.Id));
         AssertSame(Expected(corpus, new EntityQuery { Top = 2 }), board);
@@ -155,10 +157,10 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
     {
         var (h, corpus) = await SeedAsync();
 
-        var bob = await h.Store.GetEntityAsync("person-bob-brown", Ct);
+        var bob = await h.GetEntityAsync("person-bob-brown", Ct);
 
         AssertSame(Expected(corpus, new EntityQuery()).Where(e => e.Id == "person-bob-brown").ToList(), [bob!]);
-        Assert.Null(await h.Store.GetEntityAsync("person-nobody", Ct));
+        Assert.Null(await h.GetEntityAsync("person-nobody", Ct));
     }
 
     [Theory]
@@ -169,12 +171,12 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
     {
         var (h, _) = await SeedAsync();
 
-        var found = await h.Store.FindEntitiesByNameAsync(name, Ct);
+        var found = await h.FindEntitiesByNameAsync(name, Ct);
 
         Assert.Equal(["person-alice-adams", "organization-alice-adams"], found.Select(e => e.Id));
         Assert.Equal(4, found[0].ArticleCount);
-        Assert.Empty(await h.Store.FindEntitiesByNameAsync("Alice", Ct));
-        Assert.Empty(await h.Store.FindEntitiesByNameAsync("   ", Ct));
+        Assert.Empty(await h.FindEntitiesByNameAsync("Alice", Ct));
+        Assert.Empty(await h.FindEntitiesByNameAsync("   ", Ct));
     }
 
     [Fact]
@@ -184,20 +186,20 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         // Reprocess: article 1 now talks about Ohio instead of Bob, a month later, with other sentiment.
         var v2 = new ArticleRecordBuilder().WithBlobName(corpus[1].Blob.Name).WithVersion("0xV2", corpus[1].Blob.LastModified.AddDays(1))
             .WithTimestamp(At(11, 2)).WithEntity("Alice Adams", mentions: 6, polarity: 0.9).WithEntity("Ohio", "Location", 3, null).Build();
-        await h.Store.SaveAsync(v2, Ct);
-        await h.Store.DeleteAsync(corpus[0].Id, Ct);
+        await h.SaveAsync(v2, Ct);
+        await h.DeleteAsync(corpus[0].Id, Ct);
         var remaining = corpus.Skip(2).Append(v2).ToList();
 
         foreach (var query in new[] { new EntityQuery(), new EntityQuery { From = At(11, 1) }, new EntityQuery { To = At(11, 1) }, new EntityQuery { Category = "Location" } })
         {
-            AssertSame(Expected(remaining, query), await h.Store.ListEntitiesAsync(query, Ct));
+            AssertSame(Expected(remaining, query), await h.ListEntitiesAsync(query, Ct));
         }
     }
 
     [Fact]
     public async Task SaveAsync_TwentyArticlesConcurrentlyOnOneEntity_TotalsAreExact()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
         var records = Enumerable.Range(0, 20)
             .Select(i => new ArticleRecordBuilder().WithTimestamp(At(10, 1 + (i % 3), i))
                 .WithEntity("Alice Adams", mentions: 1 + (i % 4), polarity: ((i % 9) - 4) / 5.0)
@@ -206,30 +208,30 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
                 .Build())
             .ToList();
 
-        await Task.WhenAll(records.Select(r => Task.Run(() => h.Store.SaveAsync(r, Ct))));
+        await Task.WhenAll(records.Select(r => Task.Run(() => h.SaveAsync(r, Ct))));
 
         foreach (var query in new[] { new EntityQuery { Top = 100 }, new EntityQuery { From = At(10, 2, 0), To = At(10, 3, 0), Top = 100 }, new EntityQuery { From = At(10, 1, 5), Top = 100 } })
         {
-            AssertSame(Expected(records, query), await h.Store.ListEntitiesAsync(query, Ct));
+            AssertSame(Expected(records, query), await h.ListEntitiesAsync(query, Ct));
         }
 
         // Not asserted (scheduling decides), but shows the ETag path was exercised.
-        output.WriteLine($"ETag conflicts retried: {h.Store.EntityStatsConflicts}");
-        var alice = await h.Store.GetEntityAsync("person-alice-adams", Ct);
+        output.WriteLine(h.Diagnostics);
+        var alice = await h.GetEntityAsync("person-alice-adams", Ct);
         Assert.Equal((20, records.Sum(r => r.Analysis!.Entities[0].Mentions.Count)), (alice!.ArticleCount, alice.MentionCount));
     }
 
     [Fact]
     public async Task SaveAndDelete_ConcurrentReprocessingAndDeletes_TotalsMatchFinalRecords()
     {
-        var h = await StorageHarness.CreateAsync(azurite);
+        var h = await CreateStoreAsync();
         var v1 = Enumerable.Range(0, 12)
             .Select(i => new ArticleRecordBuilder().WithBlobName($"mixed/{i}.txt").WithTimestamp(At(9, 28 + (i % 3)))
                 .WithEntity("Alice Adams", mentions: 2, polarity: 0.5).WithEntity("Bob Brown", mentions: 1, polarity: -0.5).Build())
             .ToList();
         foreach (var r in v1)
         {
-            await h.Store.SaveAsync(r, Ct);
+            await h.SaveAsync(r, Ct);
         }
 
         var v2 = v1.Take(8)
@@ -239,15 +241,15 @@ public sealed class LeaderboardTests(AzuriteFixture azurite, Xunit.Abstractions.
         var deletes = v1.Skip(8).Select(r => r.Id).ToList();
 
         await Task.WhenAll(
-            v2.Select(r => Task.Run(() => h.Store.SaveAsync(r, Ct)))
-                .Concat(deletes.Select(id => Task.Run(() => h.Store.DeleteAsync(id, Ct)))));
+            v2.Select(r => Task.Run(() => h.SaveAsync(r, Ct)))
+                .Concat(deletes.Select(id => Task.Run(() => h.DeleteAsync(id, Ct)))));
 
         foreach (var query in new[] { new EntityQuery(), new EntityQuery { From = At(10, 1, 0) }, new EntityQuery { To = At(10, 1, 0) } })
         {
-            AssertSame(Expected(v2, query), await h.Store.ListEntitiesAsync(query, Ct));
+            AssertSame(Expected(v2, query), await h.ListEntitiesAsync(query, Ct));
         }
 
-        Assert.Null(await h.Store.GetEntityAsync("person-bob-brown", Ct));
-        output.WriteLine($"ETag conflicts retried: {h.Store.EntityStatsConflicts}");
+        Assert.Null(await h.GetEntityAsync("person-bob-brown", Ct));
+        output.WriteLine(h.Diagnostics);
     }
 }

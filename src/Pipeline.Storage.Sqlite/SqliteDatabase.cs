@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Aggregates;
+
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>
+/// The database file: opens pooled connections with the per-connection settings, and creates the schema.
+/// WAL lets listings read while an article is written; writers queue on the busy timeout.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly string _connectionSettings;
+
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options.Value;
+        FilePath = System.IO.Path.GetFullPath(o.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = o.BusyTimeoutSeconds,
+        }.ToString();
+        // busy_timeout: SQLite itself waits for the writer lock, rather than failing at once with SQLITE_BUSY.
+        _connectionSettings = $"PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA busy_timeout = {o.BusyTimeoutSeconds * 1000};";
+    }
+
+    public string FilePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Which spelling of an entity is shown is decided in Core, so both stores agree.
+            connection.CreateFunction("prefer_name", (string a, string b) => EntityNames.Prefer(a, b), isDeterministic: true);
+            connection.CreateAggregate("preferred_name", (string? chosen, string name) => chosen is null ? name : EntityNames.Prefer(chosen, name), isDeterministic: true);
+            await ExecuteAsync(connection, _connectionSettings, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the folder, the file and the tables if missing. Idempotent.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (System.IO.Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken);
+        await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteSchema.Version};", cancellationToken);
+    }
+
+    internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>
+/// The tables. Times are UTC ticks. Each index matches one listing's ORDER BY (ts DESC, id ASC, the same order
+/// as the Table store's inverted-ticks row keys), so a page is an index range read whatever the corpus size.
+/// <c>entities</c> holds running totals: always the sum of that entity's <c>article_entities</c> rows, because
+/// both change in the same transaction (see <see cref="SqliteArticleStore"/>).
+/// </summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS articles (
+            id TEXT NOT NULL PRIMARY KEY,
+            blob_container TEXT NOT NULL,
+            blob_name TEXT NOT NULL,
+            blob_etag TEXT NOT NULL,
+            blob_modified INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            failure_reason TEXT,
+            title TEXT,
+            source TEXT,
+            source_key TEXT,
+            url TEXT,
+            author TEXT,
+            published_at INTEGER,
+            ts INTEGER NOT NULL,
+            processed_at INTEGER NOT NULL,
+            language TEXT,
+            language_key TEXT,
+            sentiment TEXT,
+            sentiment_positive REAL,
+            sentiment_neutral REAL,
+            sentiment_negative REAL,
+            record BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS articles_by_time ON articles (ts DESC, id);
+        CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source_key, ts DESC, id);
+        CREATE INDEX IF NOT EXISTS articles_by_status ON articles (status, ts DESC, id);
+
+        CREATE TABLE IF NOT EXISTS article_entities (
+            entity_id TEXT NOT NULL,
+            ts INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            category_key TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            polarity_micro INTEGER,
+            PRIMARY KEY (entity_id, ts DESC, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS article_entities_by_article ON article_entities (article_id);
+        CREATE INDEX IF NOT EXISTS article_entities_by_time ON article_entities (ts);
+
+        CREATE TABLE IF NOT EXISTS entities (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            category TEXT NOT NULL,
+            category_key TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            polarity_micro INTEGER NOT NULL,
+            scored INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS entities_by_rank ON entities (articles DESC, mentions DESC, id);
+        CREATE INDEX IF NOT EXISTS entities_by_name ON entities (name_key);
+
+        CREATE TABLE IF NOT EXISTS receipts (
+            container TEXT NOT NULL,
+            blob_name TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY (container, blob_name)
+        ) WITHOUT ROWID;
+        """;
+}
