@@ -78,6 +78,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__BlobServiceUri', value: storageBlobEndpoint }
         { name: 'Storage__TableServiceUri', value: storageTableEndpoint }
         { name: 'Storage__ClientId', value: identityClientId }
+        { name: 'Storage__Provider', value: 'AzureTables' }
         { name: 'Storage__ArticlesContainer', value: articlesContainerName }
         { name: 'Storage__AnalysisContainer', value: analysisContainerName }
         // Analysis with Azure AI Language over Entra ID.

@@ -12,19 +12,22 @@ using Pipeline.Storage.Articles;
 using Pipeline.Storage.Blobs;
 using Pipeline.Storage.Configuration;
 using Pipeline.Storage.Receipts;
+using Pipeline.Storage.Sqlite;
 
 namespace Pipeline.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Table and blob storage: the article repository (as <see cref="IArticleRepository"/> and <see cref="IArticleQueries"/>),
-    /// the receipt store, the article blob source, and a hosted initializer that creates tables and containers.
+    /// The article blob source and the results store chosen by Storage:Provider: the article repository (as
+    /// <see cref="IArticleRepository"/> and <see cref="IArticleQueries"/>) and the receipt store, in Azure Table storage
+    /// or the embedded SQLite file; plus hosted initializers that create what they use.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="storage">The "Storage" configuration section.</param>
     public static IServiceCollection AddPipelineStorage(this IServiceCollection services, IConfiguration storage)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         services.AddOptions<StorageOptions>().Bind(storage).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
@@ -33,13 +36,26 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<StorageTables>();
-        services.TryAddSingleton<TableArticleStore>();
-        services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<TableArticleStore>());
-        services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<TableArticleStore>());
-        services.TryAddSingleton<IReceiptStore, TableReceiptStore>();
         services.TryAddSingleton<ArticleBlobSource>();
         services.TryAddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+
+        var provider = storage.GetValue(nameof(StorageOptions.Provider), ResultsStoreProvider.AzureTables);
+        switch (provider)
+        {
+            case ResultsStoreProvider.AzureTables:
+                services.TryAddSingleton<TableArticleStore>();
+                services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<TableArticleStore>());
+                services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<TableArticleStore>());
+                services.TryAddSingleton<IReceiptStore, TableReceiptStore>();
+                break;
+            case ResultsStoreProvider.Sqlite:
+                services.AddSqliteResultsStore(storage.GetSection(SqliteStorageOptions.SectionName));
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported (use AzureTables or Sqlite).");
+        }
+
         return services;
     }
 

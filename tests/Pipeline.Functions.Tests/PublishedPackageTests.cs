@@ -197,6 +197,7 @@ public sealed class PublishedPackageTests(AzuriteFixture azurite, ITestOutputHel
                 ["Storage__ArticlesContainer"] = names.Articles,
                 ["Storage__AnalysisContainer"] = names.Analysis,
                 ["Storage__TablePrefix"] = names.Tables,
+                ["Storage__Provider"] = "AzureTables",
                 ["Analysis__Provider"] = "Local",
             },
         };

@@ -52,6 +52,7 @@ public sealed class LocalAppEndToEndTests(AzuriteFixture azurite, ITestOutputHel
         psi.Environment["Storage__ArticlesContainer"] = names.Articles;
         psi.Environment["Storage__AnalysisContainer"] = names.Analysis;
         psi.Environment["Storage__TablePrefix"] = names.TablePrefix;
+        psi.Environment["Storage__Sqlite__Path"] = names.Database;
         psi.Environment["Watcher__PollInterval"] = "00:00:00.100";
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Log(e.Data); } };

@@ -23,6 +23,7 @@ public sealed class PipelineAppFactory(AzuriteFixture azurite, StorageNames name
         builder.UseSetting("Storage:ArticlesContainer", names.Articles);
         builder.UseSetting("Storage:AnalysisContainer", names.Analysis);
         builder.UseSetting("Storage:TablePrefix", names.TablePrefix);
+        builder.UseSetting("Storage:Sqlite:Path", names.Database);
         builder.UseSetting("Watcher:Enabled", "true");
         builder.UseSetting("Watcher:PollInterval", "00:00:00.100");
         builder.UseSetting("Watcher:RetryDelay", "00:00:00.100");
@@ -47,6 +48,9 @@ public sealed class PipelineAppFactory(AzuriteFixture azurite, StorageNames name
 /// <summary>Unique storage names for one test's app.</summary>
 public sealed record StorageNames(string Articles, string Analysis, string TablePrefix)
 {
+    /// <summary>The embedded results store's file (the local app's default store); a restart reopens the same file.</summary>
+    public string Database => Path.Combine(Path.GetTempPath(), $"pipeline-{TablePrefix}.db");
+
     public static StorageNames Unique()
     {
         var id = Guid.NewGuid().ToString("N")[..12];

@@ -8,6 +8,7 @@ using Pipeline.Core.Processing;
 using Pipeline.Core.Queries;
 using Pipeline.Storage.Blobs;
 using Pipeline.Storage.Configuration;
+using Pipeline.Storage.Sqlite;
 using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests;
@@ -90,5 +91,49 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
         using var sp = Build(new() { ["ConnectionString"] = "UseDevelopmentStorage=true", [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+    }
+
+    [Fact]
+    public async Task AddPipelineStorage_SqliteProvider_RegistersEmbeddedStoreCreatesFileAndOnlyTheArticlesContainer()
+    {
+        var folder = Directory.CreateTempSubdirectory("pipeline-reg-").FullName;
+        var database = Path.Combine(folder, "sub", "results.db");
+        var articles = AzuriteFixture.UniqueName("art");
+        var analysis = AzuriteFixture.UniqueName("ana");
+        var prefix = AzuriteFixture.UniqueName("t");
+        using (var sp = Build(new()
+        {
+            ["Provider"] = "Sqlite",
+            ["Sqlite:Path"] = database,
+            ["ConnectionString"] = azurite.ConnectionString,
+            ["TablePrefix"] = prefix,
+            ["ArticlesContainer"] = articles,
+            ["AnalysisContainer"] = analysis,
+        }))
+        {
+            foreach (var hosted in sp.GetServices<IHostedService>())
+            {
+                await hosted.StartAsync(CancellationToken.None);
+            }
+
+            Assert.IsType<SqliteArticleStore>(sp.GetRequiredService<IArticleRepository>());
+            Assert.Same(sp.GetRequiredService<IArticleRepository>(), sp.GetRequiredService<IArticleQueries>());
+            Assert.IsType<SqliteReceiptStore>(sp.GetRequiredService<IReceiptStore>());
+            Assert.True(File.Exists(database));
+            Assert.Empty((await sp.GetRequiredService<IArticleQueries>().ListArticlesAsync(new ArticleQuery(), CancellationToken.None)).Items);
+            var tables = sp.GetRequiredService<StorageTables>();
+            Assert.True((await tables.ArticlesContainer.ExistsAsync()).Value);
+            Assert.False((await tables.AnalysisContainer.ExistsAsync()).Value);
+            Assert.Empty(tables.TableService.Query(filter: $"TableName ge '{prefix}' and TableName lt '{prefix}~'"));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void AddPipelineStorage_UnknownProvider_FailsAtRegistration()
+    {
+        Assert.ThrowsAny<InvalidOperationException>(() => Build(new() { ["Provider"] = "Cosmos", ["ConnectionString"] = "UseDevelopmentStorage=true" }));
     }
 }

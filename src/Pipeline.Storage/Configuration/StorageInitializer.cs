@@ -3,13 +3,21 @@ using Microsoft.Extensions.Options;
 
 namespace Pipeline.Storage.Configuration;
 
-/// <summary>Creates the tables and containers at start-up (unless Storage:CreateResources is false), so no request path has to.</summary>
+/// <summary>
+/// Creates the articles container at start-up, and the tables and analysis container when results go to Table
+/// storage (unless Storage:CreateResources is false), so no request path has to.
+/// </summary>
 public sealed class StorageInitializer(StorageTables storage, IOptions<StorageOptions> options) : IHostedService
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(storage.AllTables.Select(t => storage.TableService.CreateTableIfNotExistsAsync(t.Name, cancellationToken)));
-        await Task.WhenAll(storage.AllContainers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        if (options.Value.Provider == ResultsStoreProvider.AzureTables)
+        {
+            await Task.WhenAll(storage.AllTables.Select(t => storage.TableService.CreateTableIfNotExistsAsync(t.Name, cancellationToken)));
+            await storage.AnalysisContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        await storage.ArticlesContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>

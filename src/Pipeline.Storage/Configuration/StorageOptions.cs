@@ -7,6 +7,12 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>
+    /// Where results (articles, entity totals, receipts) are kept. Uploads are always read from Blob storage.
+    /// Azure Table storage on Azure; the embedded SQLite file for the local server (see docs/storage.md).
+    /// </summary>
+    public ResultsStoreProvider Provider { get; set; } = ResultsStoreProvider.AzureTables;
+
     /// <summary>A storage connection string, e.g. "UseDevelopmentStorage=true" for Azurite. Excludes the URIs.</summary>
     public string? ConnectionString { get; set; }
 

@@ -56,6 +56,4 @@ public sealed class StorageTables
     internal TimeSpan LockDuration { get; }
 
     internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, ByEntity, EntityStats, Receipts];
-
-    internal IEnumerable<BlobContainerClient> AllContainers => [ArticlesContainer, AnalysisContainer];
 }

@@ -25,6 +25,7 @@ public sealed class HandlerAppFactory : WebApplicationFactory<Program>
 
         // Never contacted: the repository is a fake and start-up storage initialisation is removed below.
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+        ["Storage:Provider"] = "AzureTables",
     };
 
     public RecordingParser Parser { get; } = new();
