@@ -2,6 +2,8 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +39,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<ArticleBlobSource>();
+        services.TryAddSingleton(sp => new ArticleEvents(
+            CreateEventsQueueClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
+            sp.GetRequiredService<StorageTables>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ArticleEvents>>()));
         services.TryAddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
 
@@ -75,6 +82,21 @@ public static class StorageServiceCollectionExtensions
         return options.UsesConnectionString
             ? new BlobServiceClient(options.ConnectionString, clientOptions)
             : new BlobServiceClient(options.BlobServiceUri, CreateCredential(options), clientOptions);
+    }
+
+    /// <summary>The events queue, or null when neither a connection string nor a queue URI says where it is.</summary>
+    internal static QueueClient? CreateEventsQueueClient(StorageOptions options)
+    {
+        var clientOptions = new QueueClientOptions();
+        ConfigureRetry(clientOptions.Retry, options);
+        if (options.UsesConnectionString)
+        {
+            return new QueueClient(options.ConnectionString, options.EventsQueue, clientOptions);
+        }
+
+        return options.QueueServiceUri is { } uri
+            ? new QueueServiceClient(uri, CreateCredential(options), clientOptions).GetQueueClient(options.EventsQueue)
+            : null;
     }
 
     private static DefaultAzureCredential CreateCredential(StorageOptions options) =>

@@ -22,6 +22,7 @@ internal sealed class StorageHarness
         Tables = new StorageTables(tables, blobs, Microsoft.Extensions.Options.Options.Create(options));
         Store = new TableArticleStore(Tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
         Receipts = new TableReceiptStore(Tables);
+        Events = new ArticleEvents(StorageServiceCollectionExtensions.CreateEventsQueueClient(options), Tables, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
         BlobSource = new ArticleBlobSource(Tables, Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = maxArticleBytes }));
     }
 
@@ -30,6 +31,7 @@ internal sealed class StorageHarness
     public TableArticleStore Store { get; }
     public TableReceiptStore Receipts { get; }
     public ArticleBlobSource BlobSource { get; }
+    public ArticleEvents Events { get; }
 
     public static async Task<StorageHarness> CreateAsync(AzuriteFixture azurite, long maxArticleBytes = 5 * 1024 * 1024)
     {
@@ -39,10 +41,11 @@ internal sealed class StorageHarness
             TablePrefix = AzuriteFixture.UniqueName("t"),
             ArticlesContainer = AzuriteFixture.UniqueName("articles"),
             AnalysisContainer = AzuriteFixture.UniqueName("analysis"),
+            EventsQueue = AzuriteFixture.UniqueName("events"),
             MaxRetries = 2,
         };
         var harness = new StorageHarness(options, maxArticleBytes);
-        await new StorageInitializer(harness.Tables, Microsoft.Extensions.Options.Options.Create(options)).EnsureCreatedAsync(CancellationToken.None);
+        await new StorageInitializer(harness.Tables, harness.Events, Microsoft.Extensions.Options.Options.Create(options)).EnsureCreatedAsync(CancellationToken.None);
         return harness;
     }
 

@@ -15,8 +15,6 @@ namespace Pipeline.Storage.Blobs;
 /// </summary>
 public sealed class ArticleBlobSource(StorageTables storage, IOptions<ProcessingOptions> processing)
 {
-    private const int MaxAttempts = 5;
-
     public string ContainerName => storage.ArticlesContainer.Name;
 
     public async IAsyncEnumerable<ArticleBlobItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -30,46 +28,37 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
     }
 
     /// <summary>The blob's current version, or null if it no longer exists.</summary>
+    /// <remarks>
+    /// One request: the download's own response carries the version, size, content type and metadata, so what is read
+    /// is always one consistent version. An oversized blob's body is not read (the response is dropped).
+    /// </remarks>
     public async Task<RawArticle?> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         var client = storage.ArticlesContainer.GetBlobClient(blobName);
-        var limit = processing.Value.MaxArticleBytes;
-        for (var attempt = 1; ; attempt++)
+        BlobDownloadStreamingResult download;
+        try
         {
-            BlobProperties properties;
-            try
+            download = (await client.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+
+        using (download)
+        {
+            var details = download.Details;
+            var blob = new BlobReference(storage.ArticlesContainer.Name, blobName, StripQuotes(details.ETag), details.LastModified);
+            var metadata = new Dictionary<string, string>(details.Metadata, StringComparer.OrdinalIgnoreCase);
+            if (details.ContentLength > processing.Value.MaxArticleBytes)
             {
-                properties = (await client.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return null;
+                return new RawArticle(blob, ReadOnlyMemory<byte>.Empty, details.ContentType, metadata) { ContentLength = details.ContentLength };
             }
 
-            var blob = new BlobReference(storage.ArticlesContainer.Name, blobName, StripQuotes(properties.ETag), properties.LastModified);
-            var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase);
-            if (properties.ContentLength > limit)
-            {
-                return new RawArticle(blob, ReadOnlyMemory<byte>.Empty, properties.ContentType, metadata) { ContentLength = properties.ContentLength };
-            }
-
-            try
-            {
-                // If-Match pins the version whose size was checked: a larger replacement cannot slip in.
-                var content = await client.DownloadContentAsync(
-                    new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
-                    cancellationToken);
-                return new RawArticle(blob, content.Value.Content.ToMemory(), properties.ContentType, metadata);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                return null;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxAttempts)
-            {
-                // Overwritten between the two calls: read the new version.
-            }
+            var content = new byte[details.ContentLength];
+            await download.Content.ReadExactlyAsync(content, cancellationToken);
+            return new RawArticle(blob, content, details.ContentType, metadata);
         }
     }
 

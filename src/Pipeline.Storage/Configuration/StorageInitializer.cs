@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Storage.Configuration;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Storage.Configuration;
 /// Creates the articles container at start-up, and the tables and analysis container when results go to Table
 /// storage (unless Storage:CreateResources is false), so no request path has to.
 /// </summary>
-public sealed class StorageInitializer(StorageTables storage, IOptions<StorageOptions> options) : IHostedService
+public sealed class StorageInitializer(StorageTables storage, ArticleEvents events, IOptions<StorageOptions> options) : IHostedService
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ public sealed class StorageInitializer(StorageTables storage, IOptions<StorageOp
         }
 
         await storage.ArticlesContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await events.CreateIfNotExistsAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>

@@ -22,6 +22,12 @@ public sealed class StorageOptions
     /// <summary>e.g. https://account.table.core.windows.net; authenticated with DefaultAzureCredential.</summary>
     public Uri? TableServiceUri { get; set; }
 
+    /// <summary>
+    /// e.g. https://account.queue.core.windows.net: where upload events are read from (optional with Entra ID; with a
+    /// connection string its queue endpoint is used).
+    /// </summary>
+    public Uri? QueueServiceUri { get; set; }
+
     /// <summary>Client id of a user-assigned managed identity; empty for the system-assigned one or developer credentials.</summary>
     public string? ClientId { get; set; }
 
@@ -32,6 +38,10 @@ public sealed class StorageOptions
     /// <summary>Container holding each article's full record (text and analysis) as JSON.</summary>
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string AnalysisContainer { get; set; } = "analysis";
+
+    /// <summary>Queue of blob events (Event Grid schema) that tell the local watcher about uploads without a listing.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string EventsQueue { get; set; } = "article-events";
 
     /// <summary>Prepended to every table name (letters and digits), so several deployments or tests can share an account.</summary>
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,40})?$")]
