@@ -24,6 +24,7 @@ public sealed class PipelineAppFactory(AzuriteFixture azurite, StorageNames name
         builder.UseSetting("Storage:AnalysisContainer", names.Analysis);
         builder.UseSetting("Storage:TablePrefix", names.TablePrefix);
         builder.UseSetting("Storage:Sqlite:Path", names.Database);
+        builder.UseSetting("Storage:EventsQueue", names.Events);
         builder.UseSetting("Watcher:Enabled", "true");
         builder.UseSetting("Watcher:PollInterval", "00:00:00.100");
         builder.UseSetting("Watcher:RetryDelay", "00:00:00.100");
@@ -48,6 +49,9 @@ public sealed class PipelineAppFactory(AzuriteFixture azurite, StorageNames name
 /// <summary>Unique storage names for one test's app.</summary>
 public sealed record StorageNames(string Articles, string Analysis, string TablePrefix)
 {
+    /// <summary>The queue of upload events the app's watcher reads.</summary>
+    public string Events => "events-" + TablePrefix[1..];
+
     /// <summary>The embedded results store's file (the local app's default store); a restart reopens the same file.</summary>
     public string Database => Path.Combine(Path.GetTempPath(), $"pipeline-{TablePrefix}.db");
 

@@ -20,7 +20,7 @@ public static class HealthEndpoints
         Readiness readiness, IOptions<AnalysisOptions> analysis, IServiceProvider services)
     {
         var watcher = services.GetService<WatcherStatus>() is { } w
-            ? new WatcherReport(w.InitialSweepDone, w.LastSweep, w.Pending, w.Processed, w.Failed, w.Deleted, w.Retries)
+            ? new WatcherReport(w.InitialSweepDone, w.LastSweep, w.NextListingIn.TotalSeconds, w.Events, w.Pending, w.Processed, w.Failed, w.Deleted, w.Retries)
             : null;
         var analyzer = analysis.Value.Provider.ToString();
         return readiness.IsReady

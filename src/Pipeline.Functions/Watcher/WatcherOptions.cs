@@ -11,8 +11,18 @@ public sealed class WatcherOptions
     /// <summary>Watch the articles container. Null means: on, unless the Functions host runs the app (it triggers instead).</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>How often the container is listed. Upload-to-stored latency is about this plus processing time.</summary>
+    /// <summary>
+    /// Shortest wait between two listings of the container. While listings find nothing new the wait doubles up to
+    /// <see cref="MaxPollInterval"/>, and it is never under 20 times the last listing's duration, so listing a large
+    /// container stays a small share of the emulator's time. Uploads announced on the events queue need no listing.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest wait between listings when nothing changes: the latency bound for uploads nobody announces.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the events queue is checked while it is empty: the latency of announced uploads.</summary>
+    public TimeSpan EventsPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Articles processed at once; 0 means one per core.</summary>
     [Range(0, 256)]
@@ -39,6 +49,8 @@ public sealed class WatcherTimingValidator : IValidateOptions<WatcherOptions>
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         Check(errors, nameof(WatcherOptions.PollInterval), options.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(10));
+        Check(errors, nameof(WatcherOptions.MaxPollInterval), options.MaxPollInterval, options.PollInterval, TimeSpan.FromHours(1));
+        Check(errors, nameof(WatcherOptions.EventsPollInterval), options.EventsPollInterval, TimeSpan.FromMilliseconds(20), TimeSpan.FromMinutes(1));
         Check(errors, nameof(WatcherOptions.RetryDelay), options.RetryDelay, TimeSpan.Zero, TimeSpan.FromHours(1));
         Check(errors, nameof(WatcherOptions.MaxRetryDelay), options.MaxRetryDelay, TimeSpan.Zero, TimeSpan.FromHours(1));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -7,10 +7,17 @@ public sealed class WatcherStatus
     private long _failed;
     private long _deleted;
     private long _retries;
+    private long _events;
 
     public DateTimeOffset? LastSweep { get; private set; }
     public bool InitialSweepDone { get; private set; }
     public int Pending { get; set; }
+
+    /// <summary>Wait before the next listing of the container (grows while nothing changes).</summary>
+    public TimeSpan NextListingIn { get; internal set; }
+
+    /// <summary>Upload/delete events taken from the events queue.</summary>
+    public long Events => Interlocked.Read(ref _events);
 
     public long Processed => Interlocked.Read(ref _processed);
     public long Failed => Interlocked.Read(ref _failed);
@@ -27,4 +34,5 @@ public sealed class WatcherStatus
     internal void CountFailed() => Interlocked.Increment(ref _failed);
     internal void CountDeleted() => Interlocked.Increment(ref _deleted);
     internal void CountRetry() => Interlocked.Increment(ref _retries);
+    internal void CountEvents(int count) => Interlocked.Add(ref _events, count);
 }
