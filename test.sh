@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test tier, starting what it needs: npm tools (Azurite), one Azurite for the run, Chromium for the
-# browser tier (installed with apt when missing and running as root), the publish tier. Ends with one line
+# browser tier (installed with apt when missing and running as root), the publish tier, and ./bench.sh --quick. Ends with one line
 # "N passed, N failed, N skipped".
 #   ./test.sh               all tiers
 #   ./test.sh --fast        unit + integration only (no publish, no browser)
@@ -84,6 +84,13 @@ run_tier integration tests/Pipeline.IntegrationTests  "Category!=Browser"
 if [ "$fast" = 0 ]; then
   run_tier browser   tests/Pipeline.IntegrationTests  "Category=Browser"
   run_tier publish   tests/Pipeline.Functions.Tests   "Category=Publish"
+  # The ingest benchmark on a small corpus: the whole local stack end to end (numbers are not judged here).
+  echo "==> Tier: bench (./bench.sh --quick)"
+  if ./bench.sh --quick >"$results_dir/bench.log" 2>&1; then
+    passed=$((passed + 1)); echo "   bench: 1 passed ($(grep -c . artifacts/bench-quick.md) lines in artifacts/bench-quick.md)"
+  else
+    failed=$((failed + 1)); broken+=(bench); echo "   bench: failed; see $results_dir/bench.log"; tail -15 "$results_dir/bench.log"
+  fi
 fi
 
 elapsed=$SECONDS

@@ -101,4 +101,5 @@ $bin report --dotnet "$artifacts/dotnet.tsv" --cpu "$artifacts/cpu.tsv" "${node_
   --command "bench/run.sh $quick" --machine "$machine" --out "$out"
 # The pipeline's upload-to-queryable latency is measured by bench/latency.sh, which keeps its latest results here.
 [[ -f "$repo/bench/LATENCY.md" ]] && { echo; cat "$repo/bench/LATENCY.md"; } >> "$out"
+[[ -f "$repo/bench/INGEST.md" ]] && { echo; cat "$repo/bench/INGEST.md"; } >> "$out"
 echo "wrote $out"

@@ -41,7 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ArticleBlobSource>();
         services.TryAddSingleton(sp => new ArticleEvents(
             CreateEventsQueueClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
-            sp.GetRequiredService<StorageTables>(),
+            sp.GetRequiredService<StorageTables>().ArticlesContainer,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ArticleEvents>>()));
         services.TryAddSingleton<StorageInitializer>();

@@ -22,7 +22,7 @@ internal sealed class StorageHarness
         Tables = new StorageTables(tables, blobs, Microsoft.Extensions.Options.Options.Create(options));
         Store = new TableArticleStore(Tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
         Receipts = new TableReceiptStore(Tables);
-        Events = new ArticleEvents(StorageServiceCollectionExtensions.CreateEventsQueueClient(options), Tables, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
+        Events = new ArticleEvents(StorageServiceCollectionExtensions.CreateEventsQueueClient(options), Tables.ArticlesContainer, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
         BlobSource = new ArticleBlobSource(Tables, Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = maxArticleBytes }));
     }
 

@@ -112,6 +112,9 @@ public static class SyntheticCorpus
         return BenchCorpus.FromArticles("synthetic", articles);
     }
 
+    /// <summary>One article (headline first, then its sentences) from its own seed: any number of distinct articles without holding a corpus.</summary>
+    public static IReadOnlyList<string> Article(ulong seed) => Article(new SplitMix64(seed));
+
     private static List<string> Article(SplitMix64 random)
     {
         // Each article follows two people, so names recur and coreference and key phrases have work to do.

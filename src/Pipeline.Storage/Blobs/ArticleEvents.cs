@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
-using Pipeline.Storage.Configuration;
 
 namespace Pipeline.Storage.Blobs;
 
@@ -26,12 +26,16 @@ public sealed partial class ArticleEvents
     private readonly TimeProvider _time;
     private readonly ILogger<ArticleEvents> _logger;
 
-    public ArticleEvents(QueueClient? queue, StorageTables storage, TimeProvider timeProvider, ILogger<ArticleEvents> logger)
+    /// <param name="queue">The events queue; null when none is configured (nothing is sent or received).</param>
+    /// <param name="articles">The articles container the events are about.</param>
+    /// <param name="timeProvider">Event times.</param>
+    /// <param name="logger">Where ignored messages are reported.</param>
+    public ArticleEvents(QueueClient? queue, BlobContainerClient articles, TimeProvider timeProvider, ILogger<ArticleEvents> logger)
     {
-        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(articles);
         _queue = queue;
-        _container = storage.ArticlesContainer.Name;
-        _blobEndpoint = storage.ArticlesContainer.Uri.GetLeftPart(UriPartial.Path)[..^(_container.Length)];
+        _container = articles.Name;
+        _blobEndpoint = articles.Uri.GetLeftPart(UriPartial.Path)[..^_container.Length];
         _time = timeProvider;
         _logger = logger;
     }
