@@ -27,7 +27,7 @@ public static class AnalysisServiceCollectionExtensions
 
         Func<IServiceProvider, ITextAnalyzer> provider = options.Provider switch
         {
-            AnalysisProvider.Local => _ => options.TargetNetworks ? LocalTextAnalyzer.CreateDefault() : LocalTextAnalyzer.CreateWithoutTargetNetworks(),
+            AnalysisProvider.Local => _ => new BackgroundLoadedAnalyzer(() => options.TargetNetworks ? LocalTextAnalyzer.CreateDefault() : LocalTextAnalyzer.CreateWithoutTargetNetworks()),
             AnalysisProvider.AzureLanguage => AddAzureLanguage(services, analysis.GetSection(AzureLanguageOptions.SectionName)),
             _ => throw new InvalidOperationException($"Analysis:Provider '{options.Provider}' is not supported."),
         };
