@@ -10,6 +10,8 @@ var api = new Option<string>("--api") { Description = "The app's base URL", Defa
 var rate = new Option<double>("--rate") { Description = "Uploads per second", DefaultValueFactory = _ => 10 };
 var workers = new Option<int>("--workers") { Description = "Parallel workers (the app uses one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
 var database = new Option<string>("--database") { Description = "Scratch SQLite file for the ceiling run", Required = true };
+var store = new Option<string>("--store") { Description = "Results store: sqlite (the local default) or tables (Table storage on the same Azurite)", DefaultValueFactory = _ => "sqlite" };
+store.AcceptOnlyFromAmong("sqlite", "tables");
 var queue = new Option<string>("--events-queue") { Description = "Events queue the app reads", DefaultValueFactory = _ => "article-events" };
 
 var upload = new Command("upload", "Upload generated articles without announcing them (bulk load)") { storage, container, from, count };
@@ -24,8 +26,8 @@ var latency = new Command("latency", "Upload and announce articles at a steady r
 };
 latency.SetAction((r, ct) => Steps.LatencyAsync(r.GetValue(storage)!, r.GetValue(container)!, r.GetValue(queue)!, r.GetValue(api)!, r.GetValue(from), r.GetValue(count), r.GetValue(rate), ct));
 
-var ceiling = new Command("ceiling", "The app's storage requests for --count stored articles with the analyzer replaced by a replay") { storage, container, database, count, workers };
-ceiling.SetAction((r, ct) => Steps.CeilingAsync(r.GetValue(storage)!, r.GetValue(container)!, r.GetValue(database)!, r.GetValue(count), r.GetValue(workers), ct));
+var ceiling = new Command("ceiling", "The app's storage requests for --count stored articles with the analyzer replaced by a replay") { storage, container, database, store, count, workers };
+ceiling.SetAction((r, ct) => Steps.CeilingAsync(r.GetValue(storage)!, r.GetValue(container)!, r.GetValue(database)!, r.GetValue(store)!, r.GetValue(count), r.GetValue(workers), ct));
 
 var analyzer = new Command("analyzer", "Parse and analyze --count generated articles in memory (no storage)") { count, workers };
 analyzer.SetAction((r, ct) => Steps.AnalyzerAsync(r.GetValue(count), r.GetValue(workers), ct));

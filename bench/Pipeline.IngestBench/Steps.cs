@@ -13,8 +13,10 @@ using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Processing;
+using Pipeline.Storage.Articles;
 using Pipeline.Storage.Blobs;
 using Pipeline.Storage.Configuration;
+using Pipeline.Storage.Receipts;
 using Pipeline.Storage.Sqlite;
 
 namespace Pipeline.IngestBench;
@@ -110,15 +112,28 @@ public static class Steps
         return 0;
     }
 
-    public static async Task<int> CeilingAsync(string storage, string container, string databasePath, int count, int workers, CancellationToken ct)
+    public static async Task<int> CeilingAsync(string storage, string container, string databasePath, string storeKind, int count, int workers, CancellationToken ct)
     {
-        var options = Options.Create(new StorageOptions { ConnectionString = storage, ArticlesContainer = container });
+        var options = Options.Create(new StorageOptions { ConnectionString = storage, ArticlesContainer = container, TablePrefix = "ceiling" + Environment.ProcessId });
         var tables = new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options);
         var source = new ArticleBlobSource(tables, Options.Create(new ProcessingOptions()));
-        var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = databasePath }));
-        await database.EnsureCreatedAsync(ct);
-        var store = new SqliteArticleStore(database);
-        var receipts = new SqliteReceiptStore(database);
+        IArticleRepository store;
+        IReceiptStore receipts;
+        if (storeKind == "tables")
+        {
+            var noEvents = new ArticleEvents(null, tables.ArticlesContainer, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
+            await new StorageInitializer(tables, noEvents, options).EnsureCreatedAsync(ct);
+            store = new TableArticleStore(tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
+            receipts = new TableReceiptStore(tables);
+        }
+        else
+        {
+            var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = databasePath }));
+            await database.EnsureCreatedAsync(ct);
+            store = new SqliteArticleStore(database);
+            receipts = new SqliteReceiptStore(database);
+        }
+
         var sample = await LocalTextAnalyzer.CreateDefault().AnalyzeAsync(new AnalysisRequest(System.Text.Encoding.UTF8.GetString(GeneratedArticles.Content(0))), ct);
         var processor = new ArticleProcessor(new ArticleParser(), new ReplayAnalyzer(sample), store, Options.Create(new ProcessingOptions()),
             TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
@@ -130,7 +145,7 @@ public static class Steps
             await processor.ProcessAsync(raw, token);
             await receipts.RecordAsync(container, raw.Blob.Name, raw.Blob.ETag, token);
         });
-        Print($"ceiling articles={count} seconds={watch.Elapsed.TotalSeconds:F1} per_second={count / watch.Elapsed.TotalSeconds:F0}");
+        Print($"ceiling store={storeKind} articles={count} seconds={watch.Elapsed.TotalSeconds:F1} per_second={count / watch.Elapsed.TotalSeconds:F0}");
         return 0;
     }
 
