@@ -12,12 +12,12 @@ public static class GeneratedArticles
 {
     public const int Outlets = 20;
     private static readonly DateTimeOffset First = new(2016, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly long Span = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero).Ticks - First.Ticks;
+    private static readonly ulong Minutes = (ulong)((new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero) - First).Ticks / TimeSpan.TicksPerMinute);
 
     public static string Outlet(int i) => $"outlet-{i % Outlets:00}.example";
 
-    public static DateTimeOffset Published(int i) =>
-        First.AddTicks((long)((ulong)(i * 2654435761L) % (ulong)Span) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute);
+    /// <summary>Spread evenly over 2016-2020 by a multiplicative hash of i (Fibonacci hashing), to the minute.</summary>
+    public static DateTimeOffset Published(int i) => First.AddMinutes(((ulong)i * 0x9E3779B97F4A7C15UL >> 11) % Minutes);
 
     public static string BlobName(int i)
     {

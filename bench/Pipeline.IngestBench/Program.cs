@@ -32,5 +32,9 @@ ceiling.SetAction((r, ct) => Steps.CeilingAsync(r.GetValue(storage)!, r.GetValue
 var analyzer = new Command("analyzer", "Parse and analyze --count generated articles in memory (no storage)") { count, workers };
 analyzer.SetAction((r, ct) => Steps.AnalyzerAsync(r.GetValue(count), r.GetValue(workers), ct));
 
-var root = new RootCommand("Pipeline ingest benchmark steps (see bench.sh)") { upload, wait, latency, ceiling, analyzer };
+var block = new Option<int>("--block") { Description = "Report the write rate per this many articles", DefaultValueFactory = _ => 10000 };
+var storeScale = new Command("store", "The embedded store alone: save --count generated articles, then time the queries") { database, count, block };
+storeScale.SetAction((r, ct) => StoreScale.RunAsync(r.GetValue(database)!, r.GetValue(count), r.GetValue(block), ct));
+
+var root = new RootCommand("Pipeline ingest benchmark steps (see bench.sh)") { upload, wait, latency, ceiling, analyzer, storeScale };
 return await root.Parse(args).InvokeAsync();
