@@ -44,7 +44,7 @@ for _ in $(seq 1 150); do (exec 3<>"/dev/tcp/127.0.0.1/$bp") 2>/dev/null && brea
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$bp/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$qp/devstoreaccount1;TableEndpoint=http://127.0.0.1:$tp/devstoreaccount1;"
 api="http://127.0.0.1:$port"
-mkdir -p artifacts; results="artifacts/ingest-results$([ $quick = 1 ] && echo -quick).txt"; : > "$results" # kept if the run is cut short
+mkdir -p artifacts; results="artifacts/ingest-results$( [ $quick = 1 ] && echo -quick || true ).txt"; : > "$results" # kept if the run is cut short
 note() { echo "$*" | tee -a "$results"; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
