@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
@@ -30,10 +31,16 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
     }
 
     /// <summary>The blob's current version, or null if it no longer exists.</summary>
-    public async Task<RawArticle?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    public Task<RawArticle?> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        var client = storage.ArticlesContainer.GetBlobClient(blobName);
+        return DownloadAsync(storage.ArticlesContainer.GetBlobClient(blobName), cancellationToken);
+    }
+
+    /// <summary>The blob's current version, or null if it no longer exists (the Functions blob trigger hands over a client).</summary>
+    public async Task<RawArticle?> DownloadAsync(BlobClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var limit = processing.Value.MaxArticleBytes;
         for (var attempt = 1; ; attempt++)
         {
@@ -47,7 +54,7 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
                 return null;
             }
 
-            var blob = new BlobReference(storage.ArticlesContainer.Name, blobName, StripQuotes(properties.ETag), properties.LastModified);
+            var blob = new BlobReference(client.BlobContainerName, client.Name, StripQuotes(properties.ETag), properties.LastModified);
             var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase);
             if (properties.ContentLength > limit)
             {
