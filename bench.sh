@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
 done
 
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
-app_project=src/Pipeline.Functions
-app_dll=$app_project/bin/Release/net10.0/Pipeline.Functions.dll
+app_project=src/Pipeline.Server
+app_dll=$app_project/bin/Release/net10.0/Pipeline.Server.dll
 dotnet build "$app_project" -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build bench/Pipeline.IngestBench -c Release -nologo -v quiet -clp:ErrorsOnly
 bench() { dotnet bench/Pipeline.IngestBench/bin/Release/net10.0/Pipeline.IngestBench.dll "$@"; }

@@ -50,7 +50,7 @@ echo "==> Installing tools (npm ci) and building ($configuration)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-dotnet build src/Pipeline.Functions/Pipeline.Functions.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Pipeline.Server/Pipeline.Server.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 dotnet build tools/Pipeline.Cli/Pipeline.Cli.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p "$location" "$log_dir"
@@ -92,7 +92,7 @@ Storage__ConnectionString="$connection" \
 Watcher__Enabled=true \
 Urls="http://127.0.0.1:$port" \
 DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" \
-  dotnet "src/Pipeline.Functions/bin/$configuration/net10.0/Pipeline.Functions.dll" >"$log_dir/pipeline.log" 2>&1 &
+  dotnet "src/Pipeline.Server/bin/$configuration/net10.0/Pipeline.Server.dll" >"$log_dir/pipeline.log" 2>&1 &
 pids+=($!)
 wait_for "Pipeline (http://127.0.0.1:$port/api/health)" "curl -fsS http://127.0.0.1:$port/api/health"
 

@@ -79,6 +79,8 @@ run_tier core        tests/Pipeline.Core.Tests        ""
 run_tier analysis    tests/Pipeline.Analysis.Tests    ""
 run_tier tools       tests/Pipeline.Tools.Tests       ""
 run_tier storage     tests/Pipeline.Storage.Tests     ""
+run_tier api         tests/Pipeline.Api.Tests         ""
+run_tier server      tests/Pipeline.Server.Tests      ""
 run_tier functions   tests/Pipeline.Functions.Tests   "Category!=Publish"
 run_tier integration tests/Pipeline.IntegrationTests  "Category!=Browser"
 if [ "$fast" = 0 ]; then

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 count=60; burst=40
 while [ $# -gt 0 ]; do case "$1" in --count) count=$2; shift 2 ;; --burst) burst=$2; shift 2 ;; *) echo "unknown $1" >&2; exit 2 ;; esac; done
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
-dotnet build src/Pipeline.Functions -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Pipeline.Server -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build bench/Pipeline.LatencyBench -c Release -nologo -v quiet -clp:ErrorsOnly
 data=$(mktemp -d); pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$data"' EXIT
@@ -21,7 +21,7 @@ for workers in 1 0; do
   prefix="w${workers}x$RANDOM"
   Storage__ConnectionString="$cs" Storage__ArticlesContainer="$prefix-articles" Storage__AnalysisContainer="$prefix-analysis" \
   Storage__TablePrefix="$prefix" Watcher__Concurrency=$workers Urls=http://127.0.0.1:17171 Logging__LogLevel__Default=Warning \
-    dotnet src/Pipeline.Functions/bin/Release/net10.0/Pipeline.Functions.dll >/dev/null 2>&1 & app=$!; pids+=($app)
+    dotnet src/Pipeline.Server/bin/Release/net10.0/Pipeline.Server.dll >/dev/null 2>&1 & app=$!; pids+=($app)
   for _ in $(seq 1 150); do curl -fs http://127.0.0.1:17171/api/health >/dev/null && break; sleep 0.2; done
   echo "workers=$([ $workers = 0 ] && nproc || echo $workers)" | tee -a "$results"
   dotnet bench/Pipeline.LatencyBench/bin/Release/net10.0/Pipeline.LatencyBench.dll --storage "$cs" --api http://127.0.0.1:17171 \

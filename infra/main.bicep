@@ -1,4 +1,4 @@
-// Pipeline on Azure: Flex Consumption Functions app (custom handler) + Storage + Event Grid + Azure AI Language
+// Pipeline on Azure: Flex Consumption Functions app (.NET isolated worker) + Storage + Event Grid + Azure AI Language
 // + Application Insights, connected with one user-assigned managed identity. See docs/deploy.md.
 targetScope = 'resourceGroup'
 
@@ -16,7 +16,7 @@ param location string = resourceGroup().location
 @description('Azure AI Language pricing tier: F0 (free, one per subscription) or S (pay-as-you-go).')
 param languageSku string = 'S'
 
-@description('Create the Event Grid subscriptions. Needs the code deployed first (their webhook keys appear when the host starts).')
+@description('Create the Event Grid subscriptions. Needs the code deployed first (the blob webhook key appears when the host starts).')
 param deployEventSubscriptions bool = false
 
 @description('Optional object id of a user or group that may upload articles (Storage Blob Data Contributor).')
@@ -41,6 +41,8 @@ var suffix = uniqueString(resourceGroup().id)
 var articlesContainerName = 'articles'
 var analysisContainerName = 'analysis'
 var deploymentContainerName = 'app-package'
+// src/Pipeline.Functions/FunctionBindings.cs DeletionsQueue
+var deletionsQueueName = 'article-deletions'
 var functionAppName = '${baseName}-func-${suffix}'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -58,6 +60,7 @@ module storage 'modules/storage.bicep' = {
     articlesContainerName: articlesContainerName
     analysisContainerName: analysisContainerName
     deploymentContainerName: deploymentContainerName
+    deletionsQueueName: deletionsQueueName
   }
 }
 
@@ -127,7 +130,8 @@ module eventGrid 'modules/eventgrid.bicep' = if (deployEventSubscriptions) {
     functionAppName: functionApp.outputs.name
     articlesContainerName: articlesContainerName
     processFunctionName: 'ProcessArticle'
-    deleteFunctionName: 'DeleteArticle'
+    deletionsQueueName: deletionsQueueName
+    identityId: identity.id
   }
 }
 

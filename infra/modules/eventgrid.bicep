@@ -1,8 +1,8 @@
 // Event Grid system topic on the storage account, delivering
 //   BlobCreated → the blob extension webhook for the ProcessArticle blob trigger (source: EventGrid), and
-//   BlobDeleted → the Event Grid extension webhook for the DeleteArticle function.
-// The webhook keys (system keys blobs_extension / eventgrid_extension) exist only once the host has run the
-// functions, so deploy this after ./publish.sh + the zip deploy (main.bicep: deployEventSubscriptions=true).
+//   BlobDeleted → the storage queue the DeleteArticle queue trigger reads (written with the managed identity).
+// The webhook key (system key blobs_extension) exists only once the host has run the functions, so deploy this
+// after ./publish.sh + the zip deploy (main.bicep: deployEventSubscriptions=true).
 
 param systemTopicName string
 param location string
@@ -11,7 +11,10 @@ param storageAccountId string
 param functionAppName string
 param articlesContainerName string
 param processFunctionName string
-param deleteFunctionName string
+param deletionsQueueName string
+
+@description('Resource id of the user-assigned identity Event Grid writes to the queue with (Storage Queue Data Contributor).')
+param identityId string
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
@@ -25,6 +28,12 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: systemTopicName
   location: location
   tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
   properties: {
     source: storageAccountId
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -59,10 +68,18 @@ resource blobDeleted 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
   parent: topic
   name: 'articles-deleted'
   properties: {
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/eventgrid?functionName=${deleteFunctionName}&code=${systemKeys.eventgrid_extension}'
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'UserAssigned'
+        userAssignedIdentity: identityId
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: storageAccountId
+          queueName: deletionsQueueName
+          queueMessageTimeToLiveInSeconds: -1
+        }
       }
     }
     eventDeliverySchema: 'EventGridSchema'

@@ -1,4 +1,4 @@
-// Flex Consumption function app running the custom handler (runtime "custom"), identity-based connections only.
+// Flex Consumption function app running the .NET isolated worker (runtime "dotnet-isolated" 10.0), identity-based connections only.
 
 param name string
 param planName string
@@ -69,7 +69,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__blobServiceUri', value: storageBlobEndpoint }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: storageQueueEndpoint }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: storageTableEndpoint }
-        // The blob trigger's "connection": "ArticlesStorage" (blob + queue: the poison queue lives with the blob).
+        // The "ArticlesStorage" connection of the blob trigger and both queue triggers (poison queue, BlobDeleted events).
         { name: 'ArticlesStorage__credential', value: 'managedidentity' }
         { name: 'ArticlesStorage__clientId', value: identityClientId }
         { name: 'ArticlesStorage__blobServiceUri', value: storageBlobEndpoint }
@@ -109,8 +109,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       }
       // FUNCTIONS_WORKER_RUNTIME is not supported on Flex: the runtime is declared here.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -6,7 +6,7 @@ param name string
 
 param location string
 
-@description('Blob container watched by the ProcessArticle blob trigger (function.json path "articles/{name}").')
+@description('Blob container watched by the ProcessArticle blob trigger (path "articles/{name}").')
 param articlesContainerName string
 
 @description('Blob container for analysis output (Storage:AnalysisContainer).')
@@ -14,6 +14,9 @@ param analysisContainerName string
 
 @description('Blob container holding the Flex Consumption deployment package.')
 param deploymentContainerName string
+
+@description('Queue Event Grid delivers BlobDeleted events to; the DeleteArticle function reads it.')
+param deletionsQueueName string
 
 param tags object
 
@@ -50,6 +53,16 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deletionsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = {
+  parent: queueService
+  name: deletionsQueueName
+}
 
 output id string = storage.id
 output name string = storage.name

@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Articles;
+using Pipeline.Api;
 using Pipeline.Functions.Tests.Support;
 using Pipeline.Testing;
 using Xunit.Abstractions;
@@ -14,137 +9,56 @@ using Xunit.Abstractions;
 namespace Pipeline.Functions.Tests;
 
 /// <summary>
-/// The deployable zip from ./publish.sh: its layout, and the packaged binary started the way the Functions host
-/// starts it (FUNCTIONS_CUSTOMHANDLER_PORT, working directory app/), invoked with a blob-trigger payload, then
-/// queried. Uses PIPELINE_PACKAGE when set (test.sh publishes first), else runs ./publish.sh (minutes).
+/// The deployable zip from ./publish.sh: the isolated worker's files at the zip root, and the functions it
+/// declares to the host. Uses PIPELINE_PACKAGE when set, else runs ./publish.sh (a minute or more).
 /// </summary>
 [Trait("Category", "Publish")]
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
-[Collection(AzuriteCollection.Name)]
-public sealed class PublishedPackageTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed class PublishedPackageTests(ITestOutputHelper output)
 {
     private static readonly SemaphoreSlim PublishLock = new(1, 1);
     private static string? _package;
 
     [Fact]
-    public async Task Package_Layout_HostJsonFunctionsAndExecutableBinary()
+    public async Task Package_Layout_WorkerFilesAndExtensionsAtTheRoot()
     {
         using var zip = ZipFile.OpenRead(await PackageAsync());
-        var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
 
-        var hostJson = Assert.Contains("host.json", entries);
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, "host.json")), await ReadAsync(hostJson));
-        foreach (var function in FunctionDefinition.All())
-        {
-            var entry = Assert.Contains(function.Name + "/function.json", entries);
-            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(FunctionDefinition.Folder, function.Name, "function.json")), await ReadAsync(entry));
-        }
+        Assert.All(["host.json", "worker.config.json", "functions.metadata", "extensions.json", "Pipeline.Functions.dll"], name => Assert.Contains(name, entries));
+        Assert.Contains(entries, e => e.StartsWith(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Blobs", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.StartsWith(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Queues", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.EndsWith("function.json", StringComparison.Ordinal));
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, "src", "Pipeline.Functions", "host.json")), Read(zip, "host.json"));
 
-        var executable = Assert.Contains(ExecutablePath(await ReadAsync(hostJson)), entries);
-        var mode = (executable.ExternalAttributes >> 16) & 0x1FF;
-        Assert.True(mode == 0x1ED, $"mode {Convert.ToString(mode, 8)}, expected 755");
-        Assert.True(executable.Length > 1_000_000, "the handler binary looks truncated");
+        using var worker = JsonDocument.Parse(Read(zip, "worker.config.json"));
+        var description = worker.RootElement.GetProperty("description");
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.Equal("Pipeline.Functions.dll", description.GetProperty("defaultWorkerPath").GetString());
     }
 
     [Fact]
-    public async Task PackagedBinary_BlobTriggerInvocationAgainstAzurite_ArticleQueryable()
+    public async Task Package_FunctionsMetadata_KeysOnEveryHttpFunctionButHealthAndEventGridBlobTrigger()
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-package-").FullName;
-        try
-        {
-            ZipFile.ExtractToDirectory(await PackageAsync(), folder);
-            var hostJson = await File.ReadAllTextAsync(Path.Combine(folder, "host.json"));
-            var executable = Path.Combine(folder, ExecutablePath(hostJson));
-            Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "executable bit lost on extraction");
+        using var zip = ZipFile.OpenRead(await PackageAsync());
+        var functions = FunctionMetadata.Parse(Read(zip, "functions.metadata"));
 
-            var names = (Articles: AzuriteFixture.UniqueName("articles"), Analysis: AzuriteFixture.UniqueName("analysis"), Tables: AzuriteFixture.UniqueName("t"));
-            var blob = await UploadAsync(names.Articles, "dir/bridge.txt", "Mayor Ana Ruiz opened the new river bridge on Monday.\n\nResidents welcomed the project, which ran on budget.");
-            var properties = (await blob.GetPropertiesAsync()).Value;
+        var http = functions.Where(f => f.TriggerType == "httpTrigger").ToList();
+        Assert.NotEmpty(http);
+        Assert.All(http, f => Assert.Equal(f.Name == ApiRoutes.Health ? "Anonymous" : "Function", f.Property("authLevel"), ignoreCase: true));
+        var blob = Assert.Single(functions, f => f.TriggerType == "blobTrigger");
+        Assert.Equal(nameof(ProcessArticle), blob.Name);
+        Assert.Equal("EventGrid", blob.Property("source"));
 
-            var port = FreePort();
-            using var handler = Start(executable, Path.Combine(folder, "app"), port, names);
-            try
-            {
-                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-                await WaitUntilAnsweringAsync(client, handler);
-
-                var payload = HostPayloadBuilder.Blob()
-                    .WithName("dir/bridge.txt")
-                    .WithUri(blob.Uri.ToString())
-                    .WithProperties(HostPayloadBuilder.LegacyProperties(properties.ContentLength, properties.ETag.ToString("H"), properties.ContentType, properties.LastModified.ToString("O")))
-                    .WithContent((await blob.DownloadContentAsync()).Value.Content.ToArray())
-                    .Build();
-                using var invocation = await client.PostAsync("/ProcessArticle", new StringContent(payload, Encoding.UTF8, "application/json"));
-                var logs = await InvocationResponseAssert.HasShapeAsync(invocation, HttpStatusCode.OK);
-                output.WriteLine(string.Join(Environment.NewLine, logs));
-
-                var id = ArticleId.For(names.Articles, "dir/bridge.txt");
-                using var article = await client.GetAsync($"/api/articles/{id}");
-                var body = await article.Content.ReadAsStringAsync();
-                Assert.True(article.StatusCode == HttpStatusCode.OK, $"GET /api/articles/{id}: {article.StatusCode} {body}");
-                using var json = JsonDocument.Parse(body);
-                Assert.Contains(id, body, StringComparison.Ordinal);
-            }
-            finally
-            {
-                handler.Kill(entireProcessTree: true);
-                await handler.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // What the build-output tests (FunctionsMetadataTests) checked against infra/ and the README is what ships.
+        Assert.Equal(
+            FunctionMetadata.FromBuildOutput().Select(f => f.Name + ":" + string.Join(",", f.Bindings.Select(b => b.GetRawText()))).Order(StringComparer.Ordinal),
+            functions.Select(f => f.Name + ":" + string.Join(",", f.Bindings.Select(b => b.GetRawText()))).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Storage writes and reads through the packaged (AOT) binary, independent of parser and analyzer.</summary>
-    [Fact]
-    public async Task PackagedBinary_UnreadableContent_FailedRecordQueryable()
+    private static string Read(ZipArchive zip, string name)
     {
-        var folder = Directory.CreateTempSubdirectory("pipeline-package-").FullName;
-        try
-        {
-            ZipFile.ExtractToDirectory(await PackageAsync(), folder);
-            var executable = Path.Combine(folder, ExecutablePath(await File.ReadAllTextAsync(Path.Combine(folder, "host.json"))));
-            var names = (Articles: AzuriteFixture.UniqueName("articles"), Analysis: AzuriteFixture.UniqueName("analysis"), Tables: AzuriteFixture.UniqueName("t"));
-            var port = FreePort();
-            using var handler = Start(executable, Path.Combine(folder, "app"), port, names);
-            try
-            {
-                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-                await WaitUntilAnsweringAsync(client, handler);
-
-                var payload = HostPayloadBuilder.Blob()
-                    .WithName("dir/garbled.txt")
-                    .WithUri($"http://127.0.0.1:10000/devstoreaccount1/{names.Articles}/dir/garbled.txt")
-                    .WithRawContent("%%% not base64 %%%")
-                    .Build();
-                using var invocation = await client.PostAsync("/ProcessArticle", new StringContent(payload, Encoding.UTF8, "application/json"));
-                await InvocationResponseAssert.HasShapeAsync(invocation, HttpStatusCode.OK);
-
-                var id = ArticleId.For(names.Articles, "dir/garbled.txt");
-                using var article = await client.GetAsync($"/api/articles/{id}");
-                var body = await article.Content.ReadAsStringAsync();
-                Assert.True(article.StatusCode == HttpStatusCode.OK, $"GET /api/articles/{id}: {article.StatusCode} {body}");
-                using var json = JsonDocument.Parse(body);
-                Assert.Contains("base64", json.RootElement.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
-                var status = json.RootElement.GetProperty("status");
-                Assert.True(
-                    status.ValueKind == JsonValueKind.String
-                        ? string.Equals(status.GetString(), nameof(ArticleStatus.Failed), StringComparison.OrdinalIgnoreCase)
-                        : status.GetInt32() == (int)ArticleStatus.Failed,
-                    "status: " + status.GetRawText());
-            }
-            finally
-            {
-                handler.Kill(entireProcessTree: true);
-                await handler.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
     }
 
     private async Task<string> PackageAsync()
@@ -178,102 +92,5 @@ public sealed class PublishedPackageTests(AzuriteFixture azurite, ITestOutputHel
         {
             PublishLock.Release();
         }
-    }
-
-    private Process Start(string executable, string workingDirectory, int port, (string Articles, string Analysis, string Tables) names)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(),
-                ["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = Guid.NewGuid().ToString(),
-                ["FUNCTIONS_APP_ROOT_PATH"] = Path.GetDirectoryName(workingDirectory)!,
-                ["Storage__ConnectionString"] = azurite.ConnectionString,
-                ["Storage__ArticlesContainer"] = names.Articles,
-                ["Storage__AnalysisContainer"] = names.Analysis,
-                ["Storage__TablePrefix"] = names.Tables,
-                ["Storage__Provider"] = "AzureTables",
-                ["Analysis__Provider"] = "Local",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Log(e.Data);
-        process.ErrorDataReceived += (_, e) => Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Log(string? line)
-    {
-        if (line is not null)
-        {
-            try
-            {
-                output.WriteLine(line);
-            }
-            catch (InvalidOperationException)
-            {
-                // The test already finished; late process output has nowhere to go.
-            }
-        }
-    }
-
-    // Like the host's readiness probe: any HTTP answer to GET / means up; it allows the handler 60 s.
-    private async Task WaitUntilAnsweringAsync(HttpClient client, Process handler)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(handler.HasExited, "the handler exited during start-up");
-            try
-            {
-                using var probe = new HttpRequestMessage(HttpMethod.Get, "/");
-                using var response = await client.SendAsync(probe);
-                output.WriteLine($"handler answered GET / with {(int)response.StatusCode} after {clock.ElapsedMilliseconds} ms");
-                return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(25);
-            }
-        }
-    }
-
-    private async Task<BlobClient> UploadAsync(string container, string name, string text)
-    {
-        var containerClient = azurite.CreateBlobServiceClient().GetBlobContainerClient(container);
-        await containerClient.CreateIfNotExistsAsync();
-        var blob = containerClient.GetBlobClient(name);
-        await blob.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(text)), new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" },
-            Metadata = new Dictionary<string, string> { ["source"] = "example.org" },
-        });
-        return blob;
-    }
-
-    private static string ExecutablePath(string hostJson)
-    {
-        using var document = JsonDocument.Parse(hostJson);
-        return document.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-    }
-
-    private static async Task<string> ReadAsync(ZipArchiveEntry entry)
-    {
-        using var reader = new StreamReader(entry.Open());
-        return await reader.ReadToEndAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

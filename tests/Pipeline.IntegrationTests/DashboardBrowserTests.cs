@@ -27,12 +27,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         await client.WaitForArticleAsync(app.Names.Articles, "scandal.txt");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -64,4 +59,39 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         output.WriteLine("screenshot: " + shot);
         Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
     }
+
+    /// <summary>With a key required (Api:Key locally, a function key on Azure), the page opened with ?code= sends it on every call.</summary>
+    [Fact]
+    public async Task Dashboard_OpenedWithCode_SendsTheKeyWithEveryApiCall()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (test.sh does this when run as root).");
+        const string key = "browser-test-key-0123456789";
+        await using var app = new PipelineAppFactory(azurite, StorageNames.Unique(), new Dictionary<string, string?> { ["Api:Key"] = key });
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        await app.UploadAsync("harbor.txt", TestArticles.Harbor());
+        await client.WaitForArticleAsync(app.Names.Articles, "harbor.txt");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var withoutKey = await page.GotoAsync(client.BaseAddress + "api/dashboard");
+        Assert.Equal((int)HttpStatusCode.Unauthorized, withoutKey!.Status);
+
+        await page.GotoAsync(client.BaseAddress + "api/dashboard?code=" + key);
+
+        await Assertions.Expect(page.Locator("#entity-rows")).ToContainTextAsync("Maria Delgado");
+        await Assertions.Expect(page.Locator("#article-rows tr.row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#health")).ToContainTextAsync("ready");
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
 }

@@ -44,7 +44,7 @@ public sealed class LocalAppEndToEndTests(AzuriteFixture azurite, ITestOutputHel
 
     private Process StartApp(StorageNames names, int port)
     {
-        var dll = Path.Combine(RepoRoot.Path, "src", "Pipeline.Functions", "bin", BuildConfiguration, "net10.0", "Pipeline.Functions.dll");
+        var dll = Path.Combine(RepoRoot.Path, "src", "Pipeline.Server", "bin", BuildConfiguration, "net10.0", "Pipeline.Server.dll");
         Assert.True(File.Exists(dll), $"Build the app first: {dll} is missing.");
         var psi = new ProcessStartInfo("dotnet") { ArgumentList = { dll }, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.Environment["Urls"] = $"http://127.0.0.1:{port}";

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
@@ -28,14 +29,20 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
     }
 
     /// <summary>The blob's current version, or null if it no longer exists.</summary>
+    public Task<RawArticle?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        return DownloadAsync(storage.ArticlesContainer.GetBlobClient(blobName), cancellationToken);
+    }
+
+    /// <summary>The blob's current version, or null if it no longer exists (the Functions blob trigger hands over a client).</summary>
     /// <remarks>
     /// One request: the download's own response carries the version, size, content type and metadata, so what is read
     /// is always one consistent version. An oversized blob's body is not read (the response is dropped).
     /// </remarks>
-    public async Task<RawArticle?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    public async Task<RawArticle?> DownloadAsync(BlobClient client, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(blobName);
-        var client = storage.ArticlesContainer.GetBlobClient(blobName);
+        ArgumentNullException.ThrowIfNull(client);
         BlobDownloadStreamingResult download;
         try
         {
@@ -49,7 +56,7 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
         using (download)
         {
             var details = download.Details;
-            var blob = new BlobReference(storage.ArticlesContainer.Name, blobName, StripQuotes(details.ETag), details.LastModified);
+            var blob = new BlobReference(client.BlobContainerName, client.Name, StripQuotes(details.ETag), details.LastModified);
             var metadata = new Dictionary<string, string>(details.Metadata, StringComparer.OrdinalIgnoreCase);
             if (details.ContentLength > processing.Value.MaxArticleBytes)
             {

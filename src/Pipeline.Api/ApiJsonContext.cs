@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Api.Health;
+using Pipeline.Api.Queries;
+using Pipeline.Core.Queries;
+
+namespace Pipeline.Api;
+
+/// <summary>Source-generated JSON for every API payload: camelCase, enums as the strings Core declares (Native AOT safe).</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ArticleDetails))]
+[JsonSerializable(typeof(Page<ArticleSummary>))]
+[JsonSerializable(typeof(EntityList))]
+[JsonSerializable(typeof(EntitySummary))]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

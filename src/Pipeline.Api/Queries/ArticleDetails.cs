@@ -1,0 +1,67 @@
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Api.Queries;
+
+/// <summary>GET /api/articles/{id}: everything stored, with sentence and mention text beside their offsets.</summary>
+public sealed record ArticleDetails
+{
+    public required string Id { get; init; }
+    public required ArticleStatus Status { get; init; }
+    public string? FailureReason { get; init; }
+    public string? Title { get; init; }
+    public string? Source { get; init; }
+    public string? Url { get; init; }
+    public string? Author { get; init; }
+    public string? Format { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public required DateTimeOffset ProcessedAt { get; init; }
+    public required BlobReference Blob { get; init; }
+    public string? Analyzer { get; init; }
+    public DetectedLanguage? Language { get; init; }
+    public SentimentResult? Sentiment { get; init; }
+
+    /// <summary>The analyzed text; every offset below is in UTF-16 code units into it.</summary>
+    public string? Text { get; init; }
+
+    public IReadOnlyList<SentenceDetails> Sentences { get; init; } = [];
+    public IReadOnlyList<EntityDetails> Entities { get; init; } = [];
+    public IReadOnlyList<KeyPhrase> KeyPhrases { get; init; } = [];
+
+    public static ArticleDetails From(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = record.Text ?? "";
+        var analysis = record.Analysis;
+        return new ArticleDetails
+        {
+            Id = record.Id,
+            Status = record.Status,
+            FailureReason = record.FailureReason,
+            Title = record.Title,
+            Source = record.Source,
+            Url = record.Url,
+            Author = record.Author,
+            Format = record.Format,
+            PublishedAt = record.PublishedAt,
+            Timestamp = record.Timestamp,
+            ProcessedAt = record.ProcessedAt,
+            Blob = record.Blob,
+            Analyzer = analysis?.Analyzer,
+            Language = analysis?.Language,
+            Sentiment = analysis?.Sentiment,
+            Text = record.Text,
+            Sentences = analysis?.Sentences.Select(s => new SentenceDetails(s.Offset, s.Length, Slice(text, s.Offset, s.Length), s.Sentiment)).ToList() ?? [],
+            Entities = analysis?.Entities.Select(e => new EntityDetails(e.Id, e.Name, e.Category, e.Subcategory, e.Sentiment, e.Mentions)).ToList() ?? [],
+            KeyPhrases = analysis?.KeyPhrases ?? [],
+        };
+    }
+
+    private static string Slice(string text, int offset, int length) =>
+        offset >= 0 && length >= 0 && offset + length <= text.Length ? text.Substring(offset, length) : "";
+}
+
+public sealed record SentenceDetails(int Offset, int Length, string Text, SentimentResult Sentiment);
+
+public sealed record EntityDetails(string Id, string Name, string Category, string? Subcategory, SentimentResult? Sentiment, IReadOnlyList<EntityMention> Mentions);

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Pipeline.Core.Analysis;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Api.Queries;
+
+/// <summary>
+/// Parses query strings strictly: an unknown or malformed parameter is an error naming the parameter,
+/// so a typo like "sentimnet=negative" never silently returns unfiltered data.
+/// </summary>
+internal sealed class QueryParameters(IQueryCollection query)
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string[]> Errors => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void RejectUnknown(params string[] allowed)
+    {
+        foreach (var key in query.Keys)
+        {
+            if (!allowed.Contains(key, StringComparer.OrdinalIgnoreCase) && !string.Equals(key, ApiRoutes.KeyQueryParameter, StringComparison.Ordinal))
+            {
+                Fail(key, $"Unknown parameter '{key}'. Allowed: {string.Join(", ", allowed)}.");
+            }
+        }
+    }
+
+    public string? String(string name, int maxLength = 400)
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        value = value.Trim();
+        if (value.Length == 0 || value.Length > maxLength)
+        {
+            Fail(name, $"'{name}' must be 1 to {maxLength} characters.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <param name="name">Parameter name.</param>
+    /// <param name="dateOnlyMeansEndOfDay">For an exclusive upper bound: "to=2016-06-10" includes that whole day.</param>
+    public DateTimeOffset? Date(string name, bool dateOnlyMeansEndOfDay = false)
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return dateOnlyMeansEndOfDay ? start.AddDays(1) : start;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return parsed.ToUniversalTime();
+        }
+
+        Fail(name, $"'{name}' must be an ISO 8601 date or date-time, e.g. 2016-06-01 or 2016-06-01T12:00:00Z.");
+        return null;
+    }
+
+    public int Int(string name, int defaultValue, int min, int max)
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed;
+        }
+
+        Fail(name, $"'{name}' must be a whole number from {min} to {max}.");
+        return defaultValue;
+    }
+
+    public Sentiment? Sentiment(string name) => Enum<Sentiment>(name);
+
+    public ArticleStatus? Status(string name) => Enum<ArticleStatus>(name);
+
+    public string? Language(string name)
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length is 2 or 3 && value.All(char.IsAsciiLetter))
+        {
+            return value.ToLowerInvariant();
+        }
+
+        Fail(name, $"'{name}' must be an ISO 639-1 language code such as 'en'.");
+        return null;
+    }
+
+    /// <summary>Checks that from is before to when both are given.</summary>
+    public void RequireOrdered(string fromName, DateTimeOffset? from, string toName, DateTimeOffset? to)
+    {
+        if (from is not null && to is not null && from >= to)
+        {
+            Fail(toName, $"'{toName}' must be later than '{fromName}'.");
+        }
+    }
+
+    public void Fail(string name, string message) => _errors[name] = [message];
+
+    private T? Enum<T>(string name)
+        where T : struct, Enum
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        Fail(name, $"'{name}' must be one of: {allowed}.");
+        return null;
+    }
+
+    private string? Single(string name)
+    {
+        if (!query.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count != 1)
+        {
+            Fail(name, $"'{name}' may be given once.");
+            return null;
+        }
+
+        return values[0];
+    }
+}

@@ -1,0 +1,300 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Processing;
+using Pipeline.Storage.Blobs;
+
+namespace Pipeline.Server.Watcher;
+
+/// <summary>
+/// The local trigger (Azurite has no Event Grid): takes uploads announced on the events queue at once, lists the
+/// articles container on a schedule that backs off while nothing changes (<see cref="ListingSchedule"/>) to find
+/// everything else, hands new or changed blobs to <see cref="ArticleProcessor"/> on one worker per core, removes
+/// results of deleted blobs, and keeps receipts (blob name + ETag) so a restart neither reprocesses nor misses anything.
+/// </summary>
+/// <remarks>
+/// This is the local equivalent of the Functions host's trigger retries: a blob that fails transiently is retried
+/// with exponential backoff, and after <see cref="WatcherOptions.MaxAttempts"/> it is recorded as a failed article.
+/// </remarks>
+internal sealed partial class BlobWatcher(
+    ArticleBlobSource source,
+    ArticleEvents events,
+    IReceiptStore receipts,
+    ArticleProcessor processor,
+    IOptions<WatcherOptions> options,
+    WatcherStatus status,
+    TimeProvider timeProvider,
+    ILogger<BlobWatcher> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
+    private readonly WatcherOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var (name, eTag) in await receipts.LoadAsync(source.ContainerName, stoppingToken))
+        {
+            _handled[name] = eTag;
+        }
+
+        var workerCount = _options.Concurrency > 0 ? _options.Concurrency : Environment.ProcessorCount;
+        var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)).ToArray();
+        LogStarted(logger, source.ContainerName, workerCount, _options.PollInterval.TotalMilliseconds, _handled.Count, events.IsAvailable);
+
+        try
+        {
+            await Task.WhenAll(ListenAsync(stoppingToken), ListLoopAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            await Task.WhenAll(workers.Select(w => w.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
+        }
+    }
+
+    private async Task ListLoopAsync(CancellationToken cancellationToken)
+    {
+        var idleListings = 0;
+        while (true)
+        {
+            var started = timeProvider.GetTimestamp();
+            var queued = await SweepAsync(cancellationToken);
+            idleListings = queued == 0 ? idleListings + 1 : 0;
+            var delay = ListingSchedule.NextDelay(idleListings, timeProvider.GetElapsedTime(started), _options);
+            status.NextListingIn = delay;
+            await Task.Delay(delay, timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>Hands announced uploads and deletions to the workers as they arrive.</summary>
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        if (!events.IsAvailable)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            IReadOnlyList<ArticleEvent> received;
+            try
+            {
+                received = await events.ReceiveAsync(32, cancellationToken);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                // The queue is unavailable: the listing still finds everything; try again later.
+                LogEventsFailed(logger, ex.Status, ex.Message);
+                await Task.Delay(_options.MaxRetryDelay, timeProvider, cancellationToken);
+                continue;
+            }
+
+            foreach (var e in received)
+            {
+                // Completed once handed on: should the app stop before processing it, the listing still finds the blob.
+                Enqueue(new WorkItem(e.BlobName, ETag: null, Deleted: e.Kind == ArticleEventKind.Deleted));
+                await events.CompleteAsync(e, cancellationToken);
+            }
+
+            status.CountEvents(received.Count);
+            if (received.Count == 0)
+            {
+                await Task.Delay(_options.EventsPollInterval, timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Lists the container and queues what changed; returns how many blobs were queued (-1 if the listing failed).</summary>
+    private async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var queued = 0;
+        try
+        {
+            await foreach (var blob in source.ListAsync(cancellationToken))
+            {
+                present.Add(blob.Name);
+                if (_handled.TryGetValue(blob.Name, out var handled) && handled == blob.ETag)
+                {
+                    continue;
+                }
+
+                if (_retries.TryGetValue(blob.Name, out var retry) && retry.NotBefore > now)
+                {
+                    continue; // A retry is scheduled.
+                }
+
+                queued += Enqueue(new WorkItem(blob.Name, blob.ETag, Deleted: false)) ? 1 : 0;
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // Storage unavailable for this sweep: the next one tries again; nothing is lost.
+            LogSweepFailed(logger, ex.Status, ex.Message);
+            return -1;
+        }
+
+        foreach (var name in _handled.Keys)
+        {
+            if (!present.Contains(name))
+            {
+                queued += Enqueue(new WorkItem(name, ETag: null, Deleted: true)) ? 1 : 0;
+            }
+        }
+
+        status.Pending = _inFlight.Count;
+        status.SweepCompleted(now);
+        return queued;
+    }
+
+    /// <summary>Queues the blob unless it is already queued or being processed.</summary>
+    private bool Enqueue(WorkItem item) => _inFlight.TryAdd(item.Name, 0) && _queue.Writer.TryWrite(item);
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            BlobReference? version = null;
+            try
+            {
+                if (item.Deleted)
+                {
+                    await DeleteAsync(item.Name, cancellationToken);
+                }
+                else if (await source.DownloadAsync(item.Name, cancellationToken) is { } raw)
+                {
+                    version = raw.Blob;
+                    await ProcessAsync(raw, cancellationToken);
+                }
+
+                // else: deleted since it was listed or announced; the delete event or next listing removes its results.
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // Not swallowed: scheduled for a bounded number of retries, then recorded as a failed article.
+                _inFlight.TryRemove(item.Name, out _);
+                await OnTransientFailureAsync(item, version, ex, cancellationToken);
+                continue;
+            }
+
+            _inFlight.TryRemove(item.Name, out _);
+        }
+    }
+
+    /// <summary>Processes the downloaded version unless it was handled already.</summary>
+    private async Task ProcessAsync(RawArticle raw, CancellationToken cancellationToken)
+    {
+        var name = raw.Blob.Name;
+        if (_handled.TryGetValue(name, out var handled) && handled == raw.Blob.ETag)
+        {
+            return; // Announced and listed, or announced twice: this version is done.
+        }
+
+        var outcome = await processor.ProcessAsync(raw, cancellationToken);
+        await MarkHandledAsync(name, raw.Blob.ETag, cancellationToken);
+        if (outcome.Result == ProcessingResult.Failed)
+        {
+            status.CountFailed();
+        }
+        else
+        {
+            status.CountProcessed();
+        }
+
+    }
+
+    private async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await processor.DeleteAsync(source.ContainerName, name, cancellationToken);
+        await receipts.RemoveAsync(source.ContainerName, name, cancellationToken);
+        _handled.TryRemove(name, out _);
+        _retries.TryRemove(name, out _);
+        status.CountDeleted();
+    }
+
+    private async Task MarkHandledAsync(string name, string eTag, CancellationToken cancellationToken)
+    {
+        await receipts.RecordAsync(source.ContainerName, name, eTag, cancellationToken);
+        _handled[name] = eTag;
+        _retries.TryRemove(name, out _);
+    }
+
+    /// <param name="item">What failed.</param>
+    /// <param name="version">The blob version that was read, when the download itself succeeded.</param>
+    private async Task OnTransientFailureAsync(WorkItem item, BlobReference? version, Exception error, CancellationToken cancellationToken)
+    {
+        var eTag = version?.ETag ?? item.ETag;
+        var attempts = _retries.TryGetValue(item.Name, out var previous) && (eTag is null || previous.ETag is null || previous.ETag == eTag)
+            ? previous.Attempts + 1
+            : 1;
+        status.CountRetry();
+        // Giving up needs a version to record the failure against; without one, the next listing supplies it.
+        if (item.Deleted || attempts < _options.MaxAttempts || (version is null && item.ETag is null))
+        {
+            var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+            _retries[item.Name] = new RetryState(eTag ?? previous?.ETag, attempts, timeProvider.GetUtcNow() + delay);
+            LogRetrying(logger, error, item.Name, attempts, _options.MaxAttempts, delay.TotalSeconds);
+            _ = RetryLaterAsync(item with { ETag = eTag }, delay, cancellationToken);
+            return;
+        }
+
+        var blob = version ?? new BlobReference(source.ContainerName, item.Name, item.ETag!, timeProvider.GetUtcNow());
+        var reason = $"Processing failed {attempts} times; last error: {error.GetType().Name}: {error.Message}";
+        try
+        {
+            await processor.RecordFailureAsync(blob, reason, cancellationToken);
+            await MarkHandledAsync(item.Name, blob.ETag, cancellationToken);
+            status.CountFailed();
+            LogGaveUp(logger, error, item.Name, attempts);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // The store itself is failing: keep the retry state so the failure is recorded once it is back.
+            _retries[item.Name] = new RetryState(blob.ETag, attempts - 1, timeProvider.GetUtcNow() + _options.MaxRetryDelay);
+            LogSweepFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0, ex.Message);
+            _ = RetryLaterAsync(item, _options.MaxRetryDelay, cancellationToken);
+        }
+    }
+
+    /// <summary>Queues the item again after its retry delay, without waiting for the next listing.</summary>
+    private async Task RetryLaterAsync(WorkItem item, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, timeProvider, cancellationToken);
+            Enqueue(item);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the receipts say what is left, and the next start's listing finds it.
+        }
+    }
+
+    /// <param name="ETag">The listed version; null when announced by an event or for deletions.</param>
+    private sealed record WorkItem(string Name, string? ETag, bool Deleted);
+
+    private sealed record RetryState(string? ETag, int Attempts, DateTimeOffset NotBefore);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching container {Container} with {Workers} workers, listing every {IntervalMs} ms or less often while idle; {Receipts} blobs already handled; upload events: {EventsAvailable}")]
+    private static partial void LogStarted(ILogger logger, string container, int workers, double intervalMs, int receipts, bool eventsAvailable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing the articles container failed ({Status}): {Message}; retrying next tick")]
+    private static partial void LogSweepFailed(ILogger logger, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the events queue failed ({Status}): {Message}; the listing still finds new blobs")]
+    private static partial void LogEventsFailed(ILogger logger, int status, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {BlobName} failed (attempt {Attempt} of {MaxAttempts}); retrying in {DelaySeconds} s")]
+    private static partial void LogRetrying(ILogger logger, Exception error, string blobName, int attempt, int maxAttempts, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Blob {BlobName} failed {Attempts} times; recorded as a failed article")]
+    private static partial void LogGaveUp(ILogger logger, Exception error, string blobName, int attempts);
+}
