@@ -19,4 +19,7 @@ public sealed record ArticleSummary
     public required DateTimeOffset ProcessedAt { get; init; }
     public string? Language { get; init; }
     public SentimentResult? Sentiment { get; init; }
+
+    /// <summary>See <see cref="ArticleRecord.AnalyzerVersion"/>: lets operators re-run articles an older analyzer produced.</summary>
+    public string? AnalyzerVersion { get; init; }
 }
