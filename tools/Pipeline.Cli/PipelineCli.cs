@@ -63,6 +63,7 @@ internal static class PipelineCli
 
     private static string? Describe(Exception ex) => ex switch
     {
+        OperationCanceledException => "Cancelled.",
         OptionsValidationException e => e.Message + " (use --connection-string, or --blob-uri with --table-uri)",
         FileNotFoundException e => e.Message,
         AuthenticationFailedException e => "Sign-in failed (DefaultAzureCredential): " + FirstLine(e.Message),
