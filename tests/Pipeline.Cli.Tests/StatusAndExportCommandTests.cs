@@ -113,6 +113,37 @@ public sealed class StatusAndExportCommandTests(AzuriteFixture azurite)
         Assert.Null(row["analyzerVersion"]);
     }
 
+    [Theory]
+    [InlineData("--to", "2026-11-20", 4)] // the seeded articles are filed at 2026-11-20T09:30Z: a date-only --to includes that day
+    [InlineData("--to", "2026-11-20T09:30:00Z", 0)]
+    [InlineData("--to", "9999-12-31", 4)]
+    [InlineData("--from", "2026-11-20T09:30:00Z", 4)]
+    [InlineData("--from", "2026-11-21", 0)]
+    [InlineData("--from", "0001-01-01", 4)]
+    public async Task Export_TimeWindow_SameMeaningAsTheApi(string option, string value, int expected)
+    {
+        var (cli, _) = await SeedAsync(azurite);
+        await using var _ = cli;
+
+        var run = await cli.RunAsync("export", option, value);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory]
+    [InlineData("--from", "last week")]
+    [InlineData("--to", "0001-01-01T00:00:00Z")]
+    public async Task Export_UnusableTime_UsageError(string option, string value)
+    {
+        await using var cli = await CliHarness.CreateAsync(azurite, createStorage: false);
+
+        var run = await cli.RunAsync("export", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is not an ISO 8601 date or time", run.Error, StringComparison.Ordinal);
+    }
+
     // A table row "│ label │ count │" whatever the padding.
     private static Regex Row(string label, int count) => new($@"│\s*{label}\s*│\s*{count}\s*│");
 }

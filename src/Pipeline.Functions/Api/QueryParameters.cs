@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Queries;
 
 namespace Pipeline.Functions.Api;
 
