@@ -78,6 +78,8 @@ run_tier() { # name, project, filter
 run_tier core        tests/Pipeline.Core.Tests        ""
 run_tier analysis    tests/Pipeline.Analysis.Tests    ""
 run_tier tools       tests/Pipeline.Tools.Tests       ""
+run_tier cli         tests/Pipeline.Cli.Tests         ""
+run_tier reliability tests/Pipeline.Reliability.Tests ""
 run_tier storage     tests/Pipeline.Storage.Tests     ""
 run_tier api         tests/Pipeline.Api.Tests         ""
 run_tier server      tests/Pipeline.Server.Tests      ""

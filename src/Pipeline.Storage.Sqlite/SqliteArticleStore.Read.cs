@@ -13,7 +13,7 @@ public sealed partial class SqliteArticleStore
 {
     private const string SummaryColumns =
         "a.id, a.status, a.failure_reason, a.blob_name, a.title, a.source, a.url, a.author, a.published_at, a.ts, a.processed_at, " +
-        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative";
+        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative, a.analyzer_version";
 
     private const string TotalsColumns = "e.id, e.name, e.category, e.articles, e.mentions, e.polarity_micro, e.scored";
 
@@ -190,6 +190,7 @@ public sealed partial class SqliteArticleStore
             ProcessedAt = Ticks.ToTime(r.GetInt64(10)),
             Language = NullableString(r, 11),
             Sentiment = sentiment,
+            AnalyzerVersion = NullableString(r, 16),
         };
     }
 

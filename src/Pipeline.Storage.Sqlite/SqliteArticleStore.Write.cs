@@ -29,11 +29,11 @@ public sealed partial class SqliteArticleStore
         INSERT OR REPLACE INTO articles (
             id, blob_container, blob_name, blob_etag, blob_modified, status, failure_reason, title, source, source_key,
             url, author, published_at, ts, processed_at, language, language_key, sentiment,
-            sentiment_positive, sentiment_neutral, sentiment_negative, record)
+            sentiment_positive, sentiment_neutral, sentiment_negative, analyzer_version, record)
         VALUES (
             $id, $container, $name, $etag, $modified, $status, $failure, $title, $source, $sourceKey,
             $url, $author, $published, $ts, $processed, $language, $languageKey, $sentiment,
-            $positive, $neutral, $negative, $record);
+            $positive, $neutral, $negative, $analyzerVersion, $record);
         """;
 
     private const string AddContribution = """
@@ -130,7 +130,7 @@ public sealed partial class SqliteArticleStore
             ("$published", r.PublishedAt is { } p ? Ticks.Of(p) : null), ("$ts", Ticks.Of(r.Timestamp)), ("$processed", Ticks.Of(r.ProcessedAt)),
             ("$language", language), ("$languageKey", language?.ToLowerInvariant()), ("$sentiment", sentiment?.Label.ToString()),
             ("$positive", sentiment?.Scores.Positive), ("$neutral", sentiment?.Scores.Neutral), ("$negative", sentiment?.Scores.Negative),
-            ("$record", stored),
+            ("$analyzerVersion", r.AnalyzerVersion), ("$record", stored),
         ];
     }
 

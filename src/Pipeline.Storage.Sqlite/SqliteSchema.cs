@@ -33,6 +33,7 @@ internal static class SqliteSchema
             sentiment_positive REAL,
             sentiment_neutral REAL,
             sentiment_negative REAL,
+            analyzer_version TEXT,
             record BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS articles_by_time ON articles (ts DESC, id);

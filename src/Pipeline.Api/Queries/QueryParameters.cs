@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Queries;
 
 namespace Pipeline.Api.Queries;
 
@@ -57,12 +58,17 @@ internal sealed class QueryParameters(IQueryCollection query)
 
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return dateOnlyMeansEndOfDay ? start.AddDays(1) : start;
+            return QueryDates.Day(day, dateOnlyMeansEndOfDay);
         }
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
+            if (dateOnlyMeansEndOfDay && !QueryDates.IsUsableUpperBound(parsed))
+            {
+                Fail(name, $"'{name}' is an exclusive upper bound and must be later than 0001-01-01T00:00:00Z.");
+                return null;
+            }
+
             return parsed.ToUniversalTime();
         }
 

@@ -29,6 +29,9 @@ public sealed record ArticleRecord
 
     public TextAnalysis? Analysis { get; init; }
 
+    /// <summary>Name and version of the analyzer that produced <see cref="Analysis"/> (e.g. "local/1.0"); null when not analyzed.</summary>
+    public string? AnalyzerVersion => Analysis?.Analyzer;
+
     public static ArticleRecord Analyzed(BlobReference blob, ParsedArticle parsed, TextAnalysis analysis, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(parsed);

@@ -1,3 +1,5 @@
+using Pipeline.Core.Analysis;
+
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>Field clean-up shared by all formats: URLs, sources, authors, language codes.</summary>
@@ -57,7 +59,7 @@ internal static class ArticleFields
         return line.Length == 0 ? null : line;
     }
 
-    /// <summary>"en", "en-US", "EN_gb" → "en"; anything that is not a two-letter code → null.</summary>
+    /// <summary>"en", "en-US", "EN_gb" → "en"; anything that is not an ISO 639-1 code ("xx", "english") → null, so the language is detected.</summary>
     public static string? Language(string? value)
     {
         var text = value?.Trim();
@@ -67,6 +69,6 @@ internal static class ArticleFields
         }
 
         var primary = text.Split('-', '_')[0];
-        return primary.Length == 2 && primary.All(char.IsAsciiLetter) ? primary.ToLowerInvariant() : null;
+        return LanguageCodes.IsIso6391(primary) ? primary.ToLowerInvariant() : null;
     }
 }

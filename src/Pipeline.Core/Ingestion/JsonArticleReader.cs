@@ -6,6 +6,9 @@ namespace Pipeline.Core.Ingestion;
 /// A JSON object: title, body|text|content|articleBody (a string, an array of paragraph strings, or HTML),
 /// url, source (string or {name}), publishedAt|published|date|datePublished, author (string, {name}, or an array
 /// of either), language. Keys are matched case-insensitively. JsonDocument needs no reflection: AOT safe.
+/// A field of the wrong type (a title that is an array, a body array holding numbers or objects) rejects the
+/// article naming the field: read as text it would become a title like "1", and guessing which part is meant
+/// would be worse than asking the uploader to fix the export.
 /// </summary>
 internal static class JsonArticleReader
 {
@@ -21,8 +24,8 @@ internal static class JsonArticleReader
                 $"The JSON article must be an object with a \"title\" and a \"body\"; found {Describe(root.ValueKind)} at the top level.");
         }
 
-        var bodyElement = Find(root, "body", "text", "content", "articleBody");
-        var body = bodyElement is { } element ? BodyText(element) : null;
+        var bodyProperty = FindProperty(root, "body", "text", "content", "articleBody");
+        var body = bodyProperty is { } property ? BodyText(property) : null;
         if (string.IsNullOrWhiteSpace(body))
         {
             throw new ArticleRejectedException(
@@ -32,12 +35,12 @@ internal static class JsonArticleReader
         return new ContentFields
         {
             Body = body,
-            Title = String(Find(root, "title", "headline")),
-            Url = String(Find(root, "url", "link", "canonicalUrl")),
+            Title = Scalar(root, "title", "headline"),
+            Url = Scalar(root, "url", "link", "canonicalUrl"),
             Source = Name(Find(root, "source", "publisher", "siteName")),
-            Published = String(Find(root, "publishedAt", "published", "date", "datePublished", "published_at")),
+            Published = Scalar(root, "publishedAt", "published", "date", "datePublished", "published_at"),
             Author = Authors(Find(root, "author", "authors", "byline")),
-            Language = String(Find(root, "language", "lang")),
+            Language = Scalar(root, "language", "lang"),
         };
     }
 
@@ -65,7 +68,9 @@ internal static class JsonArticleReader
         _ => null,
     };
 
-    internal static JsonElement? Find(JsonElement obj, params string[] names)
+    internal static JsonElement? Find(JsonElement obj, params string[] names) => FindProperty(obj, names)?.Value;
+
+    private static JsonProperty? FindProperty(JsonElement obj, params string[] names)
     {
         foreach (var name in names)
         {
@@ -74,12 +79,24 @@ internal static class JsonArticleReader
                 if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)
                     && property.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
                 {
-                    return property.Value;
+                    return property;
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>A text field: a string or a number (a title may be "1984"); any other type rejects the article.</summary>
+    private static string? Scalar(JsonElement obj, params string[] names)
+    {
+        if (FindProperty(obj, names) is not { } property)
+        {
+            return null;
+        }
+
+        return String(property.Value) ?? throw new ArticleRejectedException(
+            $"The JSON field \"{property.Name}\" must be a string; found {Describe(property.Value.ValueKind)}.");
     }
 
     private static string? String(JsonElement? element) => element switch
@@ -89,18 +106,26 @@ internal static class JsonArticleReader
         _ => null,
     };
 
-    private static string? BodyText(JsonElement element)
+    private static string? BodyText(JsonProperty property)
     {
+        var element = property.Value;
         var text = element.ValueKind switch
         {
             JsonValueKind.String => element.GetString(),
-            JsonValueKind.Array => string.Join("\n\n", element.EnumerateArray().Select(item => String(item)).OfType<string>()),
-            _ => null,
+            JsonValueKind.Array => string.Join("\n\n", element.EnumerateArray().Select((item, i) => Paragraph(property.Name, item, i))),
+            _ => throw new ArticleRejectedException(
+                $"The JSON field \"{property.Name}\" must be a string or an array of paragraph strings; found {Describe(element.ValueKind)}."),
         };
 
         // Some exporters put the article's HTML in the body field.
         return text is not null && HtmlArticleReader.LooksLikeHtml(text) ? HtmlArticleReader.FragmentText(text) : text;
     }
+
+    private static string Paragraph(string field, JsonElement item, int index) =>
+        item.ValueKind == JsonValueKind.String
+            ? item.GetString()!
+            : throw new ArticleRejectedException(
+                $"The JSON field \"{field}\" must be a string or an array of paragraph strings; item {index + 1} is {Describe(item.ValueKind)}.");
 
     private static JsonDocument Parse(string text)
     {
@@ -130,6 +155,7 @@ internal static class JsonArticleReader
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => "an object",
         _ => "null",
     };
 }

@@ -13,8 +13,9 @@ internal static class TextNormalizer
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("\uFEFF", "", StringComparison.Ordinal);
 
     /// <summary>
-    /// One line of prose: no-break and other odd spaces become plain spaces, zero-width characters and soft hyphens
-    /// go, runs of spaces collapse, and the ends are trimmed.
+    /// One line of prose: no-break and other odd spaces become plain spaces, zero-width characters, soft hyphens and
+    /// bidi embedding/override/isolate controls go (an override makes a title display reversed: "Trojan Source"
+    /// spoofing), runs of spaces collapse, and the ends are trimmed.
     /// </summary>
     public static string NormalizeLine(string line)
     {
@@ -22,7 +23,7 @@ internal static class TextNormalizer
         var pendingSpace = false;
         foreach (var c in line)
         {
-            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u00AD' or '\uFEFF')
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\u00AD' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
             {
                 continue;
             }

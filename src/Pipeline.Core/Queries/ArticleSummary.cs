@@ -20,6 +20,9 @@ public sealed record ArticleSummary
     public string? Language { get; init; }
     public SentimentResult? Sentiment { get; init; }
 
+    /// <summary>See <see cref="ArticleRecord.AnalyzerVersion"/>: lets operators re-run articles an older analyzer produced.</summary>
+    public string? AnalyzerVersion { get; init; }
+
     /// <summary>The listing view of a stored record: every store projects through this one method.</summary>
     public static ArticleSummary From(ArticleRecord record)
     {
@@ -39,6 +42,7 @@ public sealed record ArticleSummary
             ProcessedAt = record.ProcessedAt,
             Language = record.Analysis?.Language.Iso6391Name,
             Sentiment = record.Analysis?.Sentiment,
+            AnalyzerVersion = record.AnalyzerVersion,
         };
     }
 }

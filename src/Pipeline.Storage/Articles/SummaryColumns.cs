@@ -34,6 +34,7 @@ internal static class SummaryColumns
             ["PublishedAt"] = record.PublishedAt,
             ["ArticleTime"] = record.Timestamp,
             ["ProcessedAt"] = record.ProcessedAt,
+            ["AnalyzerVersion"] = record.AnalyzerVersion,
         };
         var language = record.Analysis?.Language.Iso6391Name;
         e["Language"] = language;
@@ -75,6 +76,7 @@ internal static class SummaryColumns
             ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? default,
             Language = e.GetString("Language"),
             Sentiment = sentiment,
+            AnalyzerVersion = e.GetString("AnalyzerVersion"),
         };
     }
 

@@ -190,6 +190,21 @@ public abstract class ArticleWriteContractTests
     }
 
     [Fact]
+    public async Task ListArticlesAsync_AnalyzedAndFailedArticles_CarryTheAnalyzerVersionOrNull()
+    {
+        var store = await CreateStoreAsync();
+        var analyzed = new ArticleRecordBuilder().Build();
+        var failed = new ArticleRecordBuilder().Failed("Not an article.").Build();
+        await store.SaveAsync(analyzed, Ct);
+        await store.SaveAsync(failed, Ct);
+
+        var page = await store.ListArticlesAsync(new ArticleQuery(), Ct);
+
+        Assert.Equal("test/1.0", page.Items.Single(a => a.Id == analyzed.Id).AnalyzerVersion);
+        Assert.Null(page.Items.Single(a => a.Id == failed.Id).AnalyzerVersion);
+    }
+
+    [Fact]
     public async Task FindEntitiesByNameAsync_AnyCasing_FindsEveryCategoryMostArticlesFirst()
     {
         var store = await CreateStoreAsync();
