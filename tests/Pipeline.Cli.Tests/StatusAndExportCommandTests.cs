@@ -54,10 +54,14 @@ public sealed class StatusAndExportCommandTests(AzuriteFixture azurite)
     {
         await using var cli = await CliHarness.CreateAsync(azurite, createStorage: false);
 
-        var run = await cli.RunAsync("status");
+        var local = await cli.RunAsync("status");
+        var tables = await cli.RunAsync("status", "--store", "AzureTables");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("tables do not exist yet", run.Console, StringComparison.Ordinal);
+        Assert.Equal(1, local.ExitCode);
+        Assert.Contains("No results database at", local.Console, StringComparison.Ordinal);
+        Assert.False(File.Exists(cli.Database), "the CLI must not create the server's database");
+        Assert.Equal(1, tables.ExitCode);
+        Assert.Contains("tables do not exist yet", tables.Console, StringComparison.Ordinal);
     }
 
     [Fact]

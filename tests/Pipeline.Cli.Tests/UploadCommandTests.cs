@@ -16,6 +16,26 @@ public sealed class UploadCommandTests(AzuriteFixture azurite)
     private static readonly byte[] Windows1252 = [.. Encoding.ASCII.GetBytes("Quotes\n\nShe said "), 0x93, .. Encoding.ASCII.GetBytes("yes"), 0x94, (byte)'.'];
 
     [Fact]
+    public async Task Upload_Files_EachAnnouncedToTheLocalWatcherAsABlobCreatedEvent()
+    {
+        await using var cli = await CliHarness.CreateAsync(azurite);
+        using var folder = new TempFolder();
+        folder.Write("2016/a.txt", "T\n\nBody one.");
+        folder.Write("2016/b.md", "# T\n\nBody two.");
+
+        var run = await cli.RunAsync("upload", folder.Path, "--prefix", "nbcnews.com/");
+
+        Assert.Equal(0, run.ExitCode);
+        var queue = new Azure.Storage.Queues.QueueClient(cli.ConnectionString, cli.EventsQueue);
+        var announced = (await queue.PeekMessagesAsync(32)).Value
+            .Select(m => Pipeline.Storage.Blobs.ArticleEvents.Parse(m.Body, cli.Container))
+            .ToList();
+        Assert.Equal(
+            [(Pipeline.Storage.Blobs.ArticleEventKind.Created, "nbcnews.com/2016/a.txt"), (Pipeline.Storage.Blobs.ArticleEventKind.Created, "nbcnews.com/2016/b.md")],
+            announced.Select(a => a!.Value).Order().ToList());
+    }
+
+    [Fact]
     public async Task Upload_FolderOfFormatsAndEncodings_ContentTypeAndCharsetDetectedPerFile()
     {
         await using var cli = await CliHarness.CreateAsync(azurite);

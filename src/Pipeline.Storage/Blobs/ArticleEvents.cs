@@ -92,7 +92,7 @@ public sealed partial class ArticleEvents
     }
 
     /// <summary>The event for a blob of <paramref name="container"/>, or null if the message is anything else.</summary>
-    internal static (ArticleEventKind Kind, string BlobName)? Parse(BinaryData body, string container)
+    public static (ArticleEventKind Kind, string BlobName)? Parse(BinaryData body, string container)
     {
         var text = body.ToString().Trim();
         if (!text.StartsWith('{') && !text.StartsWith('['))

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Core.Processing;
 using Pipeline.Storage;
 using Pipeline.Storage.Configuration;
+using Pipeline.Storage.Sqlite;
 using Pipeline.Testing;
 using Spectre.Console;
 
@@ -28,6 +29,8 @@ internal sealed class CliHarness : IAsyncDisposable
         Container = AzuriteFixture.UniqueName("articles");
         AnalysisContainer = AzuriteFixture.UniqueName("analysis");
         TablePrefix = AzuriteFixture.UniqueName("t");
+        EventsQueue = AzuriteFixture.UniqueName("events");
+        Database = Path.Combine(Path.GetTempPath(), TablePrefix + ".db");
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddPipelineStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +39,10 @@ internal sealed class CliHarness : IAsyncDisposable
             ["ArticlesContainer"] = Container,
             ["AnalysisContainer"] = AnalysisContainer,
             ["TablePrefix"] = TablePrefix,
+            ["EventsQueue"] = EventsQueue,
+            // The local server's default store, as the CLI finds it by default.
+            ["Provider"] = "Sqlite",
+            ["Sqlite:Path"] = Database,
         }).Build());
         _services = services.BuildServiceProvider();
         Articles = _services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Container);
@@ -45,6 +52,8 @@ internal sealed class CliHarness : IAsyncDisposable
     public string Container { get; }
     public string AnalysisContainer { get; }
     public string TablePrefix { get; }
+    public string EventsQueue { get; }
+    public string Database { get; }
     public BlobContainerClient Articles { get; }
     public IArticleRepository Repository => _services.GetRequiredService<IArticleRepository>();
 
@@ -56,6 +65,7 @@ internal sealed class CliHarness : IAsyncDisposable
         if (createStorage)
         {
             await harness._services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+            await harness._services.GetRequiredService<SqliteDatabase>().EnsureCreatedAsync(CancellationToken.None);
         }
 
         return harness;
@@ -79,6 +89,7 @@ internal sealed class CliHarness : IAsyncDisposable
         [
             "--connection-string", ConnectionString, "--container", Container,
             "--analysis-container", AnalysisContainer, "--table-prefix", TablePrefix,
+            "--database", Database, "--events-queue", EventsQueue,
         ];
         var exitCode = await PipelineCli.RunAsync([.. args, .. storage], ansi, output, error, CancellationToken.None);
         return new CliRun(exitCode, console.ToString(), output.ToString(), error.ToString());
@@ -100,5 +111,10 @@ internal sealed class CliHarness : IAsyncDisposable
         return result;
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(Database);
+    }
 }

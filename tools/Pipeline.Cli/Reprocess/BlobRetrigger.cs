@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Cli.Reprocess;
 
@@ -24,7 +25,7 @@ internal enum RetriggerOutcome
 /// </summary>
 internal static class BlobRetrigger
 {
-    public static async Task<RetriggerOutcome> RetriggerAsync(BlobContainerClient container, string blobName, CancellationToken cancellationToken)
+    public static async Task<RetriggerOutcome> RetriggerAsync(BlobContainerClient container, ArticleEvents events, string blobName, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(blobName);
         try
@@ -46,6 +47,7 @@ internal static class BlobRetrigger
                 Conditions = new BlobRequestConditions { IfMatch = details.ETag },
             };
             await blob.UploadAsync(download.Content, options, cancellationToken);
+            await events.NotifyCreatedAsync(blobName, cancellationToken);
             return RetriggerOutcome.Retriggered;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -111,7 +111,7 @@ internal static class ReprocessCommand
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
-                    outcomes[i] = await BlobRetrigger.RetriggerAsync(storage.Articles, selected[i].BlobName, token);
+                    outcomes[i] = await BlobRetrigger.RetriggerAsync(storage.Articles, storage.Events, selected[i].BlobName, token);
                     task.Increment(1);
                 });
         });

@@ -51,10 +51,30 @@ internal sealed class StorageConnectionOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [ConnectionString, BlobUri, TableUri, Container, AnalysisContainer, TablePrefix];
+    public Option<ResultsStoreProvider?> Store { get; } = new("--store")
+    {
+        Description = "Where the results are (Storage:Provider): Sqlite, the local server's file (default with a connection string), or AzureTables (default with --blob-uri).",
+        Recursive = true,
+    };
 
-    /// <summary>The pipeline's own storage options, so the CLI reads and writes exactly what the app does.</summary>
-    public StorageOptions Read(ParseResult parse)
+    public Option<string> Database { get; } = new("--database")
+    {
+        Description = "The local server's results file (Storage:Sqlite:Path), relative to where the server runs (run.sh: the repository root).",
+        DefaultValueFactory = _ => ".data/pipeline.db",
+        Recursive = true,
+    };
+
+    public Option<string> EventsQueue { get; } = new("--events-queue")
+    {
+        Description = "Queue the local watcher reads upload events from (Storage:EventsQueue); uploads are announced there.",
+        DefaultValueFactory = _ => "article-events",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [ConnectionString, BlobUri, TableUri, Container, AnalysisContainer, TablePrefix, Store, Database, EventsQueue];
+
+    /// <summary>The pipeline's own storage settings, so the CLI reads and writes exactly what the app does.</summary>
+    public StorageSettings Read(ParseResult parse)
     {
         var blobUri = parse.GetValue(BlobUri);
         var tableUri = parse.GetValue(TableUri);
@@ -64,8 +84,10 @@ internal sealed class StorageConnectionOptions
             connection = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : Azurite;
         }
 
-        return new StorageOptions
+        var options = new StorageOptions
         {
+            Provider = parse.GetValue(Store) ?? (connection is null ? ResultsStoreProvider.AzureTables : ResultsStoreProvider.Sqlite),
+            EventsQueue = parse.GetValue(EventsQueue)!,
             ConnectionString = connection,
             BlobServiceUri = blobUri,
             TableServiceUri = tableUri,
@@ -74,5 +96,9 @@ internal sealed class StorageConnectionOptions
             TablePrefix = parse.GetValue(TablePrefix)!,
             CreateResources = false,
         };
+        return new StorageSettings(options, parse.GetValue(Database)!);
     }
 }
+
+/// <summary>The app's storage options plus the embedded store's file (its own options section).</summary>
+internal sealed record StorageSettings(StorageOptions Storage, string Database);

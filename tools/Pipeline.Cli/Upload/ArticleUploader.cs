@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Pipeline.Storage.Blobs;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Upload;
@@ -14,7 +15,7 @@ internal static class ArticleUploader
     private const int Concurrency = 4;
 
     public static async Task<IReadOnlyList<UploadResult>> UploadAsync(
-        BlobContainerClient container, IReadOnlyList<UploadItem> items, IReadOnlyDictionary<string, string> metadata,
+        BlobContainerClient container, ArticleEvents events, IReadOnlyList<UploadItem> items, IReadOnlyDictionary<string, string> metadata,
         IAnsiConsole console, CancellationToken cancellationToken)
     {
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -27,7 +28,7 @@ internal static class ArticleUploader
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
-                    results[i] = await UploadOneAsync(container, items[i], metadata, token);
+                    results[i] = await UploadOneAsync(container, events, items[i], metadata, token);
                     task.Increment(1);
                 });
         });
@@ -35,7 +36,7 @@ internal static class ArticleUploader
     }
 
     private static async Task<UploadResult> UploadOneAsync(
-        BlobContainerClient container, UploadItem item, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+        BlobContainerClient container, ArticleEvents events, UploadItem item, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var content = await File.ReadAllBytesAsync(item.Path, cancellationToken);
         var contentType = ContentTypeDetector.Detect(item.Path, content);
@@ -47,6 +48,8 @@ internal static class ArticleUploader
         try
         {
             await container.GetBlobClient(item.BlobName).UploadAsync(new BinaryData(content), options, cancellationToken);
+            // The local watcher processes it at once instead of at its next listing (Event Grid does this on Azure).
+            await events.NotifyCreatedAsync(item.BlobName, cancellationToken);
             return new UploadResult(item, content.Length, contentType, null);
         }
         catch (RequestFailedException ex)

@@ -28,7 +28,7 @@ internal static class UploadCommand
             }
 
             await using var storage = StorageSession.Open(connection.Read(parse));
-            var results = await ArticleUploader.UploadAsync(storage.Articles, items, metadata.Read(parse), console, cancellationToken);
+            var results = await ArticleUploader.UploadAsync(storage.Articles, storage.Events, items, metadata.Read(parse), console, cancellationToken);
             console.Write(Summary(results));
             var failed = results.Count(r => r.Error is not null);
             console.MarkupLineInterpolated($"{results.Count - failed:N0} uploaded to {storage.Articles.Name}, {failed:N0} failed.");
