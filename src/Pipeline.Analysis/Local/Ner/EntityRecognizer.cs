@@ -78,6 +78,11 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     end = CutAtPossessive(text, all, first, end);
                 }
 
+                if (category is not null && first < end)
+                {
+                    category = NameHeads.Categorize(text, all, first, end, category);
+                }
+
                 if (end - first >= 2 && category is not null)
                 {
                     titleCase ??= IsTitleCase(text, sentTokens);
