@@ -59,6 +59,12 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             throw new AnalysisRejectedException("The text is empty: there is nothing to analyze.");
         }
 
+        // Emoji, symbols and numbers alone have no language and no words to score: stored unscored, not guessed English.
+        if (!HasLetter(text))
+        {
+            return new TextAnalysis { Analyzer = AnalyzerName, Language = NoLanguage, IsScored = false };
+        }
+
         var language = DetectLanguage(text, request.LanguageHint);
         // Too little text to tell ("(Unknown)") is scored as English, as Azure AI Language defaults to "en";
         // text recognisably in another language is stored unscored rather than scored as if it were English.
@@ -101,6 +107,21 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             Entities = entities,
             KeyPhrases = _keyPhrases.Extract(text, sentenceSpans, MaxKeyPhrases),
         };
+    }
+
+    private static readonly DetectedLanguage NoLanguage = new("(Unknown)", "(Unknown)", 0);
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A declared language wins over detection (as Azure honours the hint); detection names it when they agree.</summary>
