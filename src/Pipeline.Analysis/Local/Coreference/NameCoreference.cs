@@ -473,12 +473,16 @@ public static class NameCoreference
                 (_lastNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(words[^1]);
             }
 
-            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && CharCount(words) > CharCount(LongestWords)))
+            // Among equally long forms the first wins, unless it is shouted ("TRUMP TOWER" in an all-caps headline).
+            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length
+                && (CharCount(words) > CharCount(LongestWords) || (CharCount(words) == CharCount(LongestWords) && IsShouted(LongestWords) && !IsShouted(words)))))
             {
                 LongestWords = words;
                 _longest = m;
             }
         }
+
+        private static bool IsShouted(string[] words) => words.Length >= 2 && words.All(w => !w.Any(char.IsLower));
 
         private static int CharCount(string[] words)
         {

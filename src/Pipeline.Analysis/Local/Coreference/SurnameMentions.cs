@@ -20,7 +20,8 @@ public static class SurnameMentions
         ArgumentNullException.ThrowIfNull(sentenceTokens);
         ArgumentNullException.ThrowIfNull(clusters);
 
-        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Case-insensitive: "TRUMP" in an all-caps headline is Trump too.
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < clusters.Count; c++)
         {
             if (clusters[c].Category == EntityCategories.Person && LastName(clusters[c]) is { } surname)

@@ -5,7 +5,7 @@ namespace Pipeline.Analysis.Local.Ner;
 /// <summary>
 /// Category fixes after tagging, from what a name is made of. A multi-word name ending in an organisation head
 /// ("Brightwater Energy", "Philadelphia Inquirer", "Acme Inc.") is an organisation whatever the tagger said; one ending
-/// in a building head ("West Wing", "Trump Tower") is a place; a known organisation (curated list, see NOTICE.md) tagged
+/// in a building head ("West Wing", "Trump Tower") is a place; a name does not end in a headline verb ("Trump Claims"); a known organisation (curated list, see NOTICE.md) tagged
 /// as a person is an organisation ("Goldman Sachs"); "No. 1" is a number, not a name.
 /// </summary>
 internal static class NameHeads
@@ -27,10 +27,102 @@ internal static class NameHeads
         StringComparer.OrdinalIgnoreCase,
         "tower", "towers", "wing", "building", "plaza", "stadium", "arena", "palace", "colonnade", "airport");
 
+    // Verbs of headlines: a name does not end in one ("Trump Claims Victory" is Trump + a verb).
+    private static readonly FrozenSet<string> HeadlineVerbs = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "Says", "Said", "Claims", "Wins", "Won", "Calls", "Backs", "Slams", "Rallies", "Faces", "Urges", "Vows", "Warns",
+        "Seeks", "Signs", "Blasts", "Denies", "Defends", "Rejects", "Endorses", "Accuses", "Attacks", "Announces",
+        "Responds", "Meets", "Visits", "Praises", "Criticizes", "Criticises", "Loses", "Lost", "Admits", "Pledges",
+        "Threatens", "Tells", "Asks", "Insists", "Demands", "Fires", "Hits", "Mocks", "Touts", "Unveils", "Drops",
+        "Quits", "Leads", "Trails", "Sues", "Blames", "Predicts", "Promises", "Questions", "Reveals");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlineVerbLookup = HeadlineVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildingHeadLookup = BuildingHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Lazy<FrozenSet<string>> KnownOrganisations = new(LoadKnownOrganisations, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Confidence of an organisation found by its head word rather than by the tagger.</summary>
+    public const double HeadWordConfidence = 0.5;
+
+    /// <summary>
+    /// Capitalised runs the tagger left untagged that end in an organisation head ("fined Brightwater Energy $48
+    /// million") are organisations. Not in Title Case lines, where every word is capitalised.
+    /// </summary>
+    public static void AddUntaggedOrganisations(string text, ReadOnlySpan<Text.TextSpan> tokens, Text.TextSpan sentence, int sentenceIndex, bool[] taken, List<DetectedMention> mentions)
+    {
+        bool? titleCase = null;
+        var k = sentence.Start;
+        while (k < sentence.End)
+        {
+            if (taken[k] || !IsCapitalisedWord(text, tokens[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var start = k;
+            while (k < sentence.End && !taken[k] && IsCapitalisedWord(text, tokens[k]))
+            {
+                k++;
+            }
+
+            if (text.AsSpan(tokens[start].Start, tokens[start].Length) is "The")
+            {
+                start++;
+            }
+
+            if (k - start < 2 || !OrganisationHeadLookup.Contains(WithoutPeriod(text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length))))
+            {
+                continue;
+            }
+
+            titleCase ??= EntityRecognizer.IsTitleCase(text, tokens.Slice(sentence.Start, sentence.Length));
+            if (titleCase.Value)
+            {
+                return;
+            }
+
+            taken.AsSpan(start, k - start).Fill(true);
+            mentions.Add(new DetectedMention(tokens[start].Start, tokens[k - 1].End - tokens[start].Start, EntityCategories.Organization, null, HeadWordConfidence, sentenceIndex, start, k));
+        }
+    }
+
+    // A word with a capital first letter and a lower-case letter after it ("Energy", "Inc."), not an acronym or a number.
+    private static bool IsCapitalisedWord(string text, Text.TextSpan token)
+    {
+        if (token.Length < 2 || !char.IsUpper(text[token.Start]))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(token.Start + 1, token.Length - 1))
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> WithoutPeriod(ReadOnlySpan<char> word) => word.Length > 1 && word[^1] == '.' ? word[..^1] : word;
+
+    /// <summary>The end of the name tokens[first..end): before the first headline verb it ran into ("Trump Claims Victory").</summary>
+    public static int CutHeadlineVerbs(string text, ReadOnlySpan<Text.TextSpan> tokens, int first, int end)
+    {
+        for (var k = first + 1; k < end; k++)
+        {
+            if (HeadlineVerbLookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            {
+                return k;
+            }
+        }
+
+        return end;
+    }
 
     /// <summary>The category of the name tokens[first..end) tagged <paramref name="category"/>; null when it is no name.</summary>
     public static string? Categorize(string text, ReadOnlySpan<Text.TextSpan> tokens, int first, int end, string category)
@@ -46,11 +138,7 @@ internal static class NameHeads
             return category;
         }
 
-        var last = text.AsSpan(tokens[end - 1].Start, tokens[end - 1].Length);
-        if (last.Length > 1 && last[^1] == '.')
-        {
-            last = last[..^1];
-        }
+        var last = WithoutPeriod(text.AsSpan(tokens[end - 1].Start, tokens[end - 1].Length));
 
         if (category != EntityCategories.Organization && OrganisationHeadLookup.Contains(last))
         {
