@@ -59,7 +59,16 @@ public sealed class NotablePersonLinker
         var sentiment = scored.Count == 0
             ? same.Select(e => e.Sentiment).FirstOrDefault(s => s is not null)
             : SentimentResult.From(new SentimentScores(scored.Average(s => s.Positive), scored.Average(s => s.Neutral), scored.Average(s => s.Negative)));
-        return same[0] with { Mentions = mentions, Sentiment = sentiment, Subcategory = same.Select(e => e.Subcategory).FirstOrDefault(s => s is not null) };
+        return same[0] with { Mentions = mentions, Sentiment = sentiment, Subcategory = same.Select(e => e.Subcategory).FirstOrDefault(s => s is not null), Tone = MergeTone(same) };
+    }
+
+    /// <summary>The merged entities' evidence added up (their sentences are disjoint: different mentions of one article).</summary>
+    private static ToneEvidence? MergeTone(List<EntityResult> same)
+    {
+        var tones = same.Select(e => e.Tone).OfType<ToneEvidence>().ToList();
+        return tones.Count == 0
+            ? null
+            : new ToneEvidence(tones.Sum(t => t.Mentions), tones.Sum(t => t.Sentences), Math.Round(tones.Sum(t => t.Confidence * t.Mentions) / Math.Max(1, tones.Sum(t => t.Mentions)), 3));
     }
 
     private static List<KeyValuePair<string, string>> LoadEmbedded(string file)
