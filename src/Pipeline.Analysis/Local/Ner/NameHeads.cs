@@ -41,7 +41,8 @@ internal static class NameHeads
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeadLookup = OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildingHeadLookup = BuildingHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Lazy<FrozenSet<string>> KnownOrganisations = new(LoadKnownOrganisations, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> KnownOrganisations = new(
+        () => LoadKnownOrganisations().GetAlternateLookup<ReadOnlySpan<char>>(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Confidence of an organisation found by its head word rather than by the tagger.</summary>
     public const double HeadWordConfidence = 0.5;
@@ -150,7 +151,7 @@ internal static class NameHeads
             return EntityCategories.Location;
         }
 
-        if (category == EntityCategories.Person && KnownOrganisations.Value.Contains(text[tokens[first].Start..tokens[end - 1].End]))
+        if (category == EntityCategories.Person && KnownOrganisations.Value.Contains(text.AsSpan(tokens[first].Start, tokens[end - 1].End - tokens[first].Start)))
         {
             return EntityCategories.Organization;
         }

@@ -27,7 +27,8 @@ public static class EntityToneRollup
     public static (SentimentResult Sentiment, ToneEvidence Evidence) Roll(ReadOnlySpan<Mention> mentions, int sentenceCount)
     {
         double pos = 0, neu = 0, neg = 0, total = 0;
-        var sentences = new HashSet<int>();
+        var sentences = 0;
+        Span<bool> seen = sentenceCount <= 1024 ? stackalloc bool[sentenceCount] : new bool[sentenceCount];
         foreach (var m in mentions)
         {
             var w = Weight(m, sentenceCount);
@@ -35,7 +36,8 @@ public static class EntityToneRollup
             neu += w * m.Scores.Neutral;
             neg += w * m.Scores.Negative;
             total += w;
-            sentences.Add(m.Sentence);
+            sentences += seen[m.Sentence] ? 0 : 1;
+            seen[m.Sentence] = true;
         }
 
         var scores = new SentimentScores(pos / total, neu / total, neg / total);
@@ -48,8 +50,8 @@ public static class EntityToneRollup
         };
 
         // One sentence is thin evidence: confidence grows toward the label's share with each further sentence.
-        var confidence = Math.Round(share * sentences.Count / (sentences.Count + 1.0), 3);
-        return (new SentimentResult(label, scores), new ToneEvidence(mentions.Length, sentences.Count, confidence));
+        var confidence = Math.Round(share * sentences / (sentences + 1.0), 3);
+        return (new SentimentResult(label, scores), new ToneEvidence(mentions.Length, sentences, confidence));
     }
 
     private static double Weight(Mention m, int sentenceCount)
