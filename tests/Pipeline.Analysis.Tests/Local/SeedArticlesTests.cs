@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Pipeline.Analysis.Linking;
 using Pipeline.Analysis.Local;
+using Pipeline.Analysis.Tests.Local.Sentiment;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Analysis.Tests.Local;
@@ -86,7 +87,7 @@ public sealed partial class SeedArticlesTests
     private static IReadOnlyList<(string File, string Text, TextAnalysis Analysis)> Analyze()
     {
         var analyzer = new LinkingTextAnalyzer(LocalTextAnalyzer.CreateDefault(), NotablePersonLinker.Default);
-        return Directory.GetFiles(SeedsFactAttribute.Folder!, "*.txt")
+        return Directory.GetFiles(SharedData.Seeds!, "*.txt")
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), Text: File.ReadAllText(f)))
             .Select(s => (s.Item1, s.Text, analyzer.AnalyzeAsync(new AnalysisRequest(s.Text), CancellationToken.None).GetAwaiter().GetResult()))
@@ -99,25 +100,9 @@ public sealed class SeedsFactAttribute : FactAttribute
 {
     public SeedsFactAttribute()
     {
-        if (Folder is null)
+        if (SharedData.Seeds is null)
         {
             Skip = "../shared/seeds not found next to the repository: seed regression test skipped.";
         }
-    }
-
-    public static string? Folder { get; } = Find();
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                var seeds = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
-                return Directory.Exists(seeds) ? seeds : null;
-            }
-        }
-
-        return null;
     }
 }
