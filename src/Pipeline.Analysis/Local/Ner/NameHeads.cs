@@ -5,8 +5,9 @@ namespace Pipeline.Analysis.Local.Ner;
 /// <summary>
 /// Category fixes after tagging, from what a name is made of. A multi-word name ending in an organisation head
 /// ("Brightwater Energy", "Philadelphia Inquirer", "Acme Inc.") is an organisation whatever the tagger said; one ending
-/// in a building head ("West Wing", "Trump Tower") is a place; a name does not end in a headline verb ("Trump Claims"); a known organisation (curated list, see NOTICE.md) tagged
-/// as a person is an organisation ("Goldman Sachs"); "No. 1" is a number, not a name.
+/// in a building head ("West Wing", "Trump Tower") is a place; a name does not run into a headline verb ("Trump
+/// Claims"); a known organisation (curated list, see NOTICE.md) tagged as a person is an organisation ("Goldman
+/// Sachs"); "No. 1" is a number, not a name.
 /// </summary>
 internal static class NameHeads
 {
