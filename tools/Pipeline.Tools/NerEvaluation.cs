@@ -31,8 +31,11 @@ internal static class NerEvaluation
         return tagger;
     }
 
+    /// <summary>Scores the tagger, or with PIPELINE_NER_EVAL=recognizer the whole entity recognizer (category rules included).</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Evaluate(string file) =>
-        NerScore.Run(Tagger, ConllReader.Read(file)).Metrics();
+        Environment.GetEnvironmentVariable("PIPELINE_NER_EVAL") == "recognizer"
+            ? NerScore.RunRecognizer(ConllReader.Read(file)).Metrics()
+            : NerScore.Run(Tagger, ConllReader.Read(file)).Metrics();
 
     /// <summary>tag-ner FILE: prints token, gold tag and predicted tag per line, for error analysis.</summary>
     public static int WriteTagged(string file)

@@ -59,6 +59,12 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             throw new AnalysisRejectedException("The text is empty: there is nothing to analyze.");
         }
 
+        // Emoji, symbols and numbers alone have no language and no words to score: stored unscored, not guessed English.
+        if (!HasLetter(text))
+        {
+            return new TextAnalysis { Analyzer = AnalyzerName, Language = NoLanguage, IsScored = false };
+        }
+
         var language = DetectLanguage(text, request.LanguageHint);
         // Too little text to tell ("(Unknown)") is scored as English, as Azure AI Language defaults to "en";
         // text recognisably in another language is stored unscored rather than scored as if it were English.
@@ -88,7 +94,7 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         var entities = new List<EntityResult>(clusters.Count);
         foreach (var cluster in clusters)
         {
-            entities.Add(ToResult(text, cluster, targetScores));
+            entities.Add(ToResult(text, cluster, targetScores, sentenceTokens));
         }
 
         return new TextAnalysis
@@ -101,6 +107,21 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             Entities = entities,
             KeyPhrases = _keyPhrases.Extract(text, sentenceSpans, MaxKeyPhrases),
         };
+    }
+
+    private static readonly DetectedLanguage NoLanguage = new("(Unknown)", "(Unknown)", 0);
+
+    private static bool HasLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A declared language wins over detection (as Azure honours the hint); detection names it when they agree.</summary>
@@ -155,11 +176,11 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
         return scores;
     }
 
-    private static EntityResult ToResult(string text, EntityCluster cluster, Dictionary<(int Start, int Length), SentimentScores> targetScores)
+    private static EntityResult ToResult(string text, EntityCluster cluster, Dictionary<(int Start, int Length), SentimentScores> targetScores, List<TextSpan> sentenceTokens)
     {
         var withSentiment = EntityCategories.CarriesSentiment(cluster.Category);
         var mentions = new EntityMention[cluster.Mentions.Count];
-        double pos = 0, neu = 0, neg = 0;
+        var scored = withSentiment ? new EntityToneRollup.Mention[mentions.Length] : [];
         for (var i = 0; i < mentions.Length; i++)
         {
             var m = cluster.Mentions[i];
@@ -167,16 +188,19 @@ public sealed class LocalTextAnalyzer : ITextAnalyzer
             if (withSentiment)
             {
                 var scores = targetScores[(m.Start, m.Length)];
-                pos += scores.Positive;
-                neu += scores.Neutral;
-                neg += scores.Negative;
+                scored[i] = new EntityToneRollup.Mention(scores, m.Sentence, m.FirstToken == sentenceTokens[m.Sentence].Start);
                 sentiment = SentimentResult.From(scores);
             }
 
             mentions[i] = new EntityMention(m.Start, m.Length, text.Substring(m.Start, m.Length), m.Confidence, sentiment);
         }
 
-        var overall = withSentiment ? SentimentResult.From(new SentimentScores(pos / mentions.Length, neu / mentions.Length, neg / mentions.Length)) : null;
-        return new EntityResult(cluster.Name, cluster.Category, cluster.Subcategory, overall, mentions);
+        if (!withSentiment)
+        {
+            return new EntityResult(cluster.Name, cluster.Category, cluster.Subcategory, null, mentions);
+        }
+
+        var (overall, evidence) = EntityToneRollup.Roll(scored, sentenceTokens.Count);
+        return new EntityResult(cluster.Name, cluster.Category, cluster.Subcategory, overall, mentions) { Tone = evidence };
     }
 }

@@ -53,7 +53,7 @@ public sealed record ArticleDetails
             Sentiment = analysis?.Sentiment,
             Text = record.Text,
             Sentences = analysis?.Sentences.Select(s => new SentenceDetails(s.Offset, s.Length, Slice(text, s.Offset, s.Length), s.Sentiment)).ToList() ?? [],
-            Entities = analysis?.Entities.Select(e => new EntityDetails(e.Id, e.Name, e.Category, e.Subcategory, e.Sentiment, e.Mentions)).ToList() ?? [],
+            Entities = analysis?.Entities.Select(e => new EntityDetails(e.Id, e.Name, e.Category, e.Subcategory, e.Sentiment, e.Mentions) { Tone = e.Tone }).ToList() ?? [],
             KeyPhrases = analysis?.KeyPhrases ?? [],
         };
     }
@@ -64,4 +64,8 @@ public sealed record ArticleDetails
 
 public sealed record SentenceDetails(int Offset, int Length, string Text, SentimentResult Sentiment);
 
-public sealed record EntityDetails(string Id, string Name, string Category, string? Subcategory, SentimentResult? Sentiment, IReadOnlyList<EntityMention> Mentions);
+public sealed record EntityDetails(string Id, string Name, string Category, string? Subcategory, SentimentResult? Sentiment, IReadOnlyList<EntityMention> Mentions)
+{
+    /// <summary>What <see cref="Sentiment"/> rests on (mentions, sentences, confidence); null where the analyzer does not say.</summary>
+    public ToneEvidence? Tone { get; init; }
+}

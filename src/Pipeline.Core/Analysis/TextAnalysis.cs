@@ -45,7 +45,16 @@ public sealed record EntityResult(
 {
     /// <summary>Stable id across articles: see <see cref="EntityId"/>.</summary>
     public string Id => EntityId.For(Category, Name);
+
+    /// <summary>What <see cref="Sentiment"/> rests on; null where the analyzer does not say (Azure AI Language, dates).</summary>
+    public ToneEvidence? Tone { get; init; }
 }
+
+/// <summary>The evidence behind the sentiment toward an entity.</summary>
+/// <param name="Mentions">Mentions scored.</param>
+/// <param name="Sentences">Distinct sentences those mentions are in.</param>
+/// <param name="Confidence">0..1: how sure the label is, from the weighted scores and how many sentences back them.</param>
+public sealed record ToneEvidence(int Mentions, int Sentences, double Confidence);
 
 /// <param name="Sentiment">Sentiment expressed toward the entity at this mention; null where not assessed.</param>
 public sealed record EntityMention(int Offset, int Length, string Text, double ConfidenceScore, SentimentResult? Sentiment);

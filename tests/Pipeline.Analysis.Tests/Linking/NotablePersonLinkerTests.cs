@@ -62,6 +62,41 @@ public sealed class NotablePersonLinkerTests
         Assert.Equal("Barack Obama", Assert.Single(linked.Entities).Name);
     }
 
+    [Fact]
+    public void Link_AcronymOnlyOrganization_GetsTheFullNameAndMergesWithIt()
+    {
+        var linker = new NotablePersonLinker([], [new("DNC", "Democratic National Committee")]);
+        var analysis = Analysis(
+            Organization("Democratic National Committee", 0, 3),
+            Organization("DNC", 50, 1));
+
+        var entity = Assert.Single(linker.Link(analysis).Entities);
+
+        Assert.Equal(("Organization", "Democratic National Committee"), (entity.Category, entity.Name));
+        Assert.Equal([0, 50], entity.Mentions.Select(m => m.Offset));
+        Assert.Equal(new ToneEvidence(2, 4, 0.5), entity.Tone);
+    }
+
+    [Fact]
+    public void Link_AcronymInOtherCaseOrCategory_IsLeftAlone()
+    {
+        var linker = new NotablePersonLinker([], [new("DNC", "Democratic National Committee")]);
+        var analysis = Analysis(Organization("Dnc", 0, 1), new EntityResult("DNC", "Location", null, null, [Mention(9, "DNC", 0, 1, 0)]));
+
+        Assert.Equal(["Dnc", "DNC"], linker.Link(analysis).Entities.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Default_EmbeddedList_LinksWellKnownAcronyms()
+    {
+        var linked = NotablePersonLinker.Default.Link(Analysis(Organization("DNC", 0, 1)));
+
+        Assert.Equal("Democratic National Committee", Assert.Single(linked.Entities).Name);
+    }
+
+    private static EntityResult Organization(string name, int offset, int sentences) =>
+        new(name, "Organization", null, null, [Mention(offset, name, 0, 1, 0)]) { Tone = new ToneEvidence(1, sentences, 0.5) };
+
     private static TextAnalysis Analysis(params EntityResult[] entities) => new()
     {
         Analyzer = "test",

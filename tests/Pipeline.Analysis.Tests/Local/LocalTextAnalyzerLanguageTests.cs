@@ -15,6 +15,32 @@ public sealed class LocalTextAnalyzerLanguageTests
         Assert.NotNull(result.Sentiment);
     }
 
+    [Theory]
+    [InlineData("\U0001F600\U0001F44D\U0001F525")]
+    [InlineData("\u2764\uFE0F \u2764\uFE0F !!! 100")]
+    public async Task AnalyzeAsync_EmojiOnly_IsUnscoredWithoutLanguage(string text)
+    {
+        var result = await LocalTextAnalyzer.CreateDefault().AnalyzeAsync(new AnalysisRequest(text), CancellationToken.None);
+
+        Assert.False(result.IsScored);
+        Assert.Equal("(Unknown)", result.Language.Iso6391Name);
+        Assert.Equal(0, result.Language.ConfidenceScore);
+        Assert.Null(result.Sentiment);
+        Assert.Empty(result.Entities);
+    }
+
+    [Theory]
+    [InlineData("Click here to subscribe to FOX411\u2019s")]
+    [InlineData("'We want referendum': intensive talks")]
+    [InlineData("So I am prepared")]
+    public async Task AnalyzeAsync_ShortEnglish_IsScoredAsEnglish(string text)
+    {
+        var result = await LocalTextAnalyzer.CreateDefault().AnalyzeAsync(new AnalysisRequest(text), CancellationToken.None);
+
+        Assert.Equal("en", result.Language.Iso6391Name);
+        Assert.True(result.IsScored);
+    }
+
     [Fact]
     public async Task AnalyzeAsync_RecognisablyFrench_IsStoredUnscored()
     {

@@ -13,7 +13,9 @@ namespace Pipeline.Analysis.Local.Coreference;
 /// most recently before, then the first introduced. A one-word Organization/Event/Product mention that fits a
 /// person's name is that person (the tagger's usual confusion).</item>
 /// <item>Organizations: same name ignoring case, a leading "the" and possessives; an all-caps acronym joins the
-/// organization whose initials it spells ("NRA" → "National Rifle Association").</item>
+/// organization whose initials it spells ("NRA" → "National Rifle Association"); a one-word organization, or an unsure
+/// one-word person, that is the first word of exactly one multi-word organization is a short form of it
+/// ("Brightwater" → "Brightwater Energy").</item>
 /// <item>Everything else: same text ignoring case.</item>
 /// </list>
 /// The canonical name is the longest form (most words, then most characters, then first seen).
@@ -66,6 +68,8 @@ public static class NameCoreference
             b.Add(m, nameWords[i]);
         }
 
+        var organisationsByFirstWord = OrganisationsByFirstWord(working, nameWords);
+
         // 2. Everything else, in document order.
         for (var i = 0; i < working.Length; i++)
         {
@@ -84,6 +88,13 @@ public static class NameCoreference
             {
                 person.Add(m with { Category = EntityCategories.Person }, words);
                 continue;
+            }
+
+            // Not a Location: "Washington" is not the Washington Post.
+            if (words.Length == 1 && m.Category is EntityCategories.Person or EntityCategories.Organization
+                && organisationsByFirstWord?.GetValueOrDefault(words[0]) is { } organisation)
+            {
+                (m, words) = (m with { Category = EntityCategories.Organization }, organisation);
             }
 
             var key = m.Category switch
@@ -112,6 +123,52 @@ public static class NameCoreference
         }
 
         StableSort(result, static c => c.Mentions[0].Start);
+        return result;
+    }
+
+    /// <summary>Below this tagger confidence a one-word "person" may be a short form of an organisation's name.</summary>
+    private const double UnsurePerson = 0.5;
+
+    /// <summary>
+    /// One-word short forms of the document's multi-word organisations ("Brightwater" after "Brightwater Energy"): the
+    /// first word of exactly one such organisation, never tagged as a person with confidence (a "Trump" stays Trump
+    /// beside the "Trump Organization"). Null when the document names no multi-word organisation.
+    /// </summary>
+    private static Dictionary<string, string[]>? OrganisationsByFirstWord(DetectedMention[] mentions, string[][] words)
+    {
+        Dictionary<string, string[]?>? found = null;
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            if (mentions[i].Category == EntityCategories.Organization && words[i].Length >= 2 && words[i][0].Length >= 3 && char.IsUpper(words[i][0][0]))
+            {
+                found ??= new(StringComparer.OrdinalIgnoreCase);
+                var w = words[i][0];
+                found[w] = found.TryGetValue(w, out var other) && (other is null || !other.SequenceEqual(words[i], StringComparer.OrdinalIgnoreCase)) ? null : words[i];
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            if (mentions[i].Category == EntityCategories.Person && words[i].Length == 1 && mentions[i].Confidence >= UnsurePerson)
+            {
+                found.Remove(words[i][0]);
+            }
+        }
+
+        var result = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (w, name) in found)
+        {
+            if (name is not null)
+            {
+                result[w] = name;
+            }
+        }
+
         return result;
     }
 
@@ -416,12 +473,16 @@ public static class NameCoreference
                 (_lastNames ??= new(StringComparer.OrdinalIgnoreCase)).Add(words[^1]);
             }
 
-            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length && CharCount(words) > CharCount(LongestWords)))
+            // Among equally long forms the first wins, unless it is shouted ("TRUMP TOWER" in an all-caps headline).
+            if (_longest is null || words.Length > LongestWords.Length || (words.Length == LongestWords.Length
+                && (CharCount(words) > CharCount(LongestWords) || (CharCount(words) == CharCount(LongestWords) && IsShouted(LongestWords) && !IsShouted(words)))))
             {
                 LongestWords = words;
                 _longest = m;
             }
         }
+
+        private static bool IsShouted(string[] words) => words.Length >= 2 && words.All(w => !w.Any(char.IsLower));
 
         private static int CharCount(string[] words)
         {

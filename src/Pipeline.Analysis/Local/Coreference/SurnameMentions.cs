@@ -20,10 +20,11 @@ public static class SurnameMentions
         ArgumentNullException.ThrowIfNull(sentenceTokens);
         ArgumentNullException.ThrowIfNull(clusters);
 
-        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Case-insensitive: "TRUMP" in an all-caps headline is Trump too.
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < clusters.Count; c++)
         {
-            if (clusters[c].Category == EntityCategories.Person && LastName(clusters[c].Name) is { } surname)
+            if (clusters[c].Category == EntityCategories.Person && LastName(clusters[c]) is { } surname)
             {
                 // A surname shared by two people of the article (Bill and Hillary Clinton) is ambiguous: skip it.
                 owners[surname] = owners.ContainsKey(surname) ? -1 : c;
@@ -122,9 +123,18 @@ public static class SurnameMentions
 
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };
 
-    private static string? LastName(string name)
+    /// <summary>
+    /// The surname to propagate: a full name's last word, or a one-word name the tagger found at least twice
+    /// (an article that only ever says "Trump" still means him in "a Trump presidency").
+    /// </summary>
+    private static string? LastName(EntityCluster person)
     {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 1)
+        {
+            return person.Mentions.Count >= 2 && words[0].Length >= 3 && char.IsUpper(words[0][0]) ? words[0] : null;
+        }
+
         var last = words.Length;
         while (last > 0 && Suffixes.Contains(words[last - 1]))
         {

@@ -156,9 +156,10 @@ public sealed class LanguageDetector
             }
         }
 
+        // The code is ISO 639-1 "zh" for both (the API filters by ISO 639-1); the name tells the script apart.
         return traditional > simplified
-            ? OfCode("zh_cht", cjkShare)
-            : OfCode("zh_chs", cjkShare);
+            ? Of(NameOf("zh_cht"), "zh", cjkShare)
+            : Of(NameOf("zh_chs"), "zh", cjkShare);
     }
 
     private static DetectedLanguage Arabic(ReadOnlySpan<char> sample, double share)

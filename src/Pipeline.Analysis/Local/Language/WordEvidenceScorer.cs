@@ -42,8 +42,9 @@ internal sealed class WordEvidenceScorer
         {
             if (!char.IsLetter(sample[i]))
             {
+                // "FOX411's": a clitic after a digit is still the English "'s", not the Czech preposition "s".
+                afterApostrophe = IsApostrophe(sample[i]) && i > 0 && char.IsDigit(sample[i - 1]) && i + 1 < sample.Length && char.IsLetter(sample[i + 1]);
                 i++;
-                afterApostrophe = false;
                 continue;
             }
 

@@ -42,6 +42,9 @@ public sealed class EntityRecognizer(NerTagger tagger)
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(sentences);
         var all = TextSpans.AsSpan(tokens);
+
+        // Tagging and the span rules read all-caps headlines cased; mentions keep their offsets in the text.
+        text = HeadlineCasing.Case(text, all, sentences);
         var tags = new int[tokens.Count];
         var confidences = new float[tokens.Count];
         var taken = new bool[tokens.Count];
@@ -78,6 +81,12 @@ public sealed class EntityRecognizer(NerTagger tagger)
                     end = CutAtPossessive(text, all, first, end);
                 }
 
+                if (category is not null && first < end)
+                {
+                    end = NameHeads.CutHeadlineVerbs(text, all, first, end);
+                    category = NameHeads.Categorize(text, all, first, end, category);
+                }
+
                 if (end - first >= 2 && category is not null)
                 {
                     titleCase ??= IsTitleCase(text, sentTokens);
@@ -102,6 +111,7 @@ public sealed class EntityRecognizer(NerTagger tagger)
                 mentions.Add(new DetectedMention(start, all[end - 1].End - start, category, null, Math.Round(MeanConfidence(confidences, first, end), 3), s, first, end));
             }
 
+            NameHeads.AddUntaggedOrganisations(text, all, range, s, taken, mentions);
             RuleEntities.Find(text, all, range.Start, range.End, s, taken, mentions, NerTagger.LastSentenceWords(range.Length));
         }
 

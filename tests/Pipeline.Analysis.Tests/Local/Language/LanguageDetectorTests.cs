@@ -30,8 +30,8 @@ public sealed class LanguageDetectorTests
         { "el", "Greek", "Ο πρόεδρος δήλωσε την Τρίτη ότι η κυβέρνηση δεν θα αυξήσει τους φόρους φέτος, αλλά η αντιπολίτευση δεν έχει πειστεί." },
         { "ar", "Arabic", "قال الرئيس يوم الثلاثاء إن الحكومة لن ترفع الضرائب هذا العام، لكن المعارضة تعتقد أن الوضع خطير جدا." },
         { "he", "Hebrew", "הנשיא אמר ביום שלישי שהממשלה לא תעלה את המסים השנה, אבל האופוזיציה סבורה שהמצב חמור מאוד." },
-        { "zh_chs", "Chinese_Simplified", "总统星期二说，政府今年不会提高税收，但是反对党认为经济情况非常严重。" },
-        { "zh_cht", "Chinese_Traditional", "總統星期二說，政府今年不會提高稅收，但是反對黨認為經濟情況非常嚴重。" },
+        { "zh", "Chinese_Simplified", "总统星期二说，政府今年不会提高税收，但是反对党认为经济情况非常严重。" },
+        { "zh", "Chinese_Traditional", "總統星期二說，政府今年不會提高稅收，但是反對黨認為經濟情況非常嚴重。" },
         { "ja", "Japanese", "大統領は火曜日、政府は今年増税しないと述べたが、野党は状況が非常に深刻だと考えている。" },
         { "ko", "Korean", "대통령은 화요일 정부가 올해 세금을 인상하지 않을 것이라고 말했지만 야당은 상황이 매우 심각하다고 보고 있다." },
         { "fa", "Persian", "رئیس جمهور روز سه‌شنبه گفت که دولت امسال مالیات‌ها را افزایش نمی‌دهد، اما مخالفان می‌گویند وضعیت بسیار جدی است." },
@@ -103,7 +103,7 @@ public sealed class LanguageDetectorTests
     {
         var text = "Donald Trump 和 Hillary Clinton 在辩论中讨论了经济问题，选民认为这个问题非常重要。";
 
-        Assert.Equal("zh_chs", Detector.Detect(text).Iso6391Name);
+        Assert.Equal("zh", Detector.Detect(text).Iso6391Name);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class LanguageDetectorTests
     [InlineData("en-US", true)]
     [InlineData("es", false)]
     [InlineData("de", false)]
-    [InlineData("zh_chs", false)]
+    [InlineData("zh", false)]
     [InlineData("(Unknown)", false)]
     [InlineData("", false)]
     public void IsScoringSupported_OnlyEnglish(string iso, bool expected)

@@ -14,16 +14,20 @@ public sealed class SharedDataFactAttribute : FactAttribute
 
 internal static class SharedData
 {
-    public static string? Folder { get; } = Find();
+    /// <summary>../shared/data, or null when absent.</summary>
+    public static string? Folder { get; } = Find("data");
 
-    private static string? Find()
+    /// <summary>../shared/seeds (the real seed articles), or null when absent.</summary>
+    public static string? Seeds { get; } = Find("seeds");
+
+    private static string? Find(string folder)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
             {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(data) ? data : null;
+                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", folder));
+                return Directory.Exists(path) ? path : null;
             }
         }
 
