@@ -15,14 +15,6 @@ internal static class BadInputCorpus
 
     public static IReadOnlyList<BadInputCase> All { get; } = Build();
 
-    /// <summary>
-    /// Kinds whose expected outcome is right but whose behaviour today is wrong in an area another change owns
-    /// (language detection, issue #15); each has a skipped fact in <see cref="BadInputCorpusTests"/> naming it.
-    /// </summary>
-    public static IReadOnlySet<string> WrongTodayElsewhere { get; } = new HashSet<string>(StringComparer.Ordinal) { "Chinese", "emoji only" };
-
-    /// <summary>The kinds that hold today.</summary>
-    public static IEnumerable<BadInputCase> Passing => All.Where(c => !WrongTodayElsewhere.Contains(c.Kind));
 
     public static BadInputCase Get(string kind) => All.Single(c => c.Kind == kind);
 

@@ -10,20 +10,14 @@ namespace Pipeline.Reliability.Tests.BadInput;
 /// </summary>
 public sealed class BadInputCorpusTests
 {
-    public static TheoryData<string> Kinds() => [.. BadInputCorpus.Passing.Select(c => c.Kind)];
+    public static TheoryData<string> Kinds() => [.. BadInputCorpus.All.Select(c => c.Kind)];
 
     [Fact]
-    public void Corpus_HasAtLeastFortyKindsThatHoldToday() => Assert.True(BadInputCorpus.Passing.Count() >= 40, $"{BadInputCorpus.Passing.Count()} kinds");
+    public void Corpus_HasAtLeastFortyKinds() => Assert.True(BadInputCorpus.All.Count() >= 40, $"{BadInputCorpus.All.Count()} kinds");
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public Task ProcessAsync_BadInputBetweenGoodArticles_ExactOutcomeAndGoodArticlesUnaffected(string kind) => VerifyKindAsync(kind);
-
-    [Fact(Skip = "Language detection (issue #15): Chinese is stored as 'zh_chs', which is not ISO 639-1 and which the API's language filter rejects; it should be unscored 'zh'.")]
-    public Task ProcessAsync_Chinese_UnscoredAsZh() => VerifyKindAsync("Chinese");
-
-    [Fact(Skip = "Language detection (issue #15): emoji-only text is scored as '(Unknown)' (English-like); it should be unscored, as there are no words to score.")]
-    public Task ProcessAsync_EmojiOnly_Unscored() => VerifyKindAsync("emoji only");
 
     private static async Task VerifyKindAsync(string kind)
     {
@@ -43,7 +37,7 @@ public sealed class BadInputCorpusTests
     {
         var pipeline = new ProcessingPipeline();
         var good = GoodArticles.Create("batch");
-        var corpus = BadInputCorpus.Passing.ToList();
+        var corpus = BadInputCorpus.All.ToList();
         var raws = corpus.Select(c => c.ToRaw()).Concat(good).ToList();
 
         var records = await pipeline.ProcessAllAsync(raws);
