@@ -4,7 +4,7 @@ namespace Pipeline.Core.Ingestion;
 
 /// <summary>
 /// Bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one the bytes must be valid
-/// UTF-8, unless the content type declares Latin-1 or Windows-1252. Guessing other legacy encodings would silently
+/// UTF-8, unless the content type (or, failing that, an HTML page's &lt;meta charset&gt;) declares Latin-1 or Windows-1252. Guessing other legacy encodings would silently
 /// corrupt names and quotes, so anything else is rejected with a reason the uploader can act on.
 /// </summary>
 internal static class ArticleDecoder
@@ -29,7 +29,7 @@ internal static class ArticleDecoder
             throw new ArticleRejectedException($"The file is {binary}, not a text article. Upload plain text, HTML, JSON or Markdown.");
         }
 
-        var text = DecodeText(content, ContentTypeHeader.Charset(contentType));
+        var text = DecodeText(content, ContentTypeHeader.Charset(contentType) ?? HtmlMetaCharset.Find(content));
         if (BinaryContentDetector.ControlCharacterRatio(text) > MaxControlRatio)
         {
             throw new ArticleRejectedException(
