@@ -20,13 +20,12 @@ internal static partial class HtmlArticleReader
         var jsonLd = JsonLdArticle.Find(document);
         var body = document.Body ?? document.DocumentElement;
         var stats = TextStats.Compute(body);
-        var blocks = MainContentFinder.Find(body, stats);
-        var text = HtmlTextExtractor.Text(blocks, stats);
+        var (blocks, text) = MainContentFinder.Extract(body, stats);
         // Never fail a page that has a body: when the chosen blocks hold nothing but boilerplate, take the whole body.
         if (!ReferenceEquals(blocks[0], body) && BoilerplateFilter.Clean(text).Paragraphs.Count == 0)
         {
             blocks = [body];
-            text = HtmlTextExtractor.Text(blocks, stats);
+            text = HtmlTextExtractor.Text(blocks, stats, cleanConditionally: false);
         }
 
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd?.Publisher;

@@ -20,22 +20,22 @@ internal static class HtmlTextExtractor
     private static readonly HashSet<string> ConditionalBlocks = ["div", "section", "ul", "ol", "table", "dl"];
 
     /// <summary>The text of one element (an HTML fragment, a whole body), with no content filtering beyond furniture.</summary>
-    public static string Text(IElement root) => Text([root], TextStats.Compute(root));
+    public static string Text(IElement root) => Text([root], TextStats.Compute(root), cleanConditionally: false);
 
-    public static string Text(IReadOnlyList<IElement> blocks, TextStats stats)
+    public static string Text(IReadOnlyList<IElement> blocks, TextStats stats, bool cleanConditionally)
     {
         var builder = new StringBuilder();
         var contentText = blocks.Sum(b => stats[b].Text);
         foreach (var block in blocks)
         {
             builder.Append("\n\n");
-            Append(block, builder, stats, contentText);
+            Append(block, builder, stats, contentText, cleanConditionally);
         }
 
         return builder.ToString();
     }
 
-    private static void Append(IElement root, StringBuilder builder, TextStats stats, int contentText)
+    private static void Append(IElement root, StringBuilder builder, TextStats stats, int contentText, bool cleanConditionally)
     {
         var stack = new Stack<(INode Node, bool Exit)>();
         stack.Push((root, false));
@@ -66,7 +66,7 @@ internal static class HtmlTextExtractor
                 continue;
             }
 
-            if (!ReferenceEquals(element, root) && Skip(element, stats, contentText))
+            if (!ReferenceEquals(element, root) && Skip(element, stats, contentText, cleanConditionally))
             {
                 continue;
             }
@@ -101,7 +101,7 @@ internal static class HtmlTextExtractor
         }
     }
 
-    private static bool Skip(IElement element, TextStats stats, int contentText)
+    private static bool Skip(IElement element, TextStats stats, int contentText, bool cleanConditionally)
     {
         if (PageFurniture.IsNeverText(element) || PageFurniture.IsChromeOutsideArticle(element))
         {
@@ -115,7 +115,7 @@ internal static class HtmlTextExtractor
             return true;
         }
 
-        if (ConditionalBlocks.Contains(element.LocalName) && s.Commas < 10 && s.Text > 0)
+        if (cleanConditionally && ConditionalBlocks.Contains(element.LocalName) && s.Commas < 10 && s.Text > 0)
         {
             var weight = MainContentFinder.ClassWeight(element);
             return (weight < 25 && s.LinkDensity > 0.2 && s.Paragraphs == 0) || s.LinkDensity > 0.5;

@@ -25,46 +25,100 @@ internal static partial class MainContentFinder
         "figure", "form", "aside", "nav", "select", "dialog", "fieldset",
     ];
 
-    /// <summary>The blocks holding the article text, in document order.</summary>
-    public static IReadOnlyList<IElement> Find(IElement body, TextStats stats)
+    /// <summary>
+    /// The article's text and the blocks it came from. Like Readability, the first attempt strips unlikely
+    /// candidates, weighs class names and cleans link lists; when that leaves less than
+    /// <see cref="MinArticleText"/> characters, each is relaxed in turn, and the longest result wins.
+    /// </summary>
+    public static (IReadOnlyList<IElement> Blocks, string Text) Extract(IElement body, TextStats stats)
     {
-        var scores = Score(body, stats);
+        (IReadOnlyList<IElement> Blocks, string Text, int Length) best = ([body], "", -1);
+        foreach (var flags in (ReadOnlySpan<Flags>)[Flags.All, Flags.All & ~Flags.StripUnlikely, Flags.CleanConditionally, Flags.None])
+        {
+            var blocks = Find(body, stats, flags);
+            var text = HtmlTextExtractor.Text(blocks, stats, (flags & Flags.CleanConditionally) != 0);
+            var length = TextStats.Count(text).Text;
+            if (length >= MinArticleText)
+            {
+                return (blocks, text);
+            }
+
+            if (length > best.Length)
+            {
+                best = (blocks, text, length);
+            }
+        }
+
+        return (best.Blocks, best.Text);
+    }
+
+    [Flags]
+    internal enum Flags
+    {
+        None = 0,
+        StripUnlikely = 1,
+        WeightClasses = 2,
+        CleanConditionally = 4,
+        All = StripUnlikely | WeightClasses | CleanConditionally,
+    }
+
+    private const int MinArticleText = 500;
+    private const int TopCandidates = 5;
+
+    private static List<IElement> Find(IElement body, TextStats stats, Flags flags)
+    {
+        var scores = Score(body, stats, flags);
         if (scores.Count == 0)
         {
             return [body];
         }
 
-        var top = scores.MaxBy(s => s.Value).Key;
-        top = Widen(top, scores, body);
-        return WithSiblings(top, scores, stats);
+        var ranked = scores.OrderByDescending(s => s.Value).Take(TopCandidates).ToList();
+        var top = ranked[0].Key;
+        if (Environment.GetEnvironmentVariable("DBG13") == "1")
+        {
+            foreach (var (e, sc) in ranked)
+            {
+                Console.Error.WriteLine($"DBG {flags} {sc:F1} {e.LocalName}.{e.ClassName}#{e.Id} text={stats[e].Text} ld={stats[e].LinkDensity:F2}");
+            }
+        }
+
+        top = SharedAncestor(top, ranked, body) ?? Widen(top, scores, body);
+        if (Environment.GetEnvironmentVariable("DBG13") == "1")
+        {
+            Console.Error.WriteLine($"DBG widened {top.LocalName}.{top.ClassName}#{top.Id}");
+        }
+
+        return WithSiblings(top, scores, stats, flags);
     }
 
-    private static Dictionary<IElement, double> Score(IElement body, TextStats stats)
+    private static Dictionary<IElement, double> Score(IElement body, TextStats stats, Flags flags)
     {
         var raw = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        var bodyText = stats[body].Text;
-        foreach (var element in HtmlDom.Elements(body, e => Enterable(e, stats, bodyText)))
+        bool Enter(IElement e) => !PageFurniture.IsNeverText(e) && ((flags & Flags.StripUnlikely) == 0 || !IsUnlikely(e));
+        foreach (var element in HtmlDom.Elements(body, Enter))
         {
-            if (!Enterable(element, stats, bodyText))
+            if (!Enter(element))
             {
                 continue;
             }
 
-            var ownText = ParagraphTags.Contains(element.LocalName) ? stats[element] : DirectInlineText(element, stats);
+            var isParagraph = ParagraphTags.Contains(element.LocalName) || (element.LocalName == "div" && !HasBlockChild(element));
+            var ownText = isParagraph ? stats[element] : DirectInlineText(element, stats);
             if (ownText.Text < MinParagraphText)
             {
                 continue;
             }
 
             var points = 1.0 + ownText.Commas + Math.Min(ownText.Text / 100, 3);
-            // A div's own text is a paragraph of that div; a <p>'s points go to its parent.
+            // A paragraph's points go to its parent; a block's own inline text is a paragraph of that block.
             var level = 0;
-            var target = ParagraphTags.Contains(element.LocalName) ? element.ParentElement : element;
+            var target = isParagraph ? element.ParentElement : element;
             for (; target is not null && level < AncestorLevels; target = target.ParentElement, level++)
             {
                 if (!raw.TryGetValue(target, out var score))
                 {
-                    score = BaseScore(target);
+                    score = BaseScore(target, flags);
                 }
 
                 raw[target] = score + points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
@@ -84,10 +138,57 @@ internal static partial class MainContentFinder
         return scores;
     }
 
-    // Furniture-marked subtrees are left out of scoring unless they hold most of the page (a "has-sidebar" wrapper).
-    private static bool Enterable(IElement element, TextStats stats, int bodyText) =>
-        !PageFurniture.IsNeverText(element)
-        && !(ClassWeight(element) < 0 && !PositiveName().IsMatch(Names(element)) && stats[element].Text * 2 < bodyText);
+    // Readability's unlikely candidates: furniture by name or role, unless the name also says content.
+    private static bool IsUnlikely(IElement element)
+    {
+        if (element.LocalName is "body" or "a" or "article" or "main")
+        {
+            return false;
+        }
+
+        var role = element.GetAttribute("role");
+        if (role is "menu" or "menubar" or "complementary" or "navigation" or "alert" or "alertdialog" or "dialog")
+        {
+            return true;
+        }
+
+        var names = Names(element);
+        return names.Length > 1 && UnlikelyName().IsMatch(names) && !MaybeContentName().IsMatch(names);
+    }
+
+    private static bool HasBlockChild(IElement element)
+    {
+        foreach (var child in element.Children)
+        {
+            if (BlockTags.Contains(child.LocalName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Readability: when three of the top candidates share an ancestor, the article is that ancestor.
+    private static IElement? SharedAncestor(IElement top, List<KeyValuePair<IElement, double>> ranked, IElement body)
+    {
+        var topScore = ranked[0].Value;
+        var alternatives = ranked.Skip(1).Where(r => r.Value >= 0.75 * topScore).Select(r => r.Key).ToList();
+        if (alternatives.Count < 3)
+        {
+            return null;
+        }
+
+        for (var parent = top.ParentElement; parent is not null && !ReferenceEquals(parent, body); parent = parent.ParentElement)
+        {
+            if (alternatives.Count(a => parent.Contains(a)) >= 3)
+            {
+                return parent;
+            }
+        }
+
+        return null;
+    }
 
     // Text in the element itself, not in block children: the runs of inline content Readability wraps in <p>.
     private static BlockStats DirectInlineText(IElement element, TextStats stats)
@@ -113,7 +214,7 @@ internal static partial class MainContentFinder
         return total;
     }
 
-    private static double BaseScore(IElement element)
+    private static double BaseScore(IElement element, Flags flags)
     {
         var score = element.LocalName switch
         {
@@ -123,7 +224,7 @@ internal static partial class MainContentFinder
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return score + ClassWeight(element);
+        return score + ((flags & Flags.WeightClasses) != 0 ? ClassWeight(element) : 0);
     }
 
     /// <summary>+25 per class/id that names content, −25 per one that names furniture (Readability's lists).</summary>
@@ -199,7 +300,7 @@ internal static partial class MainContentFinder
         return top;
     }
 
-    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, TextStats stats)
+    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> scores, TextStats stats, Flags flags)
     {
         if (top.ParentElement is not { } parent || top.LocalName == "body")
         {
@@ -218,7 +319,7 @@ internal static partial class MainContentFinder
                 continue;
             }
 
-            if (PageFurniture.IsNeverText(sibling))
+            if (PageFurniture.IsNeverText(sibling) || ((flags & Flags.StripUnlikely) != 0 && IsUnlikely(sibling)))
             {
                 continue;
             }
@@ -242,6 +343,12 @@ internal static partial class MainContentFinder
     }
 
     private static string Names(IElement element) => element.GetAttribute("class") + " " + element.Id;
+
+    [GeneratedRegex("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnlikelyName();
+
+    [GeneratedRegex("and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MaybeContentName();
 
     [GeneratedRegex("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PositiveName();

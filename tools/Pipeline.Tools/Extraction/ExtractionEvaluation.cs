@@ -8,7 +8,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Tools.Extraction;
 
 /// <summary>
-/// eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] FILE...
+/// eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] [--only ID] FILE...
 /// Scores article-text extraction on the dev set in ../shared/data/eval/extraction (README there): FILE is
 /// readability.jsonl-style (expectedText: shingle precision/recall/F1) or snippets.jsonl-style (with/without
 /// snippets). Pages are read from pages/ beside FILE and go through <see cref="ArticleParser"/> as an upload of
@@ -21,7 +21,7 @@ internal static class ExtractionEvaluation
         var options = ExtractionOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] FILE...");
+            Console.Error.WriteLine("usage: eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] [--only ID] FILE...");
             return 2;
         }
 
@@ -29,7 +29,8 @@ internal static class ExtractionEvaluation
         foreach (var file in options.Files)
         {
             var pages = File.ReadLines(file).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
-                .Where(p => options.Half is null || Half(p.GetProperty("id").GetString()!) == options.Half).ToList();
+                .Where(p => options.Half is null || Half(p.GetProperty("id").GetString()!) == options.Half)
+                .Where(p => options.Only is null || p.GetProperty("id").GetString() == options.Only).ToList();
             var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "pages");
             var extractor = Extractors.Create(options.Extractor);
             var shingles = new ShingleScore();

@@ -1,7 +1,7 @@
 namespace Pipeline.Tools.Extraction;
 
 /// <summary>Command-line options of eval-extraction.</summary>
-internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Extractor, int? Half, bool PerPage, string? PredictionsFile)
+internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Extractor, int? Half, bool PerPage, string? PredictionsFile, string? Only)
 {
     public static ExtractionOptions? Parse(string[] args)
     {
@@ -10,6 +10,7 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
         int? half = null;
         var perPage = false;
         string? predictions = null;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,6 +20,9 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
                     break;
                 case "--half" when i + 1 < args.Length && args[i + 1] is "0" or "1":
                     half = args[++i] == "0" ? 0 : 1;
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
                     break;
                 case "--per-page":
                     perPage = true;
@@ -34,6 +38,6 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
             }
         }
 
-        return files.Count == 0 ? null : new ExtractionOptions(files, extractor, half, perPage, predictions);
+        return files.Count == 0 ? null : new ExtractionOptions(files, extractor, half, perPage, predictions, only);
     }
 }
