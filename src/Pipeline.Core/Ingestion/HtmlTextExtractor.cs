@@ -17,6 +17,8 @@ internal static class HtmlTextExtractor
         "blockquote", "pre", "table", "tr", "dl", "dt", "dd", "address", "hr", "body", "center", "details", "summary",
     ];
 
+    private const int MaxFurnitureText = 2000;
+
     private static readonly HashSet<string> ConditionalBlocks = ["div", "section", "ul", "ol", "table", "dl"];
 
     /// <summary>The text of one element (an HTML fragment, a whole body), with no content filtering beyond furniture.</summary>
@@ -109,16 +111,19 @@ internal static class HtmlTextExtractor
         }
 
         var s = stats[element];
-        // A class like "page has-sidebar" on a wrapper must not discard the article: furniture is a minor part of it.
-        if (PageFurniture.HasFurnitureMarker(element) && s.Text * 2 < contentText)
+        // Furniture by name (share bars, related boxes) is small: a wrapper named "has-sidebar" or a section whose id
+        // says "sharing-with-others" holds article text.
+        if (PageFurniture.HasFurnitureMarker(element) && s.Text < MaxFurnitureText && s.Text * 2 < contentText)
         {
             return true;
         }
 
         if (cleanConditionally && ConditionalBlocks.Contains(element.LocalName) && s.Commas < 10 && s.Text > 0)
         {
+            // Readability's conditional clean-up: furniture by class name, link blocks; a list is judged only by its links.
             var weight = MainContentFinder.ClassWeight(element);
-            return (weight < 25 && s.LinkDensity > 0.2 && s.Paragraphs == 0) || s.LinkDensity > 0.5;
+            var isList = element.LocalName is "ul" or "ol";
+            return weight < 0 || (!isList && weight < 25 && s.LinkDensity > 0.2) || s.LinkDensity > 0.5;
         }
 
         return false;
