@@ -28,6 +28,12 @@ internal static partial class HtmlArticleReader
             text = HtmlTextExtractor.Text(blocks, stats, cleanConditionally: false);
         }
 
+        // Pages rendered by script often show only a teaser in their markup while JSON-LD carries the whole articleBody.
+        if (jsonLd?.ArticleBody is { } articleBody && TextStats.Count(articleBody).Text > 2 * TextStats.Count(text).Text)
+        {
+            text = LooksLikeHtml(articleBody) ? FragmentText(articleBody) : articleBody;
+        }
+
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd?.Publisher;
         var url = CanonicalLink(document) ?? Meta(meta, "og:url") ?? jsonLd?.Url;
         var h1 = blocks.SelectMany(b => b.LocalName == "h1" ? [b] : HtmlDom.Elements(b, "h1")).FirstOrDefault()

@@ -66,7 +66,7 @@ internal sealed record JsonLdArticle(string? Headline, string? DatePublished, st
                         JsonArticleReader.Authors(JsonArticleReader.Find(element, "author")),
                         JsonArticleReader.Name(JsonArticleReader.Find(element, "publisher")),
                         JsonArticleReader.Name(JsonArticleReader.Find(element, "url")),
-                        JsonArticleReader.Name(JsonArticleReader.Find(element, "articleBody")));
+                        JsonArticleReader.Find(element, "articleBody") is { ValueKind: JsonValueKind.String } body ? body.GetString() : null);
                 }
 
                 return JsonArticleReader.Find(element, "@graph") is { } graph ? FindArticle(graph, depth + 1) : null;

@@ -89,7 +89,45 @@ internal static partial class MainContentFinder
             Console.Error.WriteLine($"DBG widened {top.LocalName}.{top.ClassName}#{top.Id}");
         }
 
-        return WithSiblings(top, scores, stats, flags);
+        var blocks = WithSiblings(top, scores, stats, flags);
+        if (Lead(blocks[0], stats, body) is { } lead)
+        {
+            blocks.Insert(0, lead);
+        }
+
+        return blocks;
+    }
+
+    // The standfirst often sits in the article header, outside the body's container: an element named as a lead,
+    // before the content and within a few levels of it, with prose rather than links.
+    private static IElement? Lead(IElement first, TextStats stats, IElement body)
+    {
+        var container = first;
+        for (var level = 0; level < 3 && container.ParentElement is { } parent && !ReferenceEquals(container, body); level++)
+        {
+            container = parent;
+        }
+
+        foreach (var element in HtmlDom.Elements(container, e => !PageFurniture.IsNeverText(e)))
+        {
+            if (ReferenceEquals(element, first) || element.Contains(first) || first.Contains(element))
+            {
+                if (ReferenceEquals(element, first) || first.Contains(element))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            var s = stats[element];
+            if (s.Text >= 40 && s.LinkDensity < 0.25 && LeadName().IsMatch(Names(element)) && !IsUnlikely(element))
+            {
+                return element;
+            }
+        }
+
+        return null;
     }
 
     private static Dictionary<IElement, double> Score(IElement body, TextStats stats, Flags flags)
@@ -346,6 +384,9 @@ internal static partial class MainContentFinder
 
     [GeneratedRegex("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnlikelyName();
+
+    [GeneratedRegex("lead|teaser|intro|standfirst|summary|abstract|excerpt|subtitle|subline|dek|deck|kicker|description", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadName();
 
     [GeneratedRegex("and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MaybeContentName();
