@@ -10,6 +10,7 @@ namespace Pipeline.Core.Ingestion;
 internal static class ArticleDecoder
 {
     private const double MaxControlRatio = 0.05;
+    private const int MaxStrayNulRatio = 1000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -62,7 +63,14 @@ internal static class ArticleDecoder
             return Strict(StrictUtf16Be, content[2..], "UTF-16");
         }
 
-        if (content.Contains((byte)0))
+        // A few stray NULs in a large page (a CMS debug dump) are dropped, as browsers do; many mean UTF-16 or binary.
+        var nuls = content.Count((byte)0);
+        if (nuls > 0 && nuls <= content.Length / MaxStrayNulRatio)
+        {
+            return DecodeText(content.ToArray().Where(b => b != 0).ToArray(), charset);
+        }
+
+        if (nuls > 0)
         {
             throw new ArticleRejectedException(
                 "The file contains NUL bytes, so it is binary data or UTF-16 text without a byte-order mark. Save it as UTF-8 (or UTF-16 with a byte-order mark).");

@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// The charset an HTML page declares in a &lt;meta&gt; within its first 1,024 bytes, as browsers pre-scan for it:
+/// The charset an HTML page declares in a &lt;meta&gt; within its first 4,096 bytes, as browsers pre-scan for it:
 /// saved pages often carry no content type, only &lt;meta charset="iso-8859-1"&gt;.
 /// </summary>
 internal static partial class HtmlMetaCharset
 {
-    private const int PrescanBytes = 1024;
+    private const int PrescanBytes = 4096;
 
     public static string? Find(ReadOnlySpan<byte> content)
     {

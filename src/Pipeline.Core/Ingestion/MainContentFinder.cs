@@ -75,20 +75,7 @@ internal static partial class MainContentFinder
 
         var ranked = scores.OrderByDescending(s => s.Value).Take(TopCandidates).ToList();
         var top = ranked[0].Key;
-        if (Environment.GetEnvironmentVariable("DBG13") == "1")
-        {
-            foreach (var (e, sc) in ranked)
-            {
-                Console.Error.WriteLine($"DBG {flags} {sc:F1} {e.LocalName}.{e.ClassName}#{e.Id} text={stats[e].Text} ld={stats[e].LinkDensity:F2}");
-            }
-        }
-
         top = SharedAncestor(top, ranked, body) ?? Widen(top, scores, body);
-        if (Environment.GetEnvironmentVariable("DBG13") == "1")
-        {
-            Console.Error.WriteLine($"DBG widened {top.LocalName}.{top.ClassName}#{top.Id}");
-        }
-
         var blocks = WithSiblings(top, scores, stats, flags);
         if (Lead(blocks[0], stats, body) is { } lead)
         {
