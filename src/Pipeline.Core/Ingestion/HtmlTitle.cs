@@ -8,7 +8,11 @@ namespace Pipeline.Core.Ingestion;
 /// </summary>
 internal static class HtmlTitle
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " ~ ", ": "];
+    // Not ": " — "Xbox One X review: A console that keeps up" is one headline.
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " ~ "];
+
+    private const int MaxSectionLabelWords = 2;
+    private const int MinHeadlineWords = 4;
 
     public sealed record Sources(string? OgTitle, string? JsonLdHeadline, string? TitleTag, string? Headline, string? SiteName, string? Host);
 
@@ -19,7 +23,8 @@ internal static class HtmlTitle
         var headline = ArticleFields.Text(sources.Headline);
         if (headline is not null && titles.Any(t => Corroborates(t, headline)))
         {
-            return headline;
+            // Some templates put the section or site inside the h1 too ("Local News | Headline").
+            return StripAffixes(headline, sources.SiteName, sources.Host, titles);
         }
 
         foreach (var title in titles)
@@ -53,7 +58,8 @@ internal static class HtmlTitle
                 }
 
                 var first = current.IndexOf(separator, StringComparison.Ordinal);
-                if (first > 0 && IsAffix(current[..first], current[(first + separator.Length)..], siteName, host, others, separator))
+                if (first > 0 && (IsAffix(current[..first], current[(first + separator.Length)..], siteName, host, others, separator)
+                    || IsSectionLabel(current[..first], current[(first + separator.Length)..], separator)))
                 {
                     current = current[(first + separator.Length)..].Trim();
                     changed = true;
@@ -67,13 +73,18 @@ internal static class HtmlTitle
 
     private static bool IsAffix(string affix, string rest, string? siteName, string? host, IReadOnlyList<string> others, string separator)
     {
-        if (rest.Trim().Length == 0 || BoilerplateRules.WordCount(rest) < 2 && separator != " | ")
+        var name = Key(affix);
+        if (name.Length == 0 || rest.Trim().Length == 0)
         {
             return false;
         }
 
-        var name = Key(affix);
-        if (name.Length == 0)
+        if (siteName is not null && name == Key(siteName))
+        {
+            return true;
+        }
+
+        if (BoilerplateRules.WordCount(rest) < 2 && separator != " | ")
         {
             return false;
         }
@@ -91,8 +102,12 @@ internal static class HtmlTitle
 
         // The rest is what another source calls the title: the affix is decoration.
         var restKey = Key(rest);
-        return others.Any(o => Key(o) == restKey || StripKey(o, separator) == restKey);
+        return others.Any(o => Key(o) == restKey);
     }
+
+    // "Opinion | Headline", "Local News | Headline": a one- or two-word section name before a bar.
+    private static bool IsSectionLabel(string label, string rest, string separator) =>
+        separator == " | " && BoilerplateRules.WordCount(label) <= MaxSectionLabelWords && BoilerplateRules.WordCount(rest) >= MinHeadlineWords;
 
     // "www.spacenews.com" → "spacenews", "news.bbc.co.uk" → "bbc".
     private static string HostName(string host)
@@ -105,12 +120,6 @@ internal static class HtmlTitle
         }
 
         return index >= 0 ? Key(labels[index]) : Key(host);
-    }
-
-    private static string StripKey(string other, string separator)
-    {
-        var last = other.LastIndexOf(separator, StringComparison.Ordinal);
-        return last > 0 ? Key(other[..last]) : Key(other);
     }
 
     private static bool Corroborates(string title, string headline)
