@@ -23,7 +23,7 @@ internal static class PageFurniture
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "newsletter",
         "related", "recommended", "comments", "comment", "advert", "advertisement", "ad", "ads", "promo", "subscribe",
         "subscription", "cookie", "cookies", "banner", "sidebar", "footer", "byline", "paywall", "signup", "popup", "modal",
-        "caption", "credit", "tags", "toolbar", "skip", "meta", "dateline", "timestamp", "complementary",
+        "caption", "credit", "tags", "toolbar", "skip", "meta", "timestamp", "complementary",
     };
 
     /// <summary>Never text, whatever its size: scripts, forms, media, navigation, hidden elements.</summary>
