@@ -94,10 +94,16 @@ internal static class HtmlDom
             var node = stack.Pop();
             if (node is IText t)
             {
-                builder.Append(t.Data).Append(' ');
+                builder.Append(t.Data);
             }
             else if (node is IElement e && e.LocalName is not ("script" or "style" or "template"))
             {
+                // Inline elements join their text ("Metroid</a>, One"); line breaks and blocks separate it.
+                if (e.LocalName is "br" or "p" or "div" or "li" or "td" or "th" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                {
+                    builder.Append(' ');
+                }
+
                 PushChildren(stack, e);
             }
         }

@@ -89,7 +89,8 @@ internal static class HtmlTitle
             return false;
         }
 
-        if (siteName is not null && (name == Key(siteName) || Key(siteName).Contains(name, StringComparison.Ordinal) && name.Length >= 4))
+        // Part of the site's name ("SpaceNews" of "SpaceNews.com Staff") only when the headline left is the longer part.
+        if (siteName is not null && Key(siteName).Contains(name, StringComparison.Ordinal) && name.Length >= 4 && Key(rest).Length > name.Length)
         {
             return true;
         }
