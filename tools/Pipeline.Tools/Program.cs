@@ -28,6 +28,7 @@ if (Environment.GetEnvironmentVariable("PIPELINE_NER_MODEL") is { Length: > 0 } 
 return args switch
 {
     ["eval", .. var files] when files.Length > 0 => Evaluator.Run(files),
+    ["eval-extraction", .. var rest] => Pipeline.Tools.Extraction.ExtractionEvaluation.Run(rest),
     ["train-ner", .. var rest] => NerTraining.Run(rest),
     ["tag-ner", var file] => NerEvaluation.WriteTagged(file),
     ["calibrate-ner", var file] => NerEvaluation.Calibrate(file),

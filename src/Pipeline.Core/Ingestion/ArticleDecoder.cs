@@ -4,12 +4,13 @@ namespace Pipeline.Core.Ingestion;
 
 /// <summary>
 /// Bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); without one the bytes must be valid
-/// UTF-8, unless the content type declares Latin-1 or Windows-1252. Guessing other legacy encodings would silently
+/// UTF-8, unless the content type (or, failing that, an HTML page's &lt;meta charset&gt;) declares Latin-1 or Windows-1252. Guessing other legacy encodings would silently
 /// corrupt names and quotes, so anything else is rejected with a reason the uploader can act on.
 /// </summary>
 internal static class ArticleDecoder
 {
     private const double MaxControlRatio = 0.05;
+    private const int MaxStrayNulRatio = 1000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16Le = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -29,7 +30,7 @@ internal static class ArticleDecoder
             throw new ArticleRejectedException($"The file is {binary}, not a text article. Upload plain text, HTML, JSON or Markdown.");
         }
 
-        var text = DecodeText(content, ContentTypeHeader.Charset(contentType));
+        var text = DecodeText(content, ContentTypeHeader.Charset(contentType) ?? HtmlMetaCharset.Find(content));
         if (BinaryContentDetector.ControlCharacterRatio(text) > MaxControlRatio)
         {
             throw new ArticleRejectedException(
@@ -62,7 +63,14 @@ internal static class ArticleDecoder
             return Strict(StrictUtf16Be, content[2..], "UTF-16");
         }
 
-        if (content.Contains((byte)0))
+        // A few stray NULs in a large page (a CMS debug dump) are dropped, as browsers do; many mean UTF-16 or binary.
+        var nuls = content.Count((byte)0);
+        if (nuls > 0 && nuls <= content.Length / MaxStrayNulRatio)
+        {
+            return DecodeText(content.ToArray().Where(b => b != 0).ToArray(), charset);
+        }
+
+        if (nuls > 0)
         {
             throw new ArticleRejectedException(
                 "The file contains NUL bytes, so it is binary data or UTF-16 text without a byte-order mark. Save it as UTF-8 (or UTF-16 with a byte-order mark).");

@@ -70,9 +70,12 @@ internal static partial class BoilerplateRules
     /// An author bio paragraph: "Follow Jane on Twitter @jane. Jane is a reporter..." or a short paragraph that asks
     /// readers to follow someone on a social network and gives a handle.
     /// </summary>
+    /// <remarks>Only short paragraphs: a long one that opens with "Follow David on Twitter @x." is the article.</remarks>
     public static bool IsAuthorBio(string paragraph) =>
-        FollowOnSocialStart().IsMatch(paragraph)
-        || (WordCount(paragraph) <= 80 && FollowOnSocial().IsMatch(paragraph) && Handle().IsMatch(paragraph));
+        WordCount(paragraph) <= MaxBioWords
+        && (FollowOnSocialStart().IsMatch(paragraph) || (FollowOnSocial().IsMatch(paragraph) && Handle().IsMatch(paragraph)));
+
+    private const int MaxBioWords = 80;
 
     /// <summary>A line that is only a person's name ("Jane Q. Doe"), as printed above an author bio.</summary>
     public static bool IsBareName(string line) => WordCount(line) <= 4 && BareName().IsMatch(line);

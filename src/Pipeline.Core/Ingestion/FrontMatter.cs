@@ -1,31 +1,20 @@
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// YAML front matter as blogs and static-site generators write it: a "---" line, "key: value" lines, a closing
-/// "---" (or "..."). Only flat scalar values are read; lists and nested maps are skipped (no YAML library needed).
+/// YAML front matter as blogs and static-site generators write it: "key: value" lines between "---" fences (Markdig's
+/// YAML front matter extension finds the block). Only flat scalar values are read; lists and nested maps are skipped.
 /// </summary>
 internal static class FrontMatter
 {
-    /// <summary>Splits leading front matter off; returns the fields (case-insensitive keys) and the rest of the text.</summary>
-    public static (Dictionary<string, string> Fields, string Body) Split(string text)
+    /// <summary>The fields (case-insensitive keys) of a front matter block's lines, without its "---" fences.</summary>
+    public static Dictionary<string, string> Read(IEnumerable<string> lines)
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        foreach (var raw in lines)
         {
-            return (fields, text);
-        }
-
-        var lines = text.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i].TrimEnd();
-            if (line is "---" or "...")
-            {
-                return (fields, string.Join('\n', lines[(i + 1)..]));
-            }
-
+            var line = raw.TrimEnd();
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || char.IsWhiteSpace(line[0]))
+            if (line is "---" or "..." || colon <= 0 || char.IsWhiteSpace(line[0]))
             {
                 continue;
             }
@@ -38,8 +27,7 @@ internal static class FrontMatter
             }
         }
 
-        // No closing line: this was a horizontal rule, not front matter.
-        return (new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), text);
+        return fields;
     }
 
     public static string? Get(Dictionary<string, string> fields, params string[] keys)

@@ -1,10 +1,13 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// An article page: title, author, date, URL, site and language from the markup (Open Graph, article:*, JSON-LD,
-/// canonical link, &lt;title&gt;, &lt;h1&gt;, bylines, &lt;time&gt;); the text comes from <see cref="HtmlTextExtractor"/>.
+/// An article page, parsed by AngleSharp (HTML5 tree building: entities, implied end tags, broken markup).
+/// The body text comes from <see cref="MainContentFinder"/> and <see cref="HtmlTextExtractor"/>; the headline from
+/// <see cref="HtmlTitle"/>; author, date, URL, site and language from the markup (Open Graph, article:*, JSON-LD,
+/// canonical link, bylines, &lt;time&gt;).
 /// </summary>
 internal static partial class HtmlArticleReader
 {
@@ -12,48 +15,73 @@ internal static partial class HtmlArticleReader
 
     public static ContentFields Read(string html)
     {
-        var document = HtmlTreeBuilder.Parse(html);
+        var document = HtmlDom.Parse(html);
         var meta = MetaTags(document);
         var jsonLd = JsonLdArticle.Find(document);
-        var main = HtmlTextExtractor.MainContent(document);
+        var body = document.Body ?? document.DocumentElement;
+        var stats = TextStats.Compute(body);
+        var (blocks, text) = MainContentFinder.Extract(body, stats);
+        // Never fail a page that has a body: when the chosen blocks hold nothing but boilerplate, take the whole body.
+        if (!ReferenceEquals(blocks[0], body) && BoilerplateFilter.Clean(text).Paragraphs.Count == 0)
+        {
+            blocks = [body];
+            text = HtmlTextExtractor.Text(blocks, stats, cleanConditionally: false);
+        }
 
+        // Pages rendered by script often show only a teaser in their markup while JSON-LD carries the whole articleBody.
+        if (jsonLd?.ArticleBody is { } articleBody && TextStats.Count(articleBody).Text > 2 * TextStats.Count(text).Text)
+        {
+            text = LooksLikeHtml(articleBody) ? FragmentText(articleBody) : articleBody;
+        }
+
+        text = TrailingLabels.Trim(text);
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd?.Publisher;
-        var h1 = (main.Elements("h1").FirstOrDefault() ?? document.Elements("h1").FirstOrDefault())?.InnerText();
-        var title = Meta(meta, "og:title", "twitter:title")
-            ?? StripSiteSuffix(document.Elements("title").FirstOrDefault()?.InnerText(), siteName)
-            ?? NonEmpty(h1)
-            ?? jsonLd?.Headline;
+        var url = CanonicalLink(document) ?? Meta(meta, "og:url") ?? jsonLd?.Url;
+        var h1 = blocks.SelectMany(b => b.LocalName == "h1" ? [b] : HtmlDom.Elements(b, "h1")).FirstOrDefault()
+            ?? HtmlDom.Elements(body, "h1").FirstOrDefault();
+        var headline = NonEmpty(h1 is null ? null : HtmlDom.InnerText(h1));
+        var title = HtmlTitle.Choose(new HtmlTitle.Sources(
+            Meta(meta, "og:title", "twitter:title"),
+            jsonLd?.Headline,
+            NonEmpty(document.Head is { } head ? HtmlDom.Elements(head, "title").Select(HtmlDom.InnerText).FirstOrDefault() : null),
+            headline,
+            siteName,
+            ArticleFields.HostOf(ArticleFields.Url(url))));
 
         return new ContentFields
         {
-            Body = HtmlTextExtractor.Text(main),
+            Body = text,
             Title = title,
-            DisplayedHeadline = NonEmpty(h1),
+            DisplayedHeadline = headline,
             Author = ArticleFields.Author(Meta(meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"))
                 ?? jsonLd?.Author
-                ?? Byline(main) ?? Byline(document),
+                ?? blocks.Select(Byline).FirstOrDefault(a => a is not null) ?? Byline(body),
             Published = Meta(meta, "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
                     "publish-date", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
                 ?? jsonLd?.DatePublished
-                ?? FirstTime(main) ?? FirstTime(document),
-            Url = CanonicalLink(document) ?? Meta(meta, "og:url") ?? jsonLd?.Url,
+                ?? blocks.Select(FirstTime).FirstOrDefault(t => t is not null) ?? FirstTime(body),
+            Url = url,
             Source = siteName,
-            Language = document.Elements("html").FirstOrDefault()?.Attribute("lang") ?? Meta(meta, "og:locale", "language", "content-language"),
+            Language = document.DocumentElement.GetAttribute("lang") ?? Meta(meta, "og:locale", "language", "content-language"),
         };
     }
 
     /// <summary>The text of an HTML fragment (e.g. a JSON body holding HTML), paragraphs separated by blank lines.</summary>
-    public static string FragmentText(string html) => HtmlTextExtractor.Text(HtmlTreeBuilder.Parse(html));
+    public static string FragmentText(string html)
+    {
+        var document = HtmlDom.Parse(html);
+        return HtmlTextExtractor.Text(document.Body ?? document.DocumentElement);
+    }
 
     public static bool LooksLikeHtml(string text) => HtmlBlockTag().IsMatch(text);
 
-    private static Dictionary<string, string> MetaTags(HtmlNode document)
+    private static Dictionary<string, string> MetaTags(IDocument document)
     {
         var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in document.Elements("meta"))
+        foreach (var meta in document.QuerySelectorAll("meta"))
         {
-            var key = meta.Attribute("property") ?? meta.Attribute("name") ?? meta.Attribute("itemprop") ?? meta.Attribute("http-equiv");
-            var content = meta.Attribute("content");
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+            var content = meta.GetAttribute("content");
             if (key is not null && !string.IsNullOrWhiteSpace(content))
             {
                 tags.TryAdd(key.Trim(), content.Trim());
@@ -76,19 +104,14 @@ internal static partial class HtmlArticleReader
         return null;
     }
 
-    private static string? Byline(HtmlNode root)
+    private static string? Byline(IElement root)
     {
-        foreach (var node in root.Descendants())
+        foreach (var element in HtmlDom.Elements(root, e => !PageFurniture.IsNeverText(e)))
         {
-            if (node.IsText)
-            {
-                continue;
-            }
-
-            var isByline = node.HasMarker(BylineMarkers)
-                || string.Equals(node.Attribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(node.Attribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase);
-            if (isByline && ArticleFields.Author(node.InnerText()) is { Length: <= 100 } author)
+            var isByline = element.HasMarker(BylineMarkers)
+                || string.Equals(element.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(element.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase);
+            if (isByline && ArticleFields.Author(HtmlDom.InnerText(element)) is { Length: <= 100 } author)
             {
                 return author;
             }
@@ -97,40 +120,14 @@ internal static partial class HtmlArticleReader
         return null;
     }
 
-    private static string? FirstTime(HtmlNode root) =>
-        root.Elements("time").Select(t => t.Attribute("datetime")).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+    private static string? FirstTime(IElement root) =>
+        HtmlDom.Elements(root, "time").Select(t => t.GetAttribute("datetime")).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
 
-    private static string? CanonicalLink(HtmlNode document) =>
-        document.Elements("link")
-            .Where(l => l.Attribute("rel")?.Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase) == true)
-            .Select(l => l.Attribute("href"))
+    private static string? CanonicalLink(IDocument document) =>
+        document.QuerySelectorAll("link")
+            .Where(l => l.GetAttribute("rel")?.Split(' ').Contains("canonical", StringComparer.OrdinalIgnoreCase) == true)
+            .Select(l => l.GetAttribute("href"))
             .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
-
-    // "Headline | Site" or "Headline - Site": drop the suffix when it is the site's name or the separator is a bar.
-    private static string? StripSiteSuffix(string? title, string? siteName)
-    {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return null;
-        }
-
-        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: "])
-        {
-            var index = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (index <= 0)
-            {
-                continue;
-            }
-
-            var suffix = title[(index + separator.Length)..].Trim();
-            if (separator == " | " || string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase))
-            {
-                return title[..index].Trim();
-            }
-        }
-
-        return title;
-    }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

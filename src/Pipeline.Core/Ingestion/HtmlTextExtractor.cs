@@ -1,77 +1,74 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// The readable text of a page: the &lt;article&gt; with most text, else &lt;main&gt;, else the body — leaving out
-/// navigation, headers and footers outside the article, asides, forms, scripts, figures, hidden elements and
-/// elements whose class or id marks them as page furniture. Block elements become paragraphs.
+/// The readable text of the blocks <see cref="MainContentFinder"/> chose: block elements become paragraphs, &lt;br&gt;
+/// a line break, table cells are separated by a space. Left out: what is never text (<see cref="PageFurniture"/>),
+/// headers and footers outside the article, furniture-marked elements that are a minor part of the content, and
+/// link lists (blocks with few commas and mostly link text, as Readability's conditional clean-up does).
 /// </summary>
-internal static partial class HtmlTextExtractor
+internal static class HtmlTextExtractor
 {
-    private static readonly HashSet<string> SkippedElements =
-    [
-        "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "button", "select", "textarea",
-        "iframe", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "head", "title", "dialog", "menu",
-    ];
-
-    // Page chrome that sits outside the article's own element.
-    private static readonly HashSet<string> SkippedOutsideArticle = ["header", "footer"];
-
-    private static readonly HashSet<string> FurnitureMarkers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "newsletter",
-        "related", "recommended", "comments", "comment", "advert", "advertisement", "ad", "ads", "promo", "subscribe",
-        "subscription", "cookie", "cookies", "banner", "sidebar", "footer", "byline", "paywall", "signup", "popup", "modal",
-        "caption", "credit", "tags", "toolbar", "skip", "meta", "dateline", "timestamp",
-    };
-
     private static readonly HashSet<string> BlockElements =
     [
         "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
         "blockquote", "pre", "table", "tr", "dl", "dt", "dd", "address", "hr", "body", "center", "details", "summary",
     ];
 
-    public static HtmlNode MainContent(HtmlNode document)
-    {
-        var article = document.Elements("article")
-            .Where(a => !a.HasMarker(FurnitureMarkers))
-            .Select(a => (Node: a, Length: Text(a).Length))
-            .Where(a => a.Length > 0)
-            .OrderByDescending(a => a.Length)
-            .Select(a => a.Node)
-            .FirstOrDefault();
+    private const int MaxFurnitureText = 2000;
 
-        return article
-            ?? document.Elements("main").FirstOrDefault()
-            ?? document.Descendants().FirstOrDefault(n => string.Equals(n.Attribute("role"), "main", StringComparison.OrdinalIgnoreCase))
-            ?? document.Elements("body").FirstOrDefault()
-            ?? document;
-    }
+    private static readonly HashSet<string> ConditionalBlocks = ["div", "section", "ul", "ol", "table", "dl"];
 
-    public static string Text(HtmlNode root)
+    /// <summary>The text of one element (an HTML fragment, a whole body), with no content filtering beyond furniture.</summary>
+    public static string Text(IElement root) => Text([root], TextStats.Compute(root), cleanConditionally: false);
+
+    public static string Text(IReadOnlyList<IElement> blocks, TextStats stats, bool cleanConditionally)
     {
         var builder = new StringBuilder();
-        var insideArticle = root.Name is "article" or "main" || root.Attribute("role") == "main";
-        Append(root, builder, insideArticle, preformatted: false, rootTextLength: root.InnerText().Length);
+        var contentText = blocks.Sum(b => stats[b].Text);
+        foreach (var block in blocks)
+        {
+            builder.Append("\n\n");
+            Append(block, builder, stats, contentText, cleanConditionally);
+        }
+
         return builder.ToString();
     }
 
-    private static void Append(HtmlNode node, StringBuilder builder, bool insideArticle, bool preformatted, int rootTextLength)
+    private static void Append(IElement root, StringBuilder builder, TextStats stats, int contentText, bool cleanConditionally)
     {
-        foreach (var child in node.Children)
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((root, false));
+        var preformatted = 0;
+        while (stack.Count > 0)
         {
-            if (child.IsText)
+            var (node, exit) = stack.Pop();
+            if (node is IText text)
             {
-                builder.Append(preformatted ? child.Text : CollapseSpaces(child.Text));
+                builder.Append(preformatted > 0 ? text.Data : CollapseSpaces(text.Data));
                 continue;
             }
 
-            var name = child.Name!;
-            if (SkippedElements.Contains(name) || (!insideArticle && SkippedOutsideArticle.Contains(name))
-                || IsFurniture(child, rootTextLength) || child.Attributes.ContainsKey("hidden")
-                || string.Equals(child.Attribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+            if (node is not IElement element)
+            {
+                continue;
+            }
+
+            var name = element.LocalName;
+            if (exit)
+            {
+                if (name == "pre")
+                {
+                    preformatted--;
+                }
+
+                builder.Append(BlockElements.Contains(name) ? "\n\n" : name is "td" or "th" ? " " : "");
+                continue;
+            }
+
+            if (!ReferenceEquals(element, root) && Skip(element, stats, contentText, cleanConditionally))
             {
                 continue;
             }
@@ -82,30 +79,82 @@ internal static partial class HtmlTextExtractor
                 continue;
             }
 
-            var block = BlockElements.Contains(name);
-            if (block)
+            if (BlockElements.Contains(name))
             {
                 builder.Append("\n\n");
             }
 
-            Append(child, builder, insideArticle || name is "article" or "main", preformatted || name == "pre", rootTextLength);
-            if (block)
+            if (name == "pre")
             {
-                builder.Append("\n\n");
+                preformatted++;
             }
-            else if (name is "td" or "th")
-            {
-                builder.Append(' ');
-            }
+
+            stack.Push((element, true));
+            PushChildren(stack, element);
         }
     }
 
-    // A class like "page has-sidebar" on a wrapper must not discard the article: furniture is a minor part of the page.
-    private static bool IsFurniture(HtmlNode element, int rootTextLength) =>
-        element.HasMarker(FurnitureMarkers) && element.InnerText().Length * 2 < rootTextLength;
+    private static void PushChildren(Stack<(INode, bool)> stack, INode node)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], false));
+        }
+    }
 
-    private static string CollapseSpaces(string text) => WhitespaceRun().Replace(text, " ");
+    private static bool Skip(IElement element, TextStats stats, int contentText, bool cleanConditionally)
+    {
+        if (PageFurniture.IsNeverText(element) || PageFurniture.IsChromeOutsideArticle(element))
+        {
+            return true;
+        }
 
-    [GeneratedRegex(@"[ \t\r\n\f]+", RegexOptions.CultureInvariant)]
-    private static partial Regex WhitespaceRun();
+        var s = stats[element];
+        // Furniture by name (share bars, related boxes) is small: a wrapper named "has-sidebar" or a section whose id
+        // says "sharing-with-others" holds article text.
+        if (PageFurniture.HasFurnitureMarker(element) && s.Text < MaxFurnitureText && s.Text * 2 < contentText)
+        {
+            return true;
+        }
+
+        if (cleanConditionally && ConditionalBlocks.Contains(element.LocalName) && s.Commas < 10 && s.Text > 0)
+        {
+            // Readability's conditional clean-up: furniture by class name, link blocks; a list is judged only by its links.
+            var weight = MainContentFinder.ClassWeight(element);
+            var isList = element.LocalName is "ul" or "ol";
+            return weight < 0 || (!isList && weight < 25 && s.LinkDensity > 0.2) || s.LinkDensity > 0.5;
+        }
+
+        return false;
+    }
+
+    private static string CollapseSpaces(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n' or '\f')
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        if (space)
+        {
+            builder.Append(' ');
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,20 +1,21 @@
 using System.Text.Json;
+using AngleSharp.Dom;
 
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>The fields of a schema.org article in a page's JSON-LD (&lt;script type="application/ld+json"&gt;).</summary>
-internal sealed record JsonLdArticle(string? Headline, string? DatePublished, string? Author, string? Publisher, string? Url)
+internal sealed record JsonLdArticle(string? Headline, string? DatePublished, string? Author, string? Publisher, string? Url, string? ArticleBody)
 {
-    public static JsonLdArticle? Find(HtmlNode document)
+    public static JsonLdArticle? Find(IDocument document)
     {
-        foreach (var script in document.Elements("script"))
+        foreach (var script in document.QuerySelectorAll("script"))
         {
-            if (!string.Equals(script.Attribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(script.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var json = script.Children.FirstOrDefault()?.Text;
+            var json = script.TextContent;
             if (string.IsNullOrWhiteSpace(json))
             {
                 continue;
@@ -64,7 +65,8 @@ internal sealed record JsonLdArticle(string? Headline, string? DatePublished, st
                         JsonArticleReader.Name(JsonArticleReader.Find(element, "datePublished")),
                         JsonArticleReader.Authors(JsonArticleReader.Find(element, "author")),
                         JsonArticleReader.Name(JsonArticleReader.Find(element, "publisher")),
-                        JsonArticleReader.Name(JsonArticleReader.Find(element, "url")));
+                        JsonArticleReader.Name(JsonArticleReader.Find(element, "url")),
+                        JsonArticleReader.Find(element, "articleBody") is { ValueKind: JsonValueKind.String } body ? body.GetString() : null);
                 }
 
                 return JsonArticleReader.Find(element, "@graph") is { } graph ? FindArticle(graph, depth + 1) : null;

@@ -1,103 +1,54 @@
-using System.Text.RegularExpressions;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Pipeline.Core.Ingestion;
 
 /// <summary>
-/// Markdown: front matter (title, url, source, author, date, language) is honoured; the title is the front matter's
-/// or the first "# " heading (removed from the body); block markup (headings, quotes, lists, fences, rules,
-/// link definitions) and inline markup are reduced to their text. Soft-wrapped lines of a paragraph are joined.
+/// Markdown, parsed by Markdig (CommonMark plus front matter, strikethrough and pipe tables): front matter (title,
+/// url, source, author, date, language) is honoured; the title is the front matter's or the first level-1 heading
+/// (removed from the body). Every leaf block (paragraph, heading, list item's paragraph, code) becomes a paragraph
+/// of plain text: links keep their text, images, emphasis and code markers go, soft line breaks become spaces.
 /// </summary>
-internal static partial class MarkdownArticleReader
+internal static class MarkdownArticleReader
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .Build();
+
     public static ContentFields Read(string text)
     {
-        var (fields, markdown) = FrontMatter.Split(text);
+        var document = Markdown.Parse(text, Pipeline);
+        var fields = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is { } yaml
+            ? FrontMatter.Read(yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()))
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var title = FrontMatter.Get(fields, "title", "headline");
         var paragraphs = new List<string>();
-        var paragraph = new List<string>();
-        var inFence = false;
-        var lines = markdown.Split('\n');
-
-        void EndParagraph()
+        foreach (var block in document.Descendants<LeafBlock>())
         {
-            if (paragraph.Count > 0)
+            switch (block)
             {
-                paragraphs.Add(string.Join(' ', paragraph));
-                paragraph.Clear();
+                case YamlFrontMatterBlock or LinkReferenceDefinition or ThematicBreakBlock:
+                    break;
+                case HeadingBlock heading when title is null && heading.Level == 1:
+                    title = InlineText(heading.Inline);
+                    break;
+                case CodeBlock code:
+                    paragraphs.AddRange(code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()));
+                    break;
+                default:
+                    paragraphs.Add(InlineText(block.Inline));
+                    break;
             }
         }
 
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (Fence().IsMatch(line))
-            {
-                EndParagraph();
-                inFence = !inFence;
-                continue;
-            }
-
-            if (inFence)
-            {
-                paragraphs.Add(line);
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(line) || LinkDefinition().IsMatch(line) || HorizontalRule().IsMatch(line))
-            {
-                EndParagraph();
-                continue;
-            }
-
-            // Setext heading: "Title" over "=====".
-            if (i + 1 < lines.Length && SetextUnderline().IsMatch(lines[i + 1]) && paragraph.Count == 0)
-            {
-                var heading = MarkdownInline.ToText(line.Trim());
-                if (title is null && lines[i + 1].TrimStart().StartsWith('='))
-                {
-                    title = heading;
-                }
-                else
-                {
-                    paragraphs.Add(heading);
-                }
-
-                i++;
-                continue;
-            }
-
-            var atx = AtxHeading().Match(line);
-            if (atx.Success)
-            {
-                EndParagraph();
-                var heading = MarkdownInline.ToText(atx.Groups["text"].Value);
-                if (title is null && atx.Groups["level"].Length == 1)
-                {
-                    title = heading;
-                }
-                else
-                {
-                    paragraphs.Add(heading);
-                }
-
-                continue;
-            }
-
-            var content = BlockPrefix().Replace(line, "");
-            if (ListItem().IsMatch(line))
-            {
-                EndParagraph();
-                paragraphs.Add(MarkdownInline.ToText(content.Trim()));
-                continue;
-            }
-
-            paragraph.Add(MarkdownInline.ToText(content.Trim()));
-        }
-
-        EndParagraph();
         return new ContentFields
         {
-            Body = string.Join("\n\n", paragraphs),
+            Body = string.Join("\n\n", paragraphs.Where(p => p.Length > 0)),
             Title = title,
             Url = FrontMatter.Get(fields, "url", "canonical_url", "canonical", "link"),
             Source = FrontMatter.Get(fields, "source", "publisher", "site", "site_name"),
@@ -108,25 +59,48 @@ internal static partial class MarkdownArticleReader
         };
     }
 
-    [GeneratedRegex(@"^\s{0,3}(?:```|~~~)", RegexOptions.CultureInvariant)]
-    private static partial Regex Fence();
+    private static string InlineText(ContainerInline? inline)
+    {
+        var builder = new StringBuilder();
+        if (inline is not null)
+        {
+            Append(inline, builder);
+        }
 
-    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*\S+", RegexOptions.CultureInvariant)]
-    private static partial Regex LinkDefinition();
+        return builder.ToString().Trim();
+    }
 
-    [GeneratedRegex(@"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$", RegexOptions.CultureInvariant)]
-    private static partial Regex HorizontalRule();
-
-    [GeneratedRegex(@"^\s{0,3}(?:=+|-+)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SetextUnderline();
-
-    [GeneratedRegex(@"^\s{0,3}(?<level>#{1,6})\s+(?<text>.*?)(?:\s+#+)?\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex AtxHeading();
-
-    // Block quote markers and list bullets/numbers at the start of a line.
-    [GeneratedRegex(@"^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex BlockPrefix();
-
-    [GeneratedRegex(@"^\s*(?:>\s?)*(?:[-*+]|\d{1,3}[.)])\s+\S", RegexOptions.CultureInvariant)]
-    private static partial Regex ListItem();
+    private static void Append(ContainerInline container, StringBuilder builder)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: true }:
+                    break;
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case HtmlInline or HtmlEntityInline { Transcoded.IsEmpty: true }:
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case ContainerInline child:
+                    Append(child, builder);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
 }

@@ -57,6 +57,29 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public void Parse_HtmlMetaDeclaresLatin1WithoutContentType_Decoded()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>Caf"), 0xE9,
+            .. Encoding.ASCII.GetBytes(" owners cheer</title></head><body><p>The caf"), 0xE9, .. Encoding.ASCII.GetBytes(" reopened.</p></body></html>")];
+
+        var parsed = new RawArticleBuilder().WithBytes(bytes).Named("page.html").Parse();
+
+        Assert.Equal("Café owners cheer", parsed.Title);
+        Assert.Equal("The café reopened.", parsed.Body);
+    }
+
+    [Fact]
+    public void Parse_LargePageWithAStrayNulByte_NulDroppedNotRejected()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("The council approved the ferry contract on Monday. ", 40));
+        byte[] bytes = [.. Encoding.UTF8.GetBytes($"<html><body><p>{paragraph}"), 0x00, .. Encoding.UTF8.GetBytes("</p></body></html>")];
+
+        var parsed = new RawArticleBuilder().WithBytes(bytes).Named("page.html").Parse();
+
+        Assert.Equal(paragraph.Trim(), parsed.Body);
+    }
+
+    [Fact]
     public void Parse_Windows1252Declared_CurlyQuotesDecoded()
     {
         byte[] bytes = [.. Encoding.ASCII.GetBytes("Mayor "), 0x93, .. Encoding.ASCII.GetBytes("wins"), 0x94, .. Encoding.ASCII.GetBytes("\n\nShe won "), 0x96, .. Encoding.ASCII.GetBytes(" easily.")];

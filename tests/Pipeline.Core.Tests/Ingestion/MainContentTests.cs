@@ -1,0 +1,111 @@
+namespace Pipeline.Core.Tests.Ingestion;
+
+public sealed class MainContentTests
+{
+    private const string Story =
+        "The council approved the ferry contract on Monday, after a debate that ran past midnight, and the mayor said work starts in spring. ";
+
+    private static RawArticleBuilder Page(string head, string body) =>
+        RawArticleBuilder.Text($"<!DOCTYPE html><html lang=\"en\"><head>{head}</head><body>{body}</body></html>").Named("page.html");
+
+    private static string Paragraphs(int count, string prefix = "") =>
+        string.Concat(Enumerable.Range(1, count).Select(i => $"<p>{prefix}{Story}Paragraph {i}, with more detail, figures, and quotes.</p>"));
+
+    [Fact]
+    public void Parse_RelatedArticleCardsAndBodyInPlainDivs_BodyWins()
+    {
+        var cards = string.Concat(Enumerable.Range(1, 6).Select(i => $"<article class=\"card\"><a href=\"/s{i}\">Other story number {i} about something else</a></article>"));
+        var parsed = Page("<title>Ferry deal</title>", $"<div class=\"story\">{Paragraphs(4)}</div><div class=\"more\">{cards}</div>").Parse();
+
+        Assert.Contains("Paragraph 4, with more detail", parsed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other story number", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_FirstMainHoldsOnlyAnAdScript_ArticleTextFound()
+    {
+        var parsed = Page("<title>Ferry deal</title>", $"<main><script>loadAds()</script></main><main><div>{Paragraphs(3)}</div></main>").Parse();
+
+        Assert.Contains("Paragraph 3, with more detail", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmptySchemaOrgArticle_DoesNotWinOverTheText()
+    {
+        var parsed = Page("<title>Ferry deal</title>", $"<article itemscope itemtype=\"https://schema.org/NewsArticle\">\n   \n   </article><div id=\"text\">{Paragraphs(3)}</div>").Parse();
+
+        Assert.Contains("Paragraph 1, with more detail", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("style=\"display: none\"")]
+    [InlineData("hidden")]
+    [InlineData("aria-hidden=\"true\"")]
+    public void Parse_HiddenBlock_Removed(string hidden)
+    {
+        var parsed = Page("<title>Ferry deal</title>", $"<article>{Paragraphs(3)}<div {hidden}><p>Subscribe to read the rest of this article today.</p></div></article>").Parse();
+
+        Assert.DoesNotContain("Subscribe to read", parsed.Body, StringComparison.Ordinal);
+        Assert.Contains("Paragraph 3", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_StoryWrapperClassNamesSidebar_StoryKept()
+    {
+        var parsed = Page("<title>Ferry deal</title>", $"<div class=\"with-sidebar\">{Paragraphs(4)}</div><div class=\"sidebar\"><a href=\"/x\">Most read</a></div>").Parse();
+
+        Assert.Contains("Paragraph 4, with more detail", parsed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Most read", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LongParagraphOpeningWithSocialHandle_Kept()
+    {
+        var paragraph = "Follow David on Twitter @DavidOAtkins. " + string.Concat(Enumerable.Repeat(Story, 16));
+        var parsed = Page("<title>Ferry deal</title>", $"<article><p>{paragraph}</p></article>").Parse();
+
+        Assert.StartsWith("Follow David on Twitter @DavidOAtkins. The council approved", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MarkupShowsTeaserJsonLdHasArticleBody_ArticleBodyUsed()
+    {
+        var body = string.Concat(Enumerable.Repeat(Story, 5));
+        var jsonLd = $"<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Ferry deal\",\"articleBody\":\"{body}\"}}</script>";
+        var parsed = Page("<title>Ferry deal</title>" + jsonLd, "<div class=\"teaser\"><p>The council approved the ferry contract.</p></div>").Parse();
+
+        Assert.Equal(body.Trim(), parsed.Body);
+    }
+
+    [Fact]
+    public void Parse_LeadBeforeTheBodyContainer_Kept()
+    {
+        var parsed = Page("<title>Ferry deal</title>",
+            $"<div class=\"article\"><header><h1>Ferry deal passes</h1><p class=\"lead\">A short standfirst that sums the whole story up for readers.</p></header><div class=\"body\">{Paragraphs(4)}</div></div>").Parse();
+
+        Assert.StartsWith("A short standfirst that sums the whole story up for readers.", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ferry deal passes | ZDNet", "ZDNet")]
+    [InlineData("Ferry deal passes - SpaceNews.com", null)]
+    [InlineData("Opinion | Ferry deal passes", null)]
+    public void Parse_TitleWithSiteOrSectionAffix_AffixRemoved(string ogTitle, string? siteName)
+    {
+        var site = siteName is null ? "" : $"<meta property=\"og:site_name\" content=\"{siteName}\">";
+        var parsed = Page($"<meta property=\"og:title\" content=\"{ogTitle}\">{site}<link rel=\"canonical\" href=\"https://spacenews.com/ferry\"><title>Ferry deal passes</title>",
+            $"<article>{Paragraphs(2)}</article>").Parse();
+
+        Assert.Equal("Ferry deal passes", parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_H1InContentCorroboratedByTitle_H1IsTheTitle()
+    {
+        var parsed = Page("<title>Ferry Deal Passes After Late Debate - Harbor Ledger</title>",
+            $"<article><h1>Ferry deal passes after late debate</h1>{Paragraphs(2)}</article>").Parse();
+
+        Assert.Equal("Ferry deal passes after late debate", parsed.Title);
+        Assert.StartsWith("The council approved", parsed.Body, StringComparison.Ordinal);
+    }
+}
