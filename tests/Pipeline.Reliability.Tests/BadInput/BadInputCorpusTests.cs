@@ -13,7 +13,7 @@ public sealed class BadInputCorpusTests
     public static TheoryData<string> Kinds() => [.. BadInputCorpus.All.Select(c => c.Kind)];
 
     [Fact]
-    public void Corpus_HasAtLeastFortyKinds() => Assert.True(BadInputCorpus.All.Count() >= 40, $"{BadInputCorpus.All.Count()} kinds");
+    public void Corpus_HasAtLeastFortyKinds() => Assert.True(BadInputCorpus.All.Count >= 40, $"{BadInputCorpus.All.Count} kinds");
 
     [Theory]
     [MemberData(nameof(Kinds))]
