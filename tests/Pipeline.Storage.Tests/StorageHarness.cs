@@ -1,4 +1,7 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Processing;
@@ -31,10 +34,11 @@ internal sealed class StorageHarness
     public TableReceiptStore Receipts { get; }
     public ArticleBlobSource BlobSource { get; }
 
-    public static async Task<StorageHarness> CreateAsync(AzuriteFixture azurite, long maxArticleBytes = 5 * 1024 * 1024)
+    public static async Task<StorageHarness> CreateAsync(AzuriteFixture azurite, long maxArticleBytes = 5 * 1024 * 1024, int entityShards = 8)
     {
         var options = new StorageOptions
         {
+            EntityShards = entityShards,
             ConnectionString = azurite.ConnectionString,
             TablePrefix = AzuriteFixture.UniqueName("t"),
             ArticlesContainer = AzuriteFixture.UniqueName("articles"),
@@ -44,6 +48,27 @@ internal sealed class StorageHarness
         var harness = new StorageHarness(options, maxArticleBytes);
         await new StorageInitializer(harness.Tables, Microsoft.Extensions.Options.Options.Create(options)).EnsureCreatedAsync(CancellationToken.None);
         return harness;
+    }
+
+    /// <summary>
+    /// Another worker on the same tables, as a second process would be: its own clients and caches, its requests
+    /// passed through <paramref name="policy"/>, its clock <paramref name="clock"/>.
+    /// </summary>
+    public TableArticleStore Worker(HttpPipelinePolicy? policy = null, TimeProvider? clock = null)
+    {
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        if (policy is not null)
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        var tables = new StorageTables(
+            new TableServiceClient(Options.ConnectionString, tableOptions),
+            new BlobServiceClient(Options.ConnectionString, blobOptions),
+            Microsoft.Extensions.Options.Options.Create(Options));
+        return new TableArticleStore(tables, clock ?? TimeProvider.System, NullLogger<TableArticleStore>.Instance);
     }
 
     /// <summary>Every row of every table, keyed "Table|PK|RK", for exact before/after comparisons.</summary>

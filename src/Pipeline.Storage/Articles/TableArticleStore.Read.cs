@@ -89,7 +89,7 @@ public sealed partial class TableArticleStore
                         }
                         else
                         {
-                            await _stats.AddContributionsAsync(EntityStatsStore.DayPeriod(span.From), span.From, span.To, category, parts[i], ct);
+                            await AddContributionsAsync(span.From, span.To, category, parts[i], ct);
                         }
                     });
                 foreach (var part in parts.SelectMany(p => p.Values))
@@ -137,6 +137,18 @@ public sealed partial class TableArticleStore
             .ThenByDescending(s => s.MentionCount)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Adds the contributions of articles timed in [from, to), inside one day, read from their time index rows.</summary>
+    private async Task AddContributionsAsync(
+        DateTimeOffset from, DateTimeOffset to, string? categoryKey, Dictionary<string, EntityTotals> totals, CancellationToken cancellationToken)
+    {
+        var (lower, upper) = TimeKeys.Range(from, to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimeKeys.Month(from)} and RowKey ge {lower} and RowKey lt {upper}");
+        await foreach (var row in _storage.ByTime.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            EntityStatsStore.AddContributions(StoredContribution.Read(row), categoryKey, totals);
+        }
     }
 
     /// <summary>Reads up to <paramref name="max"/> rows into <paramref name="items"/>; returns the Tables cursor if the partition has more.</summary>

@@ -23,11 +23,11 @@ public sealed partial class TableArticleStore
             throw new ArgumentException($"Article id '{record.Id}' does not match its blob '{record.Blob.Container}/{record.Blob.Name}'.", nameof(record));
         }
 
-        var contributions = EntityContribution.From(record);
+        var contributions = StoredContribution.From(EntityContribution.From(record).Values, _stats.ShardOf(record.Id));
         var state = new IndexState(
             record.Timestamp.UtcTicks,
             record.Source is null ? null : KeyEncoder.SourceKey(record.Source),
-            [.. contributions.Keys.Order(StringComparer.Ordinal)]);
+            [.. contributions.Select(c => c.EntityId)]);
 
         var locked = await AcquireAsync(record.Id, state, record.Blob.LastModified, cancellationToken);
         if (locked is null)
@@ -35,24 +35,20 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys) = locked.Value;
+        var (lockETag, keys, hadKeys) = locked.Value;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
-
-        var newPeriods = EntityStatsStore.PeriodsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
-        var periods = older.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Concat(newPeriods).Distinct(StringComparer.Ordinal).ToList();
-        var none = new Dictionary<string, EntityContribution>();
+        var newPartitions = EntityStatsStore.PartitionsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
+        var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
 
         // Under the lock these touch disjoint rows (stale deletes skip every key the new version owns),
-        // so they run side by side; only the commit has to wait for all of them.
+        // so they run side by side; only the commit has to wait for all of them. An article that never had
+        // keys has no receipts to read.
         await Task.WhenAll(
             RegisterMonthAsync(record.Timestamp, cancellationToken),
-            WriteIndexRowsAsync(record, state, cancellationToken),
+            WriteIndexRowsAsync(record, state, contributions, cancellationToken),
             DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken),
             UploadRecordAsync(record, cancellationToken),
-            Parallel.ForEachAsync(
-                periods,
-                new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
-                async (period, ct) => await _stats.ApplyAsync(period, record.Id, newPeriods.Contains(period) ? contributions : none, ct)));
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, newPartitions.Contains(p) ? contributions : [], hadKeys, cancellationToken))));
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));
@@ -72,14 +68,10 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys) = locked.Value;
+        var (lockETag, keys, _) = locked.Value;
         var states = keys.All.ToList();
-        var none = new Dictionary<string, EntityContribution>();
-        var periods = states.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Distinct(StringComparer.Ordinal).ToList();
-        await Parallel.ForEachAsync(
-            periods,
-            new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
-            async (period, ct) => await _stats.ApplyAsync(period, articleId, none, ct));
+        var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, cancellationToken)));
         await DeleteIndexRowsAsync(articleId, states, except: null, cancellationToken);
         await _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         await CommitAsync(articleId, () => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, lockETag, cancellationToken));
@@ -87,9 +79,10 @@ public sealed partial class TableArticleStore
 
     /// <summary>
     /// Takes the article's write lock, recording <paramref name="adding"/> as pending. Null when there is nothing
-    /// to do: no row to delete, or a newer blob version is already stored.
+    /// to do: no row to delete, or a newer blob version is already stored. <c>HadKeys</c>: the row already owned
+    /// keys (committed or pending), so rows of earlier writes may exist.
     /// </summary>
-    private async Task<(ETag LockETag, IndexKeys Keys)?> AcquireAsync(
+    private async Task<(ETag LockETag, IndexKeys Keys, bool HadKeys)?> AcquireAsync(
         string articleId, IndexState? adding, DateTimeOffset? incomingVersion, CancellationToken cancellationToken)
     {
         var waitLogged = false;
@@ -133,6 +126,7 @@ public sealed partial class TableArticleStore
             }
 
             var keys = ArticleRow.ReadKeys(row);
+            var hadKeys = keys.All.Any();
             if (adding is not null && !keys.All.Any(s => SameKeys(s, adding)))
             {
                 keys = keys with { Pending = [.. keys.Pending, adding] };
@@ -146,7 +140,7 @@ public sealed partial class TableArticleStore
                 var response = existing.HasValue
                     ? await _storage.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
                     : await _storage.Articles.AddEntityAsync(row, cancellationToken);
-                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys);
+                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys, hadKeys);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -169,13 +163,13 @@ public sealed partial class TableArticleStore
         }
     }
 
-    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, CancellationToken cancellationToken)
+    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, IReadOnlyList<StoredContribution> contributions, CancellationToken cancellationToken)
     {
         var rowKey = TimeKeys.RowKey(record.Timestamp, record.Id);
-        var writes = new List<(TableClient Table, TableEntity Row)>
-        {
-            (_storage.ByTime, SummaryColumns.Create(TimeKeys.Month(record.Timestamp), rowKey, record)),
-        };
+        // The time index row carries the contributions: a leaderboard's partial days are summed from them.
+        var timeRow = SummaryColumns.Create(TimeKeys.Month(record.Timestamp), rowKey, record);
+        StoredContribution.Write(timeRow, contributions);
+        var writes = new List<(TableClient Table, TableEntity Row)> { (_storage.ByTime, timeRow) };
         if (state.SourceKey is { } source)
         {
             writes.Add((_storage.BySource, SummaryColumns.Create(source, rowKey, record)));

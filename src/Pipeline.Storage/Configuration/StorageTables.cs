@@ -27,6 +27,7 @@ public sealed class StorageTables
         ArticlesContainer = blobs.GetBlobContainerClient(o.ArticlesContainer);
         AnalysisContainer = blobs.GetBlobContainerClient(o.AnalysisContainer);
         LockDuration = TimeSpan.FromSeconds(o.ArticleLockSeconds);
+        EntityShards = o.EntityShards;
     }
 
     public TableServiceClient TableService { get; }
@@ -43,7 +44,7 @@ public sealed class StorageTables
     /// <summary>PK = entity id, RK = inverted ticks + "_" + id.</summary>
     public TableClient ByEntity { get; }
 
-    /// <summary>PK = period ("all", "m yyyyMM", "d yyyyMMdd"): entity aggregates, per-article contributions, name index.</summary>
+    /// <summary>PK = "all" or month "m yyyyMM": sharded entity aggregates (all-time; month and days), per-article receipts, name index.</summary>
     public TableClient EntityStats { get; }
 
     /// <summary>PK = container, RK = encoded blob name, ETag property.</summary>
@@ -54,6 +55,8 @@ public sealed class StorageTables
     public BlobContainerClient AnalysisContainer { get; }
 
     internal TimeSpan LockDuration { get; }
+
+    internal int EntityShards { get; }
 
     internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, ByEntity, EntityStats, Receipts];
 
