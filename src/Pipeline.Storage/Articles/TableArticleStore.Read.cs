@@ -160,7 +160,7 @@ public sealed partial class TableArticleStore
         {
             // One request per page with the exact remaining count as $top, so a page never overshoots and the
             // returned cursor points right after the last row handed out.
-            var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: remaining, cancellationToken: cancellationToken).AsPages(cursor, remaining);
+            var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: remaining, select: SummaryColumns.Names, cancellationToken: cancellationToken).AsPages(cursor, remaining);
             await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
             if (!await enumerator.MoveNextAsync())
             {
