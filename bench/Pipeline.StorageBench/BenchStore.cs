@@ -10,10 +10,11 @@ namespace Pipeline.StorageBench;
 /// <summary>One writer: a store over its own clients (as a separate Functions instance would have), its requests counted.</summary>
 internal sealed class BenchStore
 {
-    public BenchStore(string connectionString, string prefix, RequestCounter counter)
+    public BenchStore(string connectionString, string prefix, RequestCounter counter, int? shards)
     {
         Options = new StorageOptions
         {
+            EntityShards = shards ?? new StorageOptions().EntityShards,
             ConnectionString = connectionString,
             TablePrefix = prefix,
             ArticlesContainer = prefix.ToLowerInvariant() + "-articles",

@@ -155,9 +155,10 @@ public sealed partial class TableArticleStore
         {
             await commit();
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // Our lock expired and another writer took over; it will finish the job. Transient for the trigger.
+            // Our lock expired and another writer took over (and may have deleted the row); it will finish the job.
+            // Transient for the trigger.
             throw new TimeoutException(
                 $"Article {articleId}: the write lock expired before the write finished (Storage:ArticleLockSeconds); the operation should be retried.", ex);
         }
