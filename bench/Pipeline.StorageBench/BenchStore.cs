@@ -51,18 +51,26 @@ internal sealed class BenchStore
                 continue;
             }
 
-            var (rows, bytes) = (0L, 0L);
             await foreach (var e in TableService.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
-                rows++;
-                bytes += EntitySize(e);
+                var key = table.Name[prefix.Length..] + Kind(e);
+                var (rows, bytes) = result.GetValueOrDefault(key);
+                result[key] = (rows + 1, bytes + EntitySize(e));
             }
-
-            result[table.Name[prefix.Length..]] = (rows, bytes);
         }
 
         return result;
     }
+
+    // Entity totals rows by kind: per-article rows grow with the corpus, aggregates with entities x periods x shards.
+    private static string Kind(TableEntity e) => e.RowKey switch
+    {
+        _ when e.PartitionKey == "months" => " (month registry)",
+        ['a' or 'c', '|', ..] => " (per-article: receipts / contributions)",
+        ['n', '|', ..] => " (name index)",
+        ['e' or 'm' or 'd', ..] when e.ContainsKey("Articles") => " (aggregates)",
+        _ => "",
+    };
 
     // "4 bytes + Len(PartitionKey + RowKey) * 2 bytes + For-Each Property(8 bytes + Len(Property Name) * 2 bytes + Sizeof(.Net Property Type))":
     // strings 4 + 2 per char, 8 for numbers and dates, 1 for bool, 16 for Guid, binary length + 4.

@@ -7,7 +7,7 @@ using Pipeline.Testing.Aggregates;
 using Pipeline.Testing.Builders;
 
 // usage (bench/storage.sh starts an Azurite and runs both):
-//   Pipeline.StorageBench requests --storage CS [--articles 100]
+//   Pipeline.StorageBench requests --storage CS [--articles 100] [--days 90]
 //       storage requests and rows per article for new saves, replacements and deletes (one writer)
 //   Pipeline.StorageBench writers --storage CS [--articles 160] [--writers 1,2,4,8,16,32,64]
 //       N concurrent writers (each its own clients) saving, re-saving and deleting overlapping articles;
@@ -26,7 +26,7 @@ var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 switch (args.FirstOrDefault())
 {
     case "requests":
-        await RequestsAsync(storage, "rq" + run, int.Parse(Option("--articles", "100"), CultureInfo.InvariantCulture), shards);
+        await RequestsAsync(storage, "rq" + run, int.Parse(Option("--articles", "100"), CultureInfo.InvariantCulture), int.Parse(Option("--days", "90"), CultureInfo.InvariantCulture), shards);
         return 0;
     case "writers":
         var writers = Option("--writers", "1,2,4,8,16,32,64").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
@@ -36,12 +36,12 @@ switch (args.FirstOrDefault())
         return 2;
 }
 
-static async Task RequestsAsync(string storage, string prefix, int articles, int? shards)
+static async Task RequestsAsync(string storage, string prefix, int articles, int days, int? shards)
 {
     var counter = new RequestCounter();
     var bench = new BenchStore(storage, prefix, counter, shards);
     await bench.CreateAsync();
-    var corpus = new NewsCorpus(seed: 1, new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero), days: 90);
+    var corpus = new NewsCorpus(seed: 1, new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero), days);
     var records = Enumerable.Range(0, articles).Select(_ => corpus.Next()).ToList();
     var entities = records.Average(r => r.Analysis!.Entities.Count);
     var bytes = records.Average(r => r.Text!.Length);
@@ -66,7 +66,7 @@ static async Task RequestsAsync(string storage, string prefix, int articles, int
     await PhaseAsync("save new version", replaced.Select(r => (Func<Task>)(() => bench.Store.SaveAsync(r, CancellationToken.None))).ToList());
     await PhaseAsync("delete", records.Skip(articles / 5).Take(articles / 5).Select(r => (Func<Task>)(() => bench.Store.DeleteAsync(r.Id, CancellationToken.None))).ToList());
 
-    Console.WriteLine($"{articles} generated articles, {bytes:F0} chars of text and {entities:F1} entities each on average; one writer.");
+    Console.WriteLine($"{articles} generated articles over {days} days, {bytes:F0} chars of text and {entities:F1} entities each on average; one writer.");
     Console.WriteLine();
     var kinds = phases.SelectMany(p => p.Counts.Keys).Where(k => !k.StartsWith("status", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
     Console.WriteLine($"| operation | requests/article | {string.Join(" | ", kinds)} | articles/s |");

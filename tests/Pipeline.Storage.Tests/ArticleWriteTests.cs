@@ -165,7 +165,7 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         Assert.Null(await h.Store.GetArticleAsync(record.Id, Ct));
         Assert.Null(await h.Store.GetStoredVersionAsync(record.Id, Ct));
         Assert.Equal(0, await h.AnalysisBlobCountAsync());
-        foreach (var table in new[] { h.Tables.Articles, h.Tables.BySource, h.Tables.ByEntity })
+        foreach (var table in new[] { h.Tables.Articles, h.Tables.BySource })
         {
             Assert.Empty(await h.RowsAsync(table));
         }

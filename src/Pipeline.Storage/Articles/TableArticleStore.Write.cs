@@ -13,8 +13,6 @@ namespace Pipeline.Storage.Articles;
 // leaves rows that the next save or delete of the article finds (committed + pending keys) and removes.
 public sealed partial class TableArticleStore
 {
-    private const int IndexParallelism = 8;
-
     public async Task SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -161,60 +159,6 @@ public sealed partial class TableArticleStore
             // Transient for the trigger.
             throw new TimeoutException(
                 $"Article {articleId}: the write lock expired before the write finished (Storage:ArticleLockSeconds); the operation should be retried.", ex);
-        }
-    }
-
-    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, IReadOnlyList<StoredContribution> contributions, CancellationToken cancellationToken)
-    {
-        var rowKey = TimeKeys.RowKey(record.Timestamp, record.Id);
-        // The time index row carries the contributions: a leaderboard's partial days are summed from them.
-        var timeRow = SummaryColumns.Create(TimeKeys.Month(record.Timestamp), rowKey, record);
-        StoredContribution.Write(timeRow, contributions);
-        var writes = new List<(TableClient Table, TableEntity Row)> { (_storage.ByTime, timeRow) };
-        if (state.SourceKey is { } source)
-        {
-            writes.Add((_storage.BySource, SummaryColumns.Create(source, rowKey, record)));
-        }
-
-        writes.AddRange(state.EntityIds.Select(id => (_storage.ByEntity, SummaryColumns.Create(id, rowKey, record))));
-        await Parallel.ForEachAsync(
-            writes,
-            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
-            async (w, ct) => await w.Table.UpsertEntityAsync(w.Row, TableUpdateMode.Replace, ct));
-    }
-
-    /// <summary>Deletes the index rows of <paramref name="states"/> that <paramref name="except"/> does not also own.</summary>
-    private async Task DeleteIndexRowsAsync(string articleId, IReadOnlyList<IndexState> states, IndexState? except, CancellationToken cancellationToken)
-    {
-        var keep = new HashSet<(TableClient, string, string)>();
-        if (except is not null)
-        {
-            foreach (var key in IndexRowKeys(articleId, except))
-            {
-                keep.Add(key);
-            }
-        }
-
-        var deletes = states.SelectMany(s => IndexRowKeys(articleId, s)).Distinct().Where(k => !keep.Contains(k)).ToList();
-        await Parallel.ForEachAsync(
-            deletes,
-            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
-            async (k, ct) => await DeleteIfExistsAsync(k.Item1, k.Item2, k.Item3, ct));
-    }
-
-    private IEnumerable<(TableClient, string, string)> IndexRowKeys(string articleId, IndexState state)
-    {
-        var timestamp = new DateTimeOffset(state.Ticks, TimeSpan.Zero);
-        var rowKey = TimeKeys.RowKey(timestamp, articleId);
-        yield return (_storage.ByTime, TimeKeys.Month(timestamp), rowKey);
-        if (state.SourceKey is { } source)
-        {
-            yield return (_storage.BySource, source, rowKey);
-        }
-
-        foreach (var id in state.EntityIds)
-        {
-            yield return (_storage.ByEntity, id, rowKey);
         }
     }
 

@@ -21,7 +21,6 @@ public sealed class StorageTables
         Articles = tables.GetTableClient(prefix + "Articles");
         ByTime = tables.GetTableClient(prefix + "ArticlesByTime");
         BySource = tables.GetTableClient(prefix + "ArticlesBySource");
-        ByEntity = tables.GetTableClient(prefix + "ArticlesByEntity");
         EntityStats = tables.GetTableClient(prefix + "EntityStats");
         Receipts = tables.GetTableClient(prefix + "Receipts");
         ArticlesContainer = blobs.GetBlobContainerClient(o.ArticlesContainer);
@@ -35,14 +34,14 @@ public sealed class StorageTables
     /// <summary>PK = article id, RK = "article": summary, blob version, index keys, write lock.</summary>
     public TableClient Articles { get; }
 
-    /// <summary>PK = month "yyyyMM", RK = inverted ticks + "_" + id: summaries newest first. Also the month registry.</summary>
+    /// <summary>
+    /// PK = month "yyyyMM", RK = inverted ticks + "_" + id: summaries newest first; RK = "x|" + entity + "|" + the same:
+    /// the articles mentioning an entity. Also the month registry (PK "months").
+    /// </summary>
     public TableClient ByTime { get; }
 
     /// <summary>PK = encoded lowercase source, RK = inverted ticks + "_" + id.</summary>
     public TableClient BySource { get; }
-
-    /// <summary>PK = entity id, RK = inverted ticks + "_" + id.</summary>
-    public TableClient ByEntity { get; }
 
     /// <summary>PK = "all" or month "m yyyyMM": sharded entity aggregates (all-time; month and days), per-article receipts, name index.</summary>
     public TableClient EntityStats { get; }
@@ -58,7 +57,7 @@ public sealed class StorageTables
 
     internal int EntityShards { get; }
 
-    internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, ByEntity, EntityStats, Receipts];
+    internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, EntityStats, Receipts];
 
     internal IEnumerable<BlobContainerClient> AllContainers => [ArticlesContainer, AnalysisContainer];
 }
