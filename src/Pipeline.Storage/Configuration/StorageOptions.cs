@@ -40,8 +40,9 @@ public sealed class StorageOptions
     public int ArticleLockSeconds { get; set; } = 120;
 
     /// <summary>
-    /// Rows each entity total is split into (an article adds to the one its id hashes to; reads add them up), so
-    /// concurrent writers rarely update the same row. Changing it later is safe: each article remembers its shard.
+    /// Rows each entity total is split into (each writer adds to one, moving on when it meets another writer there;
+    /// reads add them up), so concurrent writers rarely update the same row. Changing it later is safe: each
+    /// article remembers the shard it went to.
     /// </summary>
     [Range(1, 64)]
     public int EntityShards { get; set; } = 8;

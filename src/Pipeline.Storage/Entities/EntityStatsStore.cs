@@ -10,15 +10,17 @@ namespace Pipeline.Storage.Entities;
 /// <summary>
 /// Entity totals, sharded, in two partitions per article. Partition "all" holds the all-time aggregates
 /// "e|{entity}|{shard}" and the name index "n|{name slug}|{entity}"; partition "m{yyyyMM}" holds that month's
-/// aggregates "m|{entity}|{shard}" and its days' "d{dd}|{entity}|{shard}". An article adds to the shard its id hashes
-/// to, so writers of different articles mostly touch different rows even for the most popular entity; readers add
-/// the shards up (a leaderboard is still one row-key range per period).
+/// aggregates "m|{entity}|{shard}" and its days' "d{dd}|{entity}|{shard}". Readers add the shards up (a leaderboard
+/// is still one row-key range per period). Each writer adds to one shard of its own choosing and moves to another
+/// at random when it loses an ETag race, so concurrent writers (up to the shard count) spread over distinct rows
+/// even for the most popular entity, and each keeps its rows' ETags cached and reads nothing before writing.
 /// Each partition also holds one receipt per article, "a|{article}": exactly what the article currently adds to
-/// that partition's aggregates (compact JSON, shard included). A receipt and the aggregates it accounts for change
-/// in ONE entity-group transaction, each row guarded by its ETag (Add for a new one), so: the totals are exactly the
-/// sum of the receipts whatever the interleaving of workers; retries are idempotent (re-applying finds nothing to
-/// change); a crash leaves either both or neither written. An article with so many entities that its rows exceed
-/// one transaction is applied entity by entity in several, each carrying the receipt as applied so far.
+/// that partition's aggregates (compact JSON, shard included, so a later version or a delete subtracts it from the
+/// rows it went to). A receipt and the aggregates it accounts for change in ONE entity-group transaction, each row
+/// guarded by its ETag (Add for a new one), so: the totals are exactly the sum of the receipts whatever the
+/// interleaving of workers; retries are idempotent (re-applying finds nothing to change); a crash leaves either
+/// both or neither written. An article with so many entities that its rows exceed one transaction is applied
+/// entity by entity in several, each carrying the receipt as applied so far.
 /// </summary>
 internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvider timeProvider)
 {
@@ -30,6 +32,9 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
 
     private readonly AggregateCache _cache = new();
     private long _conflicts;
+#pragma warning disable CA5394 // Load spreading only, not security.
+    private int _shard = Random.Shared.Next(shards);
+#pragma warning restore CA5394
 
     /// <summary>How many times a totals update lost an ETag race and was re-applied (a health signal for contention).</summary>
     public long Conflicts => Interlocked.Read(ref _conflicts);
@@ -41,20 +46,21 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     /// <summary>The partitions an article timed at <paramref name="ticks"/> adds to: all-time and its month.</summary>
     public static IEnumerable<string> PartitionsOf(long ticks) => [AllPeriod, MonthPeriod(new DateTimeOffset(ticks, TimeSpan.Zero))];
 
-    /// <summary>The aggregate shard of an article: its id is already a hash (hex).</summary>
-    public int ShardOf(string articleId) => (int)(uint.Parse(articleId.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % (uint)shards);
-
     /// <summary>
-    /// Makes this article's contributions in <paramref name="partition"/> equal to <paramref name="desired"/>, totals
-    /// included. <paramref name="receiptMayExist"/> false (a new article) skips reading the receipt.
+    /// Makes this article's contributions in <paramref name="partition"/> equal to <paramref name="desired"/> (their
+    /// shard is chosen here), totals included. <paramref name="receiptMayExist"/> false (a new article) skips reading the receipt.
     /// </summary>
     public async Task ApplyAsync(
         string partition, string articleId, IReadOnlyList<StoredContribution> desired, bool receiptMayExist, CancellationToken cancellationToken)
     {
-        var want = desired.ToDictionary(c => c.EntityId, StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
             var receipt = receiptMayExist || attempt > 1 ? await ReadReceiptAsync(partition, articleId, cancellationToken) : Receipt.None;
+            // An unchanged contribution stays where it is; a new or changed one goes to this writer's shard.
+            var shard = Volatile.Read(ref _shard);
+            var want = desired
+                .Select(c => receipt.Contributions.GetValueOrDefault(c.EntityId) is { } have && have == c with { Shard = have.Shard } ? have : c with { Shard = shard })
+                .ToDictionary(c => c.EntityId, StringComparer.Ordinal);
             var changed = want.Keys.Union(receipt.Contributions.Keys, StringComparer.Ordinal)
                 .Where(id => want.GetValueOrDefault(id) != receipt.Contributions.GetValueOrDefault(id))
                 .Order(StringComparer.Ordinal)
@@ -71,6 +77,14 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             }
 
             Interlocked.Increment(ref _conflicts);
+            if (shards > 1)
+            {
+                // Another writer uses our shard: move to another one.
+#pragma warning disable CA5394 // Load spreading only, not security.
+                Volatile.Write(ref _shard, (shard + 1 + Random.Shared.Next(shards - 1)) % shards);
+#pragma warning restore CA5394
+            }
+
             if (attempt >= MaxAttempts)
             {
                 throw new TimeoutException($"Entity totals in '{partition}' stayed contended after {MaxAttempts} attempts.");

@@ -8,8 +8,8 @@ namespace Pipeline.Storage.Entities;
 
 /// <summary>
 /// An <see cref="EntityContribution"/> as stored with its article (receipts, time-index rows): one compact JSON
-/// element per entity, plus the aggregate shard it was added to, so a later version or a delete subtracts it from
-/// the same rows even if the shard count has changed since.
+/// element per entity, plus (in receipts) the aggregate shard it was added to, so a later version or a delete
+/// subtracts it from the same rows, whichever writer does it and even if the shard count has changed since.
 /// </summary>
 internal sealed record StoredContribution(
     [property: JsonPropertyName("i")] string EntityId,
