@@ -101,4 +101,6 @@ $bin report --dotnet "$artifacts/dotnet.tsv" --cpu "$artifacts/cpu.tsv" "${node_
   --command "bench/run.sh $quick" --machine "$machine" --out "$out"
 # The pipeline's upload-to-queryable latency is measured by bench/latency.sh, which keeps its latest results here.
 [[ -f "$repo/bench/LATENCY.md" ]] && { echo; cat "$repo/bench/LATENCY.md"; } >> "$out"
+# Table storage requests, rows and concurrent writers: bench/storage.sh keeps its latest results here.
+[[ -f "$repo/bench/STORAGE.md" ]] && { echo; cat "$repo/bench/STORAGE.md"; } >> "$out"
 echo "wrote $out"

@@ -19,7 +19,8 @@ public sealed partial class TableArticleStore
     // A transaction's body must stay under 4 MiB; rows carry clipped strings of up to 4,000 chars each.
     private const long MaxBatchBytes = 3L * 1024 * 1024;
 
-    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, IReadOnlyList<StoredContribution> contributions, CancellationToken cancellationToken)
+    private async Task WriteIndexRowsAsync(
+        ArticleRecord record, IndexState state, IReadOnlyList<StoredContribution> contributions, LockLease lease, CancellationToken cancellationToken)
     {
         var month = TimeKeys.Month(record.Timestamp);
         var rowKey = TimeKeys.RowKey(record.Timestamp, record.Id);
@@ -27,17 +28,19 @@ public sealed partial class TableArticleStore
         var timeRow = SummaryColumns.Create(month, rowKey, record);
         StoredContribution.Write(timeRow, contributions);
         var monthRows = state.EntityIds.Select(id => SummaryColumns.Create(month, EntityKeyPrefix(id) + rowKey, record)).Prepend(timeRow);
-        var writes = new List<Task> { SubmitAsync(_storage.ByTime, monthRows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken) };
+        var writes = new List<Task> { SubmitAsync(_storage.ByTime, monthRows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), lease, cancellationToken) };
         if (state.SourceKey is { } source)
         {
-            writes.Add(_storage.BySource.UpsertEntityAsync(SummaryColumns.Create(source, rowKey, record), TableUpdateMode.Replace, cancellationToken));
+            var sourceRow = new TableTransactionAction(TableTransactionActionType.UpsertReplace, SummaryColumns.Create(source, rowKey, record));
+            writes.Add(SubmitAsync(_storage.BySource, [sourceRow], lease, cancellationToken));
         }
 
         await Task.WhenAll(writes);
     }
 
     /// <summary>Deletes the index rows of <paramref name="states"/> that <paramref name="except"/> does not also own.</summary>
-    private async Task DeleteIndexRowsAsync(string articleId, IReadOnlyList<IndexState> states, IndexState? except, CancellationToken cancellationToken)
+    private async Task DeleteIndexRowsAsync(
+        string articleId, IReadOnlyList<IndexState> states, IndexState? except, LockLease lease, CancellationToken cancellationToken)
     {
         var keep = except is null ? [] : IndexRowKeys(articleId, except).ToHashSet();
         var deletes = states.SelectMany(s => IndexRowKeys(articleId, s)).Distinct().Where(k => !keep.Contains(k));
@@ -46,7 +49,7 @@ public sealed partial class TableArticleStore
             var actions = group.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Partition, k.RowKey), ETag.All)).ToList();
             try
             {
-                await SubmitAsync(group.Key.Table, actions, cancellationToken);
+                await SubmitAsync(group.Key.Table, actions, lease, cancellationToken);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {
@@ -74,7 +77,7 @@ public sealed partial class TableArticleStore
     }
 
     /// <summary>Actions on one partition in as few entity-group transactions as the limits allow (a single action is a plain request).</summary>
-    private static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, LockLease lease, CancellationToken cancellationToken)
     {
         var batch = new List<TableTransactionAction>();
         long bytes = 0;
@@ -83,6 +86,7 @@ public sealed partial class TableArticleStore
             var size = Size(action.Entity);
             if (batch.Count > 0 && (batch.Count == MaxOperationsPerBatch || bytes + size > MaxBatchBytes))
             {
+                lease.EnsureHeld();
                 await SendAsync(table, batch, cancellationToken);
                 (batch, bytes) = ([], 0);
             }
@@ -93,6 +97,7 @@ public sealed partial class TableArticleStore
 
         if (batch.Count > 0)
         {
+            lease.EnsureHeld();
             await SendAsync(table, batch, cancellationToken);
         }
     }

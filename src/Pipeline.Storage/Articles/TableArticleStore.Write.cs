@@ -33,7 +33,7 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys, hadKeys) = locked.Value;
+        var (lockETag, keys, hadKeys, lease) = locked.Value;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
         var newPartitions = EntityStatsStore.PartitionsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
         var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
@@ -43,10 +43,10 @@ public sealed partial class TableArticleStore
         // keys has no receipts to read.
         await Task.WhenAll(
             RegisterMonthAsync(record.Timestamp, cancellationToken),
-            WriteIndexRowsAsync(record, state, contributions, cancellationToken),
-            DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken),
+            WriteIndexRowsAsync(record, state, contributions, lease, cancellationToken),
+            DeleteIndexRowsAsync(record.Id, older, except: state, lease, cancellationToken),
             UploadRecordAsync(record, cancellationToken),
-            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, newPartitions.Contains(p) ? contributions : [], hadKeys, cancellationToken))));
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, newPartitions.Contains(p) ? contributions : [], hadKeys, lease.EnsureHeld, cancellationToken))));
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));
@@ -66,12 +66,14 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys, _) = locked.Value;
+        var (lockETag, keys, _, lease) = locked.Value;
         var states = keys.All.ToList();
         var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, cancellationToken)));
-        await DeleteIndexRowsAsync(articleId, states, except: null, cancellationToken);
-        await _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        // Under the lock these touch disjoint rows; the commit (removing the row) waits for all of them.
+        await Task.WhenAll(
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, lease.EnsureHeld, cancellationToken))),
+            DeleteIndexRowsAsync(articleId, states, except: null, lease, cancellationToken),
+            _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken));
         await CommitAsync(articleId, () => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, lockETag, cancellationToken));
     }
 
@@ -80,7 +82,7 @@ public sealed partial class TableArticleStore
     /// to do: no row to delete, or a newer blob version is already stored. <c>HadKeys</c>: the row already owned
     /// keys (committed or pending), so rows of earlier writes may exist.
     /// </summary>
-    private async Task<(ETag LockETag, IndexKeys Keys, bool HadKeys)?> AcquireAsync(
+    private async Task<(ETag LockETag, IndexKeys Keys, bool HadKeys, LockLease Lease)?> AcquireAsync(
         string articleId, IndexState? adding, DateTimeOffset? incomingVersion, CancellationToken cancellationToken)
     {
         var waitLogged = false;
@@ -138,7 +140,8 @@ public sealed partial class TableArticleStore
                 var response = existing.HasValue
                     ? await _storage.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
                     : await _storage.Articles.AddEntityAsync(row, cancellationToken);
-                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys, hadKeys);
+                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys, hadKeys,
+                    new LockLease(articleId, now + _storage.LockDuration, _storage.LockDuration, _time));
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {

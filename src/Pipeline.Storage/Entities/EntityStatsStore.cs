@@ -49,9 +49,10 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     /// <summary>
     /// Makes this article's contributions in <paramref name="partition"/> equal to <paramref name="desired"/> (their
     /// shard is chosen here), totals included. <paramref name="receiptMayExist"/> false (a new article) skips reading the receipt.
+    /// <paramref name="ensureLockHeld"/> runs before each transaction and throws once the article's lock is about to expire.
     /// </summary>
     public async Task ApplyAsync(
-        string partition, string articleId, IReadOnlyList<StoredContribution> desired, bool receiptMayExist, CancellationToken cancellationToken)
+        string partition, string articleId, IReadOnlyList<StoredContribution> desired, bool receiptMayExist, Action ensureLockHeld, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -71,15 +72,17 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
                 return;
             }
 
-            if (await TryApplyAsync(partition, articleId, changed, receipt, readMisses: attempt > 1, cancellationToken))
+            var failure = await TryApplyAsync(partition, articleId, changed, receipt, readMisses: attempt > 1, ensureLockHeld, cancellationToken);
+            if (failure is null)
             {
                 return;
             }
 
             Interlocked.Increment(ref _conflicts);
-            if (shards > 1)
+            if (failure == 412 && shards > 1)
             {
-                // Another writer uses our shard: move to another one.
+                // Another writer changed a row we had read or written (a 409 only means a row we had not seen
+                // exists): it uses our shard, so move to another one.
 #pragma warning disable CA5394 // Load spreading only, not security.
                 Volatile.Write(ref _shard, (shard + 1 + Random.Shared.Next(shards - 1)) % shards);
 #pragma warning restore CA5394
@@ -178,9 +181,9 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             : Receipt.None;
     }
 
-    /// <summary>One attempt; false when another writer changed a row first (the caller re-reads and retries).</summary>
-    private async Task<bool> TryApplyAsync(
-        string partition, string articleId, List<EntityPlan> plans, Receipt receipt, bool readMisses, CancellationToken cancellationToken)
+    /// <summary>One attempt: null when applied, else the 409/412 that failed it (the caller re-reads and retries).</summary>
+    private async Task<int?> TryApplyAsync(
+        string partition, string articleId, List<EntityPlan> plans, Receipt receipt, bool readMisses, Action ensureLockHeld, CancellationToken cancellationToken)
     {
         var aggregates = await ReadAggregatesAsync(partition, plans, readMisses, cancellationToken);
         var applied = new Dictionary<string, StoredContribution>(receipt.Contributions, StringComparer.Ordinal);
@@ -234,6 +237,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
                 continue;
             }
 
+            ensureLockHeld();
             try
             {
                 var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
@@ -261,11 +265,11 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
                     _cache.Remove(partition, row.RowKey);
                 }
 
-                return false;
+                return ex.Status;
             }
         }
 
-        return true;
+        return null;
     }
 
     private static TableTransactionAction? ReceiptAction(string partition, string articleId, Dictionary<string, StoredContribution> applied, ETag? etag)
