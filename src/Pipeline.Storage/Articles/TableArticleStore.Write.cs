@@ -21,7 +21,7 @@ public sealed partial class TableArticleStore
             throw new ArgumentException($"Article id '{record.Id}' does not match its blob '{record.Blob.Container}/{record.Blob.Name}'.", nameof(record));
         }
 
-        var contributions = StoredContribution.From(EntityContribution.From(record).Values, shard: 0);
+        var contributions = StoredContribution.From(EntityContribution.From(record).Values);
         var state = new IndexState(
             record.Timestamp.UtcTicks,
             record.Source is null ? null : KeyEncoder.SourceKey(record.Source),

@@ -40,9 +40,9 @@ public sealed class StorageOptions
     public int ArticleLockSeconds { get; set; } = 120;
 
     /// <summary>
-    /// Rows each entity total is split into (each writer adds to one, moving on when it meets another writer there;
-    /// reads add them up), so concurrent writers rarely update the same row. Changing it later is safe: each
-    /// article remembers the shard it went to.
+    /// Rows each entity total is split into (each writer adds to and subtracts from one, moving on when it meets
+    /// another writer there; reads add them up), so concurrent writers rarely update the same row. Changing it later
+    /// is safe: only the sum of an entity's rows means anything.
     /// </summary>
     [Range(1, 64)]
     public int EntityShards { get; set; } = 8;

@@ -10,13 +10,13 @@ namespace Pipeline.Storage.Entities;
 /// <summary>
 /// Entity totals, sharded, in two partitions per article. Partition "all" holds the all-time aggregates
 /// "e|{entity}|{shard}" and the name index "n|{name slug}|{entity}"; partition "m{yyyyMM}" holds that month's
-/// aggregates "m|{entity}|{shard}" and its days' "d{dd}|{entity}|{shard}". Readers add the shards up (a leaderboard
-/// is still one row-key range per period). Each writer adds to one shard of its own choosing and moves to another
-/// at random when it loses an ETag race, so concurrent writers (up to the shard count) spread over distinct rows
+/// aggregates "m|{entity}|{shard}" and its days' "d{dd}|{entity}|{shard}". Only the sum of an entity's shards
+/// means anything: readers add them up (a leaderboard is still one row-key range per period). Each writer adds AND
+/// subtracts in one shard of its own (a shard may go negative; the sum stays exact), and moves to another at random
+/// when another writer changes a row of it, so concurrent writers (up to the shard count) settle on distinct rows
 /// even for the most popular entity, and each keeps its rows' ETags cached and reads nothing before writing.
 /// Each partition also holds one receipt per article, "a|{article}": exactly what the article currently adds to
-/// that partition's aggregates (compact JSON, shard included, so a later version or a delete subtracts it from the
-/// rows it went to). A receipt and the aggregates it accounts for change in ONE entity-group transaction, each row
+/// that partition's aggregates (compact JSON). A receipt and the aggregates it accounts for change in ONE entity-group transaction, each row
 /// guarded by its ETag (Add for a new one), so: the totals are exactly the sum of the receipts whatever the
 /// interleaving of workers; retries are idempotent (re-applying finds nothing to change); a crash leaves either
 /// both or neither written. An article with so many entities that its rows exceed one transaction is applied
@@ -57,15 +57,12 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
         for (var attempt = 1; ; attempt++)
         {
             var receipt = receiptMayExist || attempt > 1 ? await ReadReceiptAsync(partition, articleId, cancellationToken) : Receipt.None;
-            // An unchanged contribution stays where it is; a new or changed one goes to this writer's shard.
             var shard = Volatile.Read(ref _shard);
-            var want = desired
-                .Select(c => receipt.Contributions.GetValueOrDefault(c.EntityId) is { } have && have == c with { Shard = have.Shard } ? have : c with { Shard = shard })
-                .ToDictionary(c => c.EntityId, StringComparer.Ordinal);
+            var want = desired.ToDictionary(c => c.EntityId, StringComparer.Ordinal);
             var changed = want.Keys.Union(receipt.Contributions.Keys, StringComparer.Ordinal)
                 .Where(id => want.GetValueOrDefault(id) != receipt.Contributions.GetValueOrDefault(id))
                 .Order(StringComparer.Ordinal)
-                .Select(id => EntityPlan.For(partition, want.GetValueOrDefault(id), receipt.Contributions.GetValueOrDefault(id)))
+                .Select(id => EntityPlan.For(partition, shard, want.GetValueOrDefault(id), receipt.Contributions.GetValueOrDefault(id)))
                 .ToList();
             if (changed.Count == 0)
             {
@@ -79,7 +76,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             }
 
             Interlocked.Increment(ref _conflicts);
-            if (failure == 412 && shards > 1)
+            if (failure.Value.ShardContended && shards > 1)
             {
                 // Another writer changed a row we had read or written (a 409 only means a row we had not seen
                 // exists): it uses our shard, so move to another one.
@@ -127,7 +124,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
         return ids;
     }
 
-    /// <summary>Adds every aggregate with articles in <paramref name="period"/> ("all", "m{yyyyMM}", "d{yyyyMMdd}") into <paramref name="totals"/>.</summary>
+    /// <summary>Adds every aggregate shard that is not all zeros (a shard may be negative; the sum is not) in <paramref name="period"/> ("all", "m{yyyyMM}", "d{yyyyMMdd}") into <paramref name="totals"/>.</summary>
     public async Task AddPeriodAsync(string period, string? categoryKey, Dictionary<string, EntityTotals> totals, CancellationToken cancellationToken)
     {
         var (partition, prefix) = period[0] switch
@@ -137,9 +134,10 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             _ => (AllPeriod, "e|"),
         };
         var upper = UpperBound(prefix);
-        var filter = categoryKey is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper} and Articles gt {0L}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper} and Articles gt {0L} and CategoryKey eq {categoryKey}");
+        // A shard can hold 0 articles but not 0 mentions (one version added in one shard, the next in another).
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}")
+            + TableClient.CreateQueryFilter($" and (Articles ne {0L} or Mentions ne {0L} or PolarityMicro ne {0L} or Scored ne {0L})")
+            + (categoryKey is null ? "" : TableClient.CreateQueryFilter($" and CategoryKey eq {categoryKey}"));
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             Add(totals, e);
@@ -181,8 +179,11 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             : Receipt.None;
     }
 
-    /// <summary>One attempt: null when applied, else the 409/412 that failed it (the caller re-reads and retries).</summary>
-    private async Task<int?> TryApplyAsync(
+    /// <summary>
+    /// One attempt: null when applied, else the 409/412 that failed it (the caller re-reads and retries) and whether
+    /// another writer is using our shard.
+    /// </summary>
+    private async Task<(int Status, bool ShardContended)?> TryApplyAsync(
         string partition, string articleId, List<EntityPlan> plans, Receipt receipt, bool readMisses, Action ensureLockHeld, CancellationToken cancellationToken)
     {
         var aggregates = await ReadAggregatesAsync(partition, plans, readMisses, cancellationToken);
@@ -259,13 +260,15 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another article changed one of these aggregates since we read it (or created one we thought absent).
-                foreach (var (_, row) in written)
+                // Another writer changed one of these rows since we read or wrote it (or created one we thought
+                // absent). The transaction rolled back, so only the failed row's cached ETag is stale.
+                var failed = ex.FailedTransactionActionIndex is { } index && index < actions.Count ? actions[index].Entity.RowKey : null;
+                foreach (var (_, row) in written.Where(w => failed is null || w.Row.RowKey == failed))
                 {
                     _cache.Remove(partition, row.RowKey);
                 }
 
-                return ex.Status;
+                return (ex.Status, ex.Status == 412);
             }
         }
 
@@ -380,12 +383,12 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     /// <summary>What changing one entity's contribution from <see cref="Have"/> to <see cref="Want"/> does to each aggregate row.</summary>
     private sealed record EntityPlan(string EntityId, StoredContribution? Want, StoredContribution? Have, Dictionary<string, RowDelta> Rows)
     {
-        public static EntityPlan For(string partition, StoredContribution? want, StoredContribution? have)
+        public static EntityPlan For(string partition, int shard, StoredContribution? want, StoredContribution? have)
         {
             var rows = new Dictionary<string, RowDelta>(StringComparer.Ordinal);
             if (have is not null)
             {
-                foreach (var key in RowKeys(partition, have))
+                foreach (var key in RowKeys(partition, shard, have))
                 {
                     rows[key] = rows.GetValueOrDefault(key).Plus(have, sign: -1);
                 }
@@ -393,7 +396,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
 
             if (want is not null)
             {
-                foreach (var key in RowKeys(partition, want))
+                foreach (var key in RowKeys(partition, shard, want))
                 {
                     rows[key] = rows.GetValueOrDefault(key).Plus(want, sign: 1);
                 }
@@ -403,9 +406,9 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
         }
 
         // "e|{id}|{shard}" in "all"; "m|{id}|{shard}" and "d{dd}|{id}|{shard}" in a month partition.
-        private static IEnumerable<string> RowKeys(string partition, StoredContribution c)
+        private static IEnumerable<string> RowKeys(string partition, int shard, StoredContribution c)
         {
-            var suffix = "|" + c.EntityId + "|" + c.Shard.ToString(CultureInfo.InvariantCulture);
+            var suffix = "|" + c.EntityId + "|" + shard.ToString(CultureInfo.InvariantCulture);
             if (partition == AllPeriod)
             {
                 return ["e" + suffix];

@@ -8,8 +8,7 @@ namespace Pipeline.Storage.Entities;
 
 /// <summary>
 /// An <see cref="EntityContribution"/> as stored with its article (receipts, time-index rows): one compact JSON
-/// element per entity, plus (in receipts) the aggregate shard it was added to, so a later version or a delete
-/// subtracts it from the same rows, whichever writer does it and even if the shard count has changed since.
+/// element per entity.
 /// </summary>
 internal sealed record StoredContribution(
     [property: JsonPropertyName("i")] string EntityId,
@@ -17,15 +16,14 @@ internal sealed record StoredContribution(
     [property: JsonPropertyName("c")] string Category,
     [property: JsonPropertyName("m")] int Mentions,
     [property: JsonPropertyName("p")] long? PolarityMicro,
-    [property: JsonPropertyName("t")] long Ticks,
-    [property: JsonPropertyName("s")] int Shard)
+    [property: JsonPropertyName("t")] long Ticks)
 {
     /// <summary>The column (see <see cref="ChunkedColumn"/>) holding an article's contributions.</summary>
     public const string Column = "Entities";
 
-    public static List<StoredContribution> From(IEnumerable<EntityContribution> contributions, int shard) =>
+    public static List<StoredContribution> From(IEnumerable<EntityContribution> contributions) =>
         [.. contributions.OrderBy(c => c.EntityId, StringComparer.Ordinal)
-            .Select(c => new StoredContribution(c.EntityId, c.Name, c.Category, c.Mentions, c.PolarityMicro, c.Ticks, shard))];
+            .Select(c => new StoredContribution(c.EntityId, c.Name, c.Category, c.Mentions, c.PolarityMicro, c.Ticks))];
 
     public static IReadOnlyList<StoredContribution> Read(TableEntity row) =>
         ChunkedColumn.Read(row, Column) is { } json
