@@ -125,7 +125,7 @@ static async Task<bool> WritersAsync(string storage, string run, int articles, I
                 {
                     await operation.Run(s);
                 }
-                catch (Exception ex) when (ex is TimeoutException or Azure.RequestFailedException)
+                catch (Exception ex) when (ex is TimeoutException or Azure.RequestFailedException or AggregateException or OperationCanceledException)
                 {
                     Console.Error.WriteLine($"writers={n}: attempt {operation.Attempt}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
                     if (operation.Attempt < MaxAttempts)
