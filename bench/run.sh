@@ -102,4 +102,6 @@ $bin report --dotnet "$artifacts/dotnet.tsv" --cpu "$artifacts/cpu.tsv" "${node_
 # The pipeline's upload-to-queryable latency is measured by bench/latency.sh, which keeps its latest results here.
 [[ -f "$repo/bench/LATENCY.md" ]] && { echo; cat "$repo/bench/LATENCY.md"; } >> "$out"
 [[ -f "$repo/bench/INGEST.md" ]] && { echo; cat "$repo/bench/INGEST.md"; } >> "$out"
+# Table storage requests, rows and concurrent writers: bench/storage.sh keeps its latest results here.
+[[ -f "$repo/bench/STORAGE.md" ]] && { echo; cat "$repo/bench/STORAGE.md"; } >> "$out"
 echo "wrote $out"

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Queries;
-using Pipeline.Storage.Articles;
 using Pipeline.Testing;
+using Pipeline.Testing.Aggregates;
 using Pipeline.Testing.Builders;
 
 namespace Pipeline.Storage.Tests;
@@ -72,8 +71,9 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         var twice = await h.AllRowsAsync();
 
         Assert.Equal(once, twice);
-        // Articles + time + source + 2 entity index rows + 3 periods x (2 aggregates + 2 contributions) + 2 names + month registry.
-        Assert.Equal(1 + 1 + 1 + 2 + 12 + 2 + 1, twice.Count);
+        // Articles + time + source + 2 entity index rows + "all" (2 aggregates + receipt) + month (2 month and 2 day
+        // aggregates + receipt) + 2 names + month registry.
+        Assert.Equal(1 + 1 + 1 + 2 + 3 + 5 + 2 + 1, twice.Count);
         var entity = await h.Store.GetEntityAsync("person-bernie-sanders", Ct);
         Assert.Equal(1, entity!.ArticleCount);
         Assert.Equal(1, await h.AnalysisBlobCountAsync());
@@ -165,15 +165,15 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         Assert.Null(await h.Store.GetArticleAsync(record.Id, Ct));
         Assert.Null(await h.Store.GetStoredVersionAsync(record.Id, Ct));
         Assert.Equal(0, await h.AnalysisBlobCountAsync());
-        foreach (var table in new[] { h.Tables.Articles, h.Tables.BySource, h.Tables.ByEntity })
+        foreach (var table in new[] { h.Tables.Articles, h.Tables.BySource })
         {
             Assert.Empty(await h.RowsAsync(table));
         }
 
         Assert.All(await h.RowsAsync(h.Tables.ByTime), r => Assert.Equal("months", r.PartitionKey));
+        // No receipt is left, and every aggregate is back to zero (kept for its ETag).
         var stats = await h.RowsAsync(h.Tables.EntityStats);
-        Assert.DoesNotContain(stats, r => r.RowKey.StartsWith("c|", StringComparison.Ordinal));
-        Assert.All(stats.Where(r => r.RowKey.StartsWith("e|", StringComparison.Ordinal)), r => Assert.Equal(0L, r.GetInt64("Articles")));
+        Assert.All(stats.Where(r => !r.RowKey.StartsWith("n|", StringComparison.Ordinal)), r => Assert.Equal(0L, r.GetInt64("Articles")));
         Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
         Assert.Empty(await h.Store.ListEntitiesAsync(new EntityQuery(), Ct));
         Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery(), Ct)).Items);
@@ -190,35 +190,45 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SaveAsync_AfterCrashMidSave_NextSaveRemovesOrphanedRows()
+    public async Task SaveAsync_AfterCrashAtAnyRequest_NextSaveLeavesExactlyItsRowsAndTotals()
     {
         var h = await StorageHarness.CreateAsync(azurite);
-        var v1 = new ArticleRecordBuilder().WithBlobName("crash.txt").WithEntity("Alice Adams").Build();
-        await h.Store.SaveAsync(v1, Ct);
-        // Simulate a worker that recorded v2's keys as pending, wrote its rows, then died holding the lock.
-        var crashed = new ArticleRecordBuilder().WithBlobName("crash.txt").WithVersion("0xCRASH", v1.Blob.LastModified.AddMinutes(1))
-            .WithTimestamp(new DateTimeOffset(2026, 8, 8, 0, 0, 0, TimeSpan.Zero)).WithSource("Crash News").WithEntity("Bob Brown").Build();
-        var row = (await h.Tables.Articles.GetEntityAsync<TableEntity>(v1.Id, "article")).Value;
-        var keys = ArticleRow.ReadKeys(row);
-        ArticleRow.WriteKeys(row, keys with
+        var fresh = await StorageHarness.CreateAsync(azurite);
+        var stored = new List<ArticleRecord>();
+        var later = new ShiftedClock(TimeSpan.FromSeconds(h.Options.ArticleLockSeconds + 60));
+        // One article per crash point: v1 saved, a worker dies after n requests of saving v2 (another month, source
+        // and entities), and a worker arriving after its lock expired saves v3. Ends once v2's save goes through.
+        for (var n = 0; ; n++)
         {
-            Pending = [new IndexState(crashed.Timestamp.UtcTicks, Keys.KeyEncoder.SourceKey("Crash News"), ["person-bob-brown"])],
-        });
-        row["LockId"] = "dead";
-        row["LockedUntil"] = DateTimeOffset.UtcNow.AddSeconds(-1);
-        await h.Tables.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
-        var other = await StorageHarness.CreateAsync(azurite);
-        await other.Store.SaveAsync(crashed, Ct);
-        await CopyRowsExceptArticlesAsync(other, h);
+            var name = $"crash/{n}.txt";
+            var v1 = new ArticleRecordBuilder().WithBlobName(name).WithTimestamp(new DateTimeOffset(2026, 10, 3, 8, 0, 0, TimeSpan.Zero))
+                .WithEntity("Alice Adams").WithEntity("Bob Brown").Build();
+            var v2 = new ArticleRecordBuilder().WithBlobName(name).WithVersion("0x2", v1.Blob.LastModified.AddMinutes(1))
+                .WithTimestamp(new DateTimeOffset(2026, 8, 8, 0, 0, 0, TimeSpan.Zero)).WithSource("Crash News")
+                .WithEntity("Bob Brown", mentions: 4).WithEntity("Carol Clark").Build();
+            var v3 = new ArticleRecordBuilder().WithBlobName(name).WithVersion("0x3", v1.Blob.LastModified.AddMinutes(2))
+                .WithTimestamp(new DateTimeOffset(2026, 10, 4, 8, 0, 0, TimeSpan.Zero)).WithEntity("Carol Clark", mentions: 2).WithEntity("Dan Dale").Build();
+            await h.Store.SaveAsync(v1, Ct);
 
-        var v3 = new ArticleRecordBuilder().WithBlobName("crash.txt").WithVersion("0x3", v1.Blob.LastModified.AddMinutes(2)).WithEntity("Carol Clark").Build();
-        await h.Store.SaveAsync(v3, Ct);
+            var crash = await Record.ExceptionAsync(() => h.Worker(new CrashAfter(n)).SaveAsync(v2, Ct));
+            await h.Worker(clock: later).SaveAsync(v3, Ct);
+            await fresh.Store.SaveAsync(v3, Ct);
+            stored.Add(v3);
+            if (crash is null)
+            {
+                break;
+            }
 
-        Assert.Null(await h.Store.GetEntityAsync("person-bob-brown", Ct));
+            Assert.IsType<CrashedException>(crash);
+        }
+
+        // Exactly the rows and totals of a store that only ever saw each v3.
+        Assert.Equal(await fresh.LiveRowsAsync(), await h.LiveRowsAsync());
+        var windows = new (DateTimeOffset?, DateTimeOffset?)[] { (null, null), (new DateTimeOffset(2026, 10, 4, 0, 0, 0, TimeSpan.Zero), null) };
+        Assert.Empty(await EntityRecount.DifferencesAsync(h.Store, windows, Ct));
         Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
         Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery { Source = "Crash News" }, Ct)).Items);
-        Assert.Single((await h.Store.ListArticlesAsync(new ArticleQuery(), Ct)).Items);
-        Assert.Equal(1, (await h.Store.GetEntityAsync("person-carol-clark", Ct))!.ArticleCount);
+        Assert.True(stored.Count > 10, $"only {stored.Count} crash points");
     }
 
     [Fact]
@@ -239,44 +249,6 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         var loaded = await h.Store.GetArticleAsync(failed.Id, Ct);
         Assert.Equal(ArticleStatus.Failed, loaded!.Status);
         Assert.Null(loaded.Analysis);
-    }
-
-    // Rows a crashed writer left behind: everything except its Articles row (which it never committed).
-    private static async Task CopyRowsExceptArticlesAsync(StorageHarness from, StorageHarness to)
-    {
-        foreach (var (source, target) in new[]
-                 {
-                     (from.Tables.ByTime, to.Tables.ByTime), (from.Tables.BySource, to.Tables.BySource),
-                     (from.Tables.ByEntity, to.Tables.ByEntity),
-                 })
-        {
-            foreach (var row in await from.RowsAsync(source))
-            {
-                await target.UpsertEntityAsync(row, TableUpdateMode.Replace);
-            }
-        }
-
-        // Stats rows are added into the existing totals (the crashed writer applied its contributions there).
-        foreach (var row in await from.RowsAsync(from.Tables.EntityStats))
-        {
-            if (row.RowKey.StartsWith("c|", StringComparison.Ordinal) || row.RowKey.StartsWith("n|", StringComparison.Ordinal))
-            {
-                await to.Tables.EntityStats.UpsertEntityAsync(row, TableUpdateMode.Replace);
-            }
-            else if (row.RowKey.StartsWith("e|", StringComparison.Ordinal))
-            {
-                var existing = await to.Tables.EntityStats.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey);
-                if (existing.HasValue)
-                {
-                    foreach (var p in new[] { "Articles", "Mentions", "PolarityMicro", "Scored" })
-                    {
-                        row[p] = (row.GetInt64(p) ?? 0) + (existing.Value!.GetInt64(p) ?? 0);
-                    }
-                }
-
-                await to.Tables.EntityStats.UpsertEntityAsync(row, TableUpdateMode.Replace);
-            }
-        }
     }
 
     private sealed class RoundedDoubleConverter : System.Text.Json.Serialization.JsonConverter<double>

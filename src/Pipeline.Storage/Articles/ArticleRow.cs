@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Pipeline.Core.Articles;
@@ -12,11 +11,9 @@ internal static class ArticleRow
     public const string BlobETag = "BlobETag";
     public const string LockId = "LockId";
     public const string LockedUntil = "LockedUntil";
-    private const string KeysParts = "KeysParts";
-    private const string KeysPrefix = "Keys";
 
-    // One string property holds at most 32K UTF-16 chars; many entities need several.
-    private const int KeysChunk = 30_000;
+    // The index keys (JSON): one string property holds at most 32K UTF-16 chars; many entities need several.
+    private const string Keys = "Keys";
 
     public static TableEntity Create(ArticleRecord record, string analysisBlob) 
     {
@@ -38,37 +35,11 @@ internal static class ArticleRow
 
     public static string? AnalysisBlob(TableEntity row) => row.GetString("AnalysisBlob");
 
-    public static IndexKeys ReadKeys(TableEntity row)
-    {
-        var parts = row.GetInt32(KeysParts) ?? 0;
-        if (parts == 0)
-        {
-            return new IndexKeys(null, []);
-        }
+    public static IndexKeys ReadKeys(TableEntity row) =>
+        ChunkedColumn.Read(row, Keys) is { } json
+            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.IndexKeys) ?? new IndexKeys(null, [])
+            : new IndexKeys(null, []);
 
-        var json = new StringBuilder();
-        for (var i = 0; i < parts; i++)
-        {
-            json.Append(row.GetString(KeysPrefix + i));
-        }
-
-        return JsonSerializer.Deserialize(json.ToString(), StorageJsonContext.Default.IndexKeys) ?? new IndexKeys(null, []);
-    }
-
-    public static void WriteKeys(TableEntity row, IndexKeys keys)
-    {
-        foreach (var stale in row.Keys.Where(k => k.StartsWith(KeysPrefix, StringComparison.Ordinal)).ToList())
-        {
-            row.Remove(stale);
-        }
-
-        var json = JsonSerializer.Serialize(keys, StorageJsonContext.Default.IndexKeys);
-        var parts = 0;
-        for (var offset = 0; offset < json.Length; offset += KeysChunk, parts++)
-        {
-            row[KeysPrefix + parts] = json.Substring(offset, Math.Min(KeysChunk, json.Length - offset));
-        }
-
-        row[KeysParts] = parts;
-    }
+    public static void WriteKeys(TableEntity row, IndexKeys keys) =>
+        ChunkedColumn.Write(row, Keys, JsonSerializer.Serialize(keys, StorageJsonContext.Default.IndexKeys));
 }

@@ -15,6 +15,13 @@ internal static class SummaryColumns
     public const string LanguageKey = "LanguageKey";
     public const string Sentiment = "Sentiment";
 
+    /// <summary>The columns <see cref="Read"/> needs: listings select only these (time-index rows also carry contributions).</summary>
+    public static readonly string[] Names =
+    [
+        Id, Status, "FailureReason", "BlobName", "Title", "Source", "Url", "Author", "PublishedAt", "ArticleTime", "ProcessedAt",
+        "Language", Sentiment, "SentimentPositive", "SentimentNeutral", "SentimentNegative",
+    ];
+
     // Tables strings are limited to 32K UTF-16 chars; the full values are in the analysis blob.
     private const int MaxText = 4000;
 

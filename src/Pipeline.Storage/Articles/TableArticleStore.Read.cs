@@ -6,8 +6,8 @@ using Pipeline.Storage.Keys;
 
 namespace Pipeline.Storage.Articles;
 
-// Read path. Every listing is a row-key range inside known partitions: the entity index when an entity is
-// asked for, else the source index, else the month partitions of the time index, newest month first.
+// Read path. Every listing is a row-key range inside known partitions: the source index when only a source is
+// asked for, else the month partitions of the time index, newest month first (its per-entity rows when an entity is).
 public sealed partial class TableArticleStore
 {
     public async Task<Page<ArticleSummary>> ListArticlesAsync(ArticleQuery query, CancellationToken cancellationToken)
@@ -16,18 +16,17 @@ public sealed partial class TableArticleStore
         var top = Math.Clamp(query.Top, 1, ArticleQuery.MaxTop);
         var items = new List<ArticleSummary>(top);
 
-        if (query.EntityId is not null || query.Source is not null)
+        if (query.EntityId is null && query.Source is not null)
         {
-            var (kind, table, partition) = query.EntityId is { } entity
-                ? ("entity", _storage.ByEntity, entity)
-                : ("source", _storage.BySource, KeyEncoder.SourceKey(query.Source!));
-            var state = ContinuationState.Decode(query.ContinuationToken, kind);
-            var filter = Filter(partition, query, sourceFilter: kind == "entity");
-            var cursor = await ReadPartitionAsync(table, filter, state?.Cursor, top, items, cancellationToken);
-            return new Page<ArticleSummary>(items, cursor is null ? null : new ContinuationState(kind, null, cursor).Encode());
+            var state = ContinuationState.Decode(query.ContinuationToken, "source");
+            var filter = Filter(KeyEncoder.SourceKey(query.Source), query, sourceFilter: false, keyPrefix: "");
+            var cursor = await ReadPartitionAsync(_storage.BySource, filter, state?.Cursor, top, items, cancellationToken);
+            return new Page<ArticleSummary>(items, cursor is null ? null : new ContinuationState("source", null, cursor).Encode());
         }
 
-        var resume = ContinuationState.Decode(query.ContinuationToken, "time");
+        // The time index, or its per-entity rows: month partitions, newest first.
+        var (kind, prefix) = query.EntityId is { } entity ? ("entity", EntityKeyPrefix(entity)) : ("time", "");
+        var resume = ContinuationState.Decode(query.ContinuationToken, kind);
         var months = (await ReadMonthsAsync(cancellationToken))
             .Where(m => query.From is null || string.CompareOrdinal(m, TimeKeys.Month(query.From.Value)) >= 0)
             .Where(m => query.To is null || string.CompareOrdinal(m, TimeKeys.Month(query.To.Value.AddTicks(-1))) <= 0)
@@ -38,15 +37,16 @@ public sealed partial class TableArticleStore
         for (var i = 0; i < months.Count; i++)
         {
             var start = resume is not null && string.Equals(months[i], resume.Month, StringComparison.Ordinal) ? resume.Cursor : null;
-            var cursor = await ReadPartitionAsync(_storage.ByTime, Filter(months[i], query, sourceFilter: false), start, top - items.Count, items, cancellationToken);
+            var filter = Filter(months[i], query, sourceFilter: kind == "entity", keyPrefix: prefix);
+            var cursor = await ReadPartitionAsync(_storage.ByTime, filter, start, top - items.Count, items, cancellationToken);
             if (cursor is not null)
             {
-                return new Page<ArticleSummary>(items, new ContinuationState("time", months[i], cursor).Encode());
+                return new Page<ArticleSummary>(items, new ContinuationState(kind, months[i], cursor).Encode());
             }
 
             if (items.Count == top)
             {
-                return new Page<ArticleSummary>(items, i + 1 < months.Count ? new ContinuationState("time", months[i + 1], null).Encode() : null);
+                return new Page<ArticleSummary>(items, i + 1 < months.Count ? new ContinuationState(kind, months[i + 1], null).Encode() : null);
             }
         }
 
@@ -89,7 +89,7 @@ public sealed partial class TableArticleStore
                         }
                         else
                         {
-                            await _stats.AddContributionsAsync(EntityStatsStore.DayPeriod(span.From), span.From, span.To, category, parts[i], ct);
+                            await AddContributionsAsync(span.From, span.To, category, parts[i], ct);
                         }
                     });
                 foreach (var part in parts.SelectMany(p => p.Values))
@@ -139,6 +139,18 @@ public sealed partial class TableArticleStore
             .ToList();
     }
 
+    /// <summary>Adds the contributions of articles timed in [from, to), inside one day, read from their time index rows.</summary>
+    private async Task AddContributionsAsync(
+        DateTimeOffset from, DateTimeOffset to, string? categoryKey, Dictionary<string, EntityTotals> totals, CancellationToken cancellationToken)
+    {
+        var (lower, upper) = TimeKeys.Range(from, to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimeKeys.Month(from)} and RowKey ge {lower} and RowKey lt {upper}");
+        await foreach (var row in _storage.ByTime.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            EntityStatsStore.AddContributions(StoredContribution.Read(row), categoryKey, totals);
+        }
+    }
+
     /// <summary>Reads up to <paramref name="max"/> rows into <paramref name="items"/>; returns the Tables cursor if the partition has more.</summary>
     private static async Task<string?> ReadPartitionAsync(
         TableClient table, string filter, string? cursor, int max, List<ArticleSummary> items, CancellationToken cancellationToken)
@@ -148,7 +160,7 @@ public sealed partial class TableArticleStore
         {
             // One request per page with the exact remaining count as $top, so a page never overshoots and the
             // returned cursor points right after the last row handed out.
-            var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: remaining, cancellationToken: cancellationToken).AsPages(cursor, remaining);
+            var pages = table.QueryAsync<TableEntity>(filter, maxPerPage: remaining, select: SummaryColumns.Names, cancellationToken: cancellationToken).AsPages(cursor, remaining);
             await using var enumerator = pages.GetAsyncEnumerator(cancellationToken);
             if (!await enumerator.MoveNextAsync())
             {
@@ -168,18 +180,21 @@ public sealed partial class TableArticleStore
         return cursor;
     }
 
-    private static string Filter(string partition, ArticleQuery query, bool sourceFilter)
+    /// <param name="keyPrefix">Row-key prefix of the rows listed ("" for time and source rows, whose keys start with digits).</param>
+    private static string Filter(string partition, ArticleQuery query, bool sourceFilter, string keyPrefix)
     {
         var (lower, upper) = TimeKeys.Range(query.From, query.To);
-        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
-        if (lower is not null)
+        // Without bounds the range still stops before other rows of the partition: ':' follows the digits, '}' follows '|'.
+        lower = keyPrefix + lower;
+        upper = upper is null ? (keyPrefix.Length == 0 ? ":" : keyPrefix[..^1] + "}") : keyPrefix + upper;
+        var parts = new List<string>
+        {
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            TableClient.CreateQueryFilter($"RowKey lt {upper}"),
+        };
+        if (lower.Length > 0)
         {
             parts.Add(TableClient.CreateQueryFilter($"RowKey ge {lower}"));
-        }
-
-        if (upper is not null)
-        {
-            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {upper}"));
         }
 
         if (sourceFilter && query.Source is { } source)

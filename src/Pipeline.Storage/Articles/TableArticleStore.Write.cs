@@ -13,8 +13,6 @@ namespace Pipeline.Storage.Articles;
 // leaves rows that the next save or delete of the article finds (committed + pending keys) and removes.
 public sealed partial class TableArticleStore
 {
-    private const int IndexParallelism = 8;
-
     public async Task SaveAsync(ArticleRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -23,11 +21,11 @@ public sealed partial class TableArticleStore
             throw new ArgumentException($"Article id '{record.Id}' does not match its blob '{record.Blob.Container}/{record.Blob.Name}'.", nameof(record));
         }
 
-        var contributions = EntityContribution.From(record);
+        var contributions = StoredContribution.From(EntityContribution.From(record).Values);
         var state = new IndexState(
             record.Timestamp.UtcTicks,
             record.Source is null ? null : KeyEncoder.SourceKey(record.Source),
-            [.. contributions.Keys.Order(StringComparer.Ordinal)]);
+            [.. contributions.Select(c => c.EntityId)]);
 
         var locked = await AcquireAsync(record.Id, state, record.Blob.LastModified, cancellationToken);
         if (locked is null)
@@ -35,24 +33,20 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys) = locked.Value;
+        var (lockETag, keys, hadKeys, lease) = locked.Value;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
-
-        var newPeriods = EntityStatsStore.PeriodsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
-        var periods = older.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Concat(newPeriods).Distinct(StringComparer.Ordinal).ToList();
-        var none = new Dictionary<string, EntityContribution>();
+        var newPartitions = EntityStatsStore.PartitionsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
+        var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
 
         // Under the lock these touch disjoint rows (stale deletes skip every key the new version owns),
-        // so they run side by side; only the commit has to wait for all of them.
+        // so they run side by side; only the commit has to wait for all of them. An article that never had
+        // keys has no receipts to read.
         await Task.WhenAll(
             RegisterMonthAsync(record.Timestamp, cancellationToken),
-            WriteIndexRowsAsync(record, state, cancellationToken),
-            DeleteIndexRowsAsync(record.Id, older, except: state, cancellationToken),
+            WriteIndexRowsAsync(record, state, contributions, lease, cancellationToken),
+            DeleteIndexRowsAsync(record.Id, older, except: state, lease, cancellationToken),
             UploadRecordAsync(record, cancellationToken),
-            Parallel.ForEachAsync(
-                periods,
-                new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
-                async (period, ct) => await _stats.ApplyAsync(period, record.Id, newPeriods.Contains(period) ? contributions : none, ct)));
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, newPartitions.Contains(p) ? contributions : [], hadKeys, lease.EnsureHeld, cancellationToken))));
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));
@@ -72,24 +66,23 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys) = locked.Value;
+        var (lockETag, keys, _, lease) = locked.Value;
         var states = keys.All.ToList();
-        var none = new Dictionary<string, EntityContribution>();
-        var periods = states.SelectMany(s => EntityStatsStore.PeriodsOf(s.Ticks)).Distinct(StringComparer.Ordinal).ToList();
-        await Parallel.ForEachAsync(
-            periods,
-            new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken },
-            async (period, ct) => await _stats.ApplyAsync(period, articleId, none, ct));
-        await DeleteIndexRowsAsync(articleId, states, except: null, cancellationToken);
-        await _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Distinct(StringComparer.Ordinal);
+        // Under the lock these touch disjoint rows; the commit (removing the row) waits for all of them.
+        await Task.WhenAll(
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, lease.EnsureHeld, cancellationToken))),
+            DeleteIndexRowsAsync(articleId, states, except: null, lease, cancellationToken),
+            _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken));
         await CommitAsync(articleId, () => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, lockETag, cancellationToken));
     }
 
     /// <summary>
     /// Takes the article's write lock, recording <paramref name="adding"/> as pending. Null when there is nothing
-    /// to do: no row to delete, or a newer blob version is already stored.
+    /// to do: no row to delete, or a newer blob version is already stored. <c>HadKeys</c>: the row already owned
+    /// keys (committed or pending), so rows of earlier writes may exist.
     /// </summary>
-    private async Task<(ETag LockETag, IndexKeys Keys)?> AcquireAsync(
+    private async Task<(ETag LockETag, IndexKeys Keys, bool HadKeys, LockLease Lease)?> AcquireAsync(
         string articleId, IndexState? adding, DateTimeOffset? incomingVersion, CancellationToken cancellationToken)
     {
         var waitLogged = false;
@@ -133,6 +126,7 @@ public sealed partial class TableArticleStore
             }
 
             var keys = ArticleRow.ReadKeys(row);
+            var hadKeys = keys.All.Any();
             if (adding is not null && !keys.All.Any(s => SameKeys(s, adding)))
             {
                 keys = keys with { Pending = [.. keys.Pending, adding] };
@@ -146,7 +140,8 @@ public sealed partial class TableArticleStore
                 var response = existing.HasValue
                     ? await _storage.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
                     : await _storage.Articles.AddEntityAsync(row, cancellationToken);
-                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys);
+                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys, hadKeys,
+                    new LockLease(articleId, now + _storage.LockDuration, _storage.LockDuration, _time));
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -161,65 +156,12 @@ public sealed partial class TableArticleStore
         {
             await commit();
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // Our lock expired and another writer took over; it will finish the job. Transient for the trigger.
+            // Our lock expired and another writer took over (and may have deleted the row); it will finish the job.
+            // Transient for the trigger.
             throw new TimeoutException(
                 $"Article {articleId}: the write lock expired before the write finished (Storage:ArticleLockSeconds); the operation should be retried.", ex);
-        }
-    }
-
-    private async Task WriteIndexRowsAsync(ArticleRecord record, IndexState state, CancellationToken cancellationToken)
-    {
-        var rowKey = TimeKeys.RowKey(record.Timestamp, record.Id);
-        var writes = new List<(TableClient Table, TableEntity Row)>
-        {
-            (_storage.ByTime, SummaryColumns.Create(TimeKeys.Month(record.Timestamp), rowKey, record)),
-        };
-        if (state.SourceKey is { } source)
-        {
-            writes.Add((_storage.BySource, SummaryColumns.Create(source, rowKey, record)));
-        }
-
-        writes.AddRange(state.EntityIds.Select(id => (_storage.ByEntity, SummaryColumns.Create(id, rowKey, record))));
-        await Parallel.ForEachAsync(
-            writes,
-            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
-            async (w, ct) => await w.Table.UpsertEntityAsync(w.Row, TableUpdateMode.Replace, ct));
-    }
-
-    /// <summary>Deletes the index rows of <paramref name="states"/> that <paramref name="except"/> does not also own.</summary>
-    private async Task DeleteIndexRowsAsync(string articleId, IReadOnlyList<IndexState> states, IndexState? except, CancellationToken cancellationToken)
-    {
-        var keep = new HashSet<(TableClient, string, string)>();
-        if (except is not null)
-        {
-            foreach (var key in IndexRowKeys(articleId, except))
-            {
-                keep.Add(key);
-            }
-        }
-
-        var deletes = states.SelectMany(s => IndexRowKeys(articleId, s)).Distinct().Where(k => !keep.Contains(k)).ToList();
-        await Parallel.ForEachAsync(
-            deletes,
-            new ParallelOptions { MaxDegreeOfParallelism = IndexParallelism, CancellationToken = cancellationToken },
-            async (k, ct) => await DeleteIfExistsAsync(k.Item1, k.Item2, k.Item3, ct));
-    }
-
-    private IEnumerable<(TableClient, string, string)> IndexRowKeys(string articleId, IndexState state)
-    {
-        var timestamp = new DateTimeOffset(state.Ticks, TimeSpan.Zero);
-        var rowKey = TimeKeys.RowKey(timestamp, articleId);
-        yield return (_storage.ByTime, TimeKeys.Month(timestamp), rowKey);
-        if (state.SourceKey is { } source)
-        {
-            yield return (_storage.BySource, source, rowKey);
-        }
-
-        foreach (var id in state.EntityIds)
-        {
-            yield return (_storage.ByEntity, id, rowKey);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
         _storage = storage;
         _time = timeProvider;
         _logger = logger;
-        _stats = new EntityStatsStore(storage.EntityStats, timeProvider);
+        _stats = new EntityStatsStore(storage.EntityStats, storage.EntityShards, timeProvider);
     }
 
     /// <summary>Entity-totals updates that lost an ETag race and were retried since start-up.</summary>

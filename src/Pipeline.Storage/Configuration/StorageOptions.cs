@@ -56,6 +56,14 @@ public sealed class StorageOptions
     public int ArticleLockSeconds { get; set; } = 120;
 
     /// <summary>
+    /// Rows each entity total is split into (each writer adds to and subtracts from one, moving on when it meets
+    /// another writer there; reads add them up), so concurrent writers rarely update the same row. Changing it later
+    /// is safe: only the sum of an entity's rows means anything.
+    /// </summary>
+    [Range(1, 64)]
+    public int EntityShards { get; set; } = 8;
+
+    /// <summary>
     /// Create tables and containers at start-up. Set false where infrastructure creates them (Azure/Bicep) and in
     /// Native AOT builds: Azure.Data.Tables 12.13 serializes the create-table body by reflection, which AOT trims
     /// (the request then carries an empty table name).

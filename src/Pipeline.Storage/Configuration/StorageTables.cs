@@ -21,12 +21,12 @@ public sealed class StorageTables
         Articles = tables.GetTableClient(prefix + "Articles");
         ByTime = tables.GetTableClient(prefix + "ArticlesByTime");
         BySource = tables.GetTableClient(prefix + "ArticlesBySource");
-        ByEntity = tables.GetTableClient(prefix + "ArticlesByEntity");
         EntityStats = tables.GetTableClient(prefix + "EntityStats");
         Receipts = tables.GetTableClient(prefix + "Receipts");
         ArticlesContainer = blobs.GetBlobContainerClient(o.ArticlesContainer);
         AnalysisContainer = blobs.GetBlobContainerClient(o.AnalysisContainer);
         LockDuration = TimeSpan.FromSeconds(o.ArticleLockSeconds);
+        EntityShards = o.EntityShards;
     }
 
     public TableServiceClient TableService { get; }
@@ -34,16 +34,16 @@ public sealed class StorageTables
     /// <summary>PK = article id, RK = "article": summary, blob version, index keys, write lock.</summary>
     public TableClient Articles { get; }
 
-    /// <summary>PK = month "yyyyMM", RK = inverted ticks + "_" + id: summaries newest first. Also the month registry.</summary>
+    /// <summary>
+    /// PK = month "yyyyMM", RK = inverted ticks + "_" + id: summaries newest first; RK = "x|" + entity + "|" + the same:
+    /// the articles mentioning an entity. Also the month registry (PK "months").
+    /// </summary>
     public TableClient ByTime { get; }
 
     /// <summary>PK = encoded lowercase source, RK = inverted ticks + "_" + id.</summary>
     public TableClient BySource { get; }
 
-    /// <summary>PK = entity id, RK = inverted ticks + "_" + id.</summary>
-    public TableClient ByEntity { get; }
-
-    /// <summary>PK = period ("all", "m yyyyMM", "d yyyyMMdd"): entity aggregates, per-article contributions, name index.</summary>
+    /// <summary>PK = "all" or month "m yyyyMM": sharded entity aggregates (all-time; month and days), per-article receipts, name index.</summary>
     public TableClient EntityStats { get; }
 
     /// <summary>PK = container, RK = encoded blob name, ETag property.</summary>
@@ -55,5 +55,7 @@ public sealed class StorageTables
 
     internal TimeSpan LockDuration { get; }
 
-    internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, ByEntity, EntityStats, Receipts];
+    internal int EntityShards { get; }
+
+    internal IEnumerable<TableClient> AllTables => [Articles, ByTime, BySource, EntityStats, Receipts];
 }
