@@ -19,7 +19,7 @@ internal static class SummaryColumns
     public static readonly string[] Names =
     [
         Id, Status, "FailureReason", "BlobName", "Title", "Source", "Url", "Author", "PublishedAt", "ArticleTime", "ProcessedAt",
-        "Language", Sentiment, "SentimentPositive", "SentimentNeutral", "SentimentNegative",
+        "Language", Sentiment, "SentimentPositive", "SentimentNeutral", "SentimentNegative", "AnalyzerVersion",
     ];
 
     // Tables strings are limited to 32K UTF-16 chars; the full values are in the analysis blob.
