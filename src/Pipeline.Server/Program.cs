@@ -2,7 +2,8 @@ using Pipeline.Api;
 using Pipeline.Server;
 using Pipeline.Server.Security;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// appsettings.json sits beside the binary: run.sh and containers start the server from elsewhere.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPipeline();
 builder.AddLocalWatcher();
 builder.AddApiKey();

@@ -36,6 +36,8 @@ public sealed class LocalAppEndToEndTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(ArticleId.For(names.Articles, "e2e/harbor.txt"), article["id"]!.GetValue<string>());
         var entities = await http.GetJsonAsync("/api/entities?category=Person");
         Assert.Contains(entities["items"]!.AsArray(), e => e!["name"]!.GetValue<string>() == "Maria Delgado");
+        // Started from another folder, the server still reads its appsettings.json: results go to the embedded store.
+        Assert.True(File.Exists(names.Database), $"no results database at {names.Database}");
 
         Process.Start("kill", ["-TERM", app.Id.ToString()])!.WaitForExit();
         Assert.True(app.WaitForExit(15_000), "the app did not stop within 15 s of SIGTERM");
