@@ -150,13 +150,24 @@ internal sealed partial class BlobWatcher(
             }
         }
 
-        status.Pending = _inFlight.Count;
         status.SweepCompleted(now);
         return queued;
     }
 
     /// <summary>Queues the blob unless it is already queued or being processed.</summary>
-    private bool Enqueue(WorkItem item) => _inFlight.TryAdd(item.Name, 0) && _queue.Writer.TryWrite(item);
+    private bool Enqueue(WorkItem item)
+    {
+        var queued = _inFlight.TryAdd(item.Name, 0) && _queue.Writer.TryWrite(item);
+        status.Pending = _inFlight.Count;
+        return queued;
+    }
+
+    /// <summary>The blob is no longer queued or being processed (a retry queues it again).</summary>
+    private void Release(string name)
+    {
+        _inFlight.TryRemove(name, out _);
+        status.Pending = _inFlight.Count;
+    }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
@@ -180,12 +191,12 @@ internal sealed partial class BlobWatcher(
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
                 // Not swallowed: scheduled for a bounded number of retries, then recorded as a failed article.
-                _inFlight.TryRemove(item.Name, out _);
+                Release(item.Name);
                 await OnTransientFailureAsync(item, version, ex, cancellationToken);
                 continue;
             }
 
-            _inFlight.TryRemove(item.Name, out _);
+            Release(item.Name);
         }
     }
 
