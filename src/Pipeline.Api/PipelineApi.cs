@@ -18,17 +18,20 @@ public static class PipelineApi
 
         var articles = api.MapGroup("").WithTags("Articles");
         articles.MapGet("/articles", QueryApiEndpoints.ListArticlesAsync)
-            .WithName(ApiRoutes.ListArticles).WithSummary("Articles, newest first, filtered and paged");
+            .WithName(ApiRoutes.ListArticles).WithSummary("Articles, newest first, filtered and paged")
+            .WithQueryParameters(QueryApiParameters.ListArticles);
         articles.MapGet("/articles/{id}", QueryApiEndpoints.GetArticleAsync)
             .WithName(ApiRoutes.GetArticle).WithSummary("One article with everything its analysis produced");
 
         var entities = api.MapGroup("").WithTags("Entities");
         entities.MapGet("/entities", QueryApiEndpoints.ListEntitiesAsync)
-            .WithName(ApiRoutes.ListEntities).WithSummary("Entity leaderboard with the average sentiment toward each");
+            .WithName(ApiRoutes.ListEntities).WithSummary("Entity leaderboard with the average sentiment toward each")
+            .WithQueryParameters(QueryApiParameters.ListEntities);
         entities.MapGet("/entities/{id}", QueryApiEndpoints.GetEntityAsync)
             .WithName(ApiRoutes.GetEntity).WithSummary("One entity's totals, by id or name");
         entities.MapGet("/entities/{id}/articles", QueryApiEndpoints.ListEntityArticlesAsync)
-            .WithName(ApiRoutes.ListEntityArticles).WithSummary("Articles mentioning the entity, newest first");
+            .WithName(ApiRoutes.ListEntityArticles).WithSummary("Articles mentioning the entity, newest first")
+            .WithQueryParameters(QueryApiParameters.ListEntityArticles);
 
         api.MapGet("/health", HealthEndpoints.GetHealth)
             .WithName(ApiRoutes.Health).WithSummary("Ready once storage is initialized").WithTags("Operations")

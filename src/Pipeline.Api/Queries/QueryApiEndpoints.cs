@@ -8,16 +8,12 @@ namespace Pipeline.Api.Queries;
 /// <summary>The query API handlers: thin adapters from query strings to <see cref="IArticleQueries"/>, mapped by both hosts.</summary>
 public static class QueryApiEndpoints
 {
-    private static readonly string[] ArticleParameters = ["from", "to", "source", "entity", "sentiment", "language", "status", "top", "continuationToken"];
-    private static readonly string[] EntityParameters = ["category", "from", "to", "top"];
     private static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
-    private static readonly string[] PageParameters = ["from", "to", "sentiment", "language", "status", "top", "continuationToken"];
 
     public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticlesAsync(
         HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(ArticleParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListArticles);
         var query = ParseArticleQuery(parameters);
         var entity = parameters.String("entity");
         if (!parameters.IsValid)
@@ -59,14 +55,13 @@ public static class QueryApiEndpoints
     public static async Task<Results<Ok<EntityList>, ValidationProblem>> ListEntitiesAsync(
         HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(EntityParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntities);
         var query = new EntityQuery
         {
-            Category = parameters.String("category", 40),
+            Category = parameters.String("category"),
             From = parameters.Date("from"),
-            To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
-            Top = parameters.Int("top", EntityQuery.DefaultTop, 1, EntityQuery.MaxTop),
+            To = parameters.Date("to"),
+            Top = parameters.Int("top"),
         };
         parameters.RequireOrdered("from", query.From, "to", query.To);
         if (!parameters.IsValid)
@@ -97,8 +92,7 @@ public static class QueryApiEndpoints
     public static async Task<Results<Ok<Page<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
         string id, HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
     {
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(PageParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntityArticles);
         var query = ParseArticleQuery(parameters);
         if (!parameters.IsValid)
         {
@@ -120,13 +114,13 @@ public static class QueryApiEndpoints
         var query = new ArticleQuery
         {
             From = parameters.Date("from"),
-            To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
-            Source = parameters.String("source", 200),
+            To = parameters.Date("to"),
+            Source = parameters.String("source"),
             Sentiment = parameters.Sentiment("sentiment"),
             Language = parameters.Language("language"),
             Status = parameters.Status("status"),
-            Top = parameters.Int("top", ArticleQuery.DefaultTop, 1, ArticleQuery.MaxTop),
-            ContinuationToken = parameters.String("continuationToken", 4096),
+            Top = parameters.Int("top"),
+            ContinuationToken = parameters.String("continuationToken"),
         };
         parameters.RequireOrdered("from", query.From, "to", query.To);
         return query;
