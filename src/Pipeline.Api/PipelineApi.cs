@@ -21,20 +21,23 @@ public static class PipelineApi
             .WithName(ApiRoutes.ListArticles).WithSummary("Articles, newest first, filtered and paged")
             .WithQueryParameters(QueryApiParameters.ListArticles);
         articles.MapGet("/articles/{id}", QueryApiEndpoints.GetArticleAsync)
-            .WithName(ApiRoutes.GetArticle).WithSummary("One article with everything its analysis produced");
+            .WithName(ApiRoutes.GetArticle).WithSummary("One article with everything its analysis produced")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var entities = api.MapGroup("").WithTags("Entities");
         entities.MapGet("/entities", QueryApiEndpoints.ListEntitiesAsync)
             .WithName(ApiRoutes.ListEntities).WithSummary("Entity leaderboard with the average sentiment toward each")
             .WithQueryParameters(QueryApiParameters.ListEntities);
         entities.MapGet("/entities/{id}", QueryApiEndpoints.GetEntityAsync)
-            .WithName(ApiRoutes.GetEntity).WithSummary("One entity's totals, by id or name");
+            .WithName(ApiRoutes.GetEntity).WithSummary("One entity's totals, by id or name")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         entities.MapGet("/entities/{id}/articles", QueryApiEndpoints.ListEntityArticlesAsync)
             .WithName(ApiRoutes.ListEntityArticles).WithSummary("Articles mentioning the entity, newest first")
-            .WithQueryParameters(QueryApiParameters.ListEntityArticles);
+            .WithQueryParameters(QueryApiParameters.ListEntityArticles).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/health", HealthEndpoints.GetHealth)
             .WithName(ApiRoutes.Health).WithSummary("Ready once storage is initialized").WithTags("Operations")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous();
         api.MapGet("/dashboard", DashboardEndpoints.GetPage)
             .WithName(ApiRoutes.Dashboard).WithSummary("The dashboard page").WithTags("Operations")

@@ -22,7 +22,7 @@ public sealed class QueryParameterDeclarationTests : IDisposable
     [Fact]
     public void Endpoints_HandlerTakingTheRequest_DeclareTheirQueryParameters()
     {
-        var readingQuery = ApiEndpoints()
+        var readingQuery = _factory.ApiEndpoints()
             .Where(e => e.Metadata.GetMetadata<MethodInfo>()?.GetParameters().Any(p => p.ParameterType == typeof(HttpRequest)) == true)
             .ToList();
 
@@ -35,7 +35,7 @@ public sealed class QueryParameterDeclarationTests : IDisposable
     [Fact]
     public async Task Get_EveryEndpoint_AcceptsExactlyItsDeclaredParameters()
     {
-        var endpoints = ApiEndpoints().Where(e => e.Metadata.GetMetadata<QueryParameterSet>() is not null).ToList();
+        var endpoints = _factory.ApiEndpoints().Where(e => e.Metadata.GetMetadata<QueryParameterSet>() is not null).ToList();
         var everyName = endpoints.SelectMany(e => e.Metadata.GetMetadata<QueryParameterSet>()!.Select(p => p.Name))
             .Append("sentimnet").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         using var client = _factory.CreateClient();
@@ -64,8 +64,22 @@ public sealed class QueryParameterDeclarationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Get_UnknownParameter_Returns400ValidationProblemNamingIt()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/articles?sentimnet=negative");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Invalid query parameters", problem.RootElement.GetProperty("title").GetString());
+        Assert.StartsWith("Unknown parameter 'sentimnet'. Allowed: from, to, source,", problem.RootElement.GetProperty("errors").GetProperty("sentimnet")[0].GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A value the declaration accepts.</summary>
-    internal static string SampleValue(QueryParameter parameter) => parameter.Kind switch
+    private static string SampleValue(QueryParameter parameter) => parameter.Kind switch
     {
         QueryParameterKind.Integer => parameter.Maximum!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QueryParameterKind.Date => "2016-06-01",
@@ -74,9 +88,6 @@ public sealed class QueryParameterDeclarationTests : IDisposable
         _ => "x",
     };
 
-    private IEnumerable<RouteEndpoint> ApiEndpoints() =>
-        _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true);
 
     private static async Task<bool> UnknownParameterErrorAsync(HttpResponseMessage response, string name)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
@@ -37,7 +38,7 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<Ok<ArticleDetails>, ProblemHttpResult, ValidationProblem>> GetArticleAsync(
-        string id, IArticleQueries queries, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.ArticleIdDescription)] string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(id))
         {
@@ -80,7 +81,7 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
-        string id, IArticleQueries queries, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
         var entity = entityId is null ? null : await queries.GetEntityAsync(entityId, cancellationToken);
@@ -90,7 +91,7 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<Ok<Page<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
-        string id, HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntityArticles);
         var query = ParseArticleQuery(parameters);

@@ -11,6 +11,12 @@ namespace Pipeline.Api.Queries;
 /// </summary>
 public static class QueryApiParameters
 {
+    /// <summary>The <c>{id}</c> of /api/articles/{id}, for its [Description].</summary>
+    public const string ArticleIdDescription = "The article id: 16 lowercase hexadecimal characters, as listed by /api/articles.";
+
+    /// <summary>The <c>{id}</c> of /api/entities/{id}/…, for its [Description].</summary>
+    public const string EntityIdDescription = "The entity: its id (person-bernie-sanders), as listed by /api/entities, or its name (Bernie Sanders).";
+
     private static readonly QueryParameter From = QueryParameter.Date(
         "from", "Only articles dated at or after this time (inclusive): an ISO 8601 date (2016-06-01) or date-time (2016-06-01T12:00:00Z); UTC unless an offset is given.");
 

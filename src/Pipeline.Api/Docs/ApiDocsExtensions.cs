@@ -1,0 +1,53 @@
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Pipeline.Api.Docs;
+
+/// <summary>
+/// The OpenAPI document of <see cref="PipelineApi.MapPipelineApi"/> at <see cref="DocumentPath"/> and an interactive
+/// reference (Scalar) at <see cref="ReferencePath"/>, whose script is served by the app itself (no CDN, no web fonts).
+/// </summary>
+public static class ApiDocsExtensions
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/" + DocumentName + ".json";
+    public const string ReferencePath = "/" + PipelineApi.RoutePrefix + "/docs";
+
+    public static TBuilder AddPipelineApiDocs<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Pipeline API",
+                    Version = DocumentName,
+                    Description = "News coverage analysed per article and per entity: articles with their sentiment and entities, "
+                        + "and how each person or organization is portrayed. Invalid or unknown query parameters are answered with "
+                        + "400 and a validation problem naming each one.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer<QueryParameterTransformer>();
+            options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<ApiKeySecurityTransformer>();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the document and the reference; both are readable without the API key (they hold no data).</summary>
+    public static IEndpointRouteBuilder MapPipelineApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference(ReferencePath, options => options
+                .WithTitle("Pipeline API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.HeaderScheme)
+                .DisableDefaultFonts())
+            .AllowAnonymous();
+        return app;
+    }
+}
