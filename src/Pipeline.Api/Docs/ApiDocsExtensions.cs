@@ -5,7 +5,8 @@ namespace Pipeline.Api.Docs;
 
 /// <summary>
 /// The OpenAPI document of <see cref="PipelineApi.MapPipelineApi"/> at <see cref="DocumentPath"/> and an interactive
-/// reference (Scalar) at <see cref="ReferencePath"/>, whose script is served by the app itself (no CDN, no web fonts).
+/// reference (Scalar) at <see cref="ReferencePath"/>, whose script is served by the app itself (no CDN, no web fonts,
+/// no calls to Scalar's services).
 /// </summary>
 public static class ApiDocsExtensions
 {
@@ -46,7 +47,12 @@ public static class ApiDocsExtensions
                 .WithTitle("Pipeline API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.HeaderScheme)
-                .DisableDefaultFonts())
+                .DisableDefaultFonts()
+
+                // Nothing that talks to Scalar's services: no telemetry, no AI agent, no "Share" developer toolbar.
+                .DisableTelemetry()
+                .DisableAgent()
+                .HideDeveloperTools())
             .AllowAnonymous();
         return app;
     }
