@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,21 @@ public static class ApiDocsExtensions
                         + "and how each person or organization is portrayed. Invalid or unknown query parameters are answered with "
                         + "400 and a validation problem naming each one.",
                 };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // The framework's problem types have no XML docs to describe them.
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(HttpValidationProblemDetails))
+                {
+                    schema.Description = "A problem (RFC 9457) about the request's parameters: 'errors' maps each offending parameter to what is wrong with it.";
+                }
+                else if (type == typeof(ProblemDetails))
+                {
+                    schema.Description = "A problem (RFC 9457): 'title' says what went wrong, 'detail' says more about this occurrence.";
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<QueryParameterTransformer>();

@@ -147,6 +147,17 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
     }
 
     [Fact]
+    public async Task Get_Document_EverySchemaHasADescription()
+    {
+        var schemas = (await _document.Value).RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().ToList();
+
+        Assert.NotEmpty(schemas);
+        Assert.All(schemas, schema => Assert.True(
+            schema.Value.TryGetProperty("description", out var description) && !string.IsNullOrWhiteSpace(description.GetString()),
+            $"schema {schema.Name} has no description: give its type a /// <summary>"));
+    }
+
+    [Fact]
     public async Task Get_Document_QueryParametersAndProblemsAnswerWithProblemSchemas()
     {
         var root = (await _document.Value).RootElement;
