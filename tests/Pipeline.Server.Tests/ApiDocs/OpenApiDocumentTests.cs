@@ -196,6 +196,28 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
         }
     }
 
+    /// <summary>An endpoint that answers with an ETag can answer If-None-Match with 304, so its operation must say so.</summary>
+    [Fact]
+    public async Task Get_EndpointAnsweringWithAnETag_Documents304()
+    {
+        var paths = (await _document.Value).RootElement.GetProperty("paths");
+        using var client = _factory.CreateClient();
+        var called = 0;
+
+        foreach (var endpoint in DescribedApiEndpoints().Where(e => e.RoutePattern.Parameters.Count == 0))
+        {
+            using var response = await client.GetAsync(endpoint.RoutePattern.RawText);
+            called++;
+            if (response.Headers.ETag is not null)
+            {
+                var responses = paths.GetProperty(endpoint.RoutePattern.RawText!).GetProperty("get").GetProperty("responses");
+                Assert.True(responses.TryGetProperty("304", out _), $"{endpoint.RoutePattern.RawText} sends an ETag but documents no 304: add .Produces(StatusCodes.Status304NotModified)");
+            }
+        }
+
+        Assert.True(called >= 3, $"only {called} endpoints without route values");
+    }
+
     [Fact]
     public async Task Get_Document_DescribesTheApiKeyAsHeaderAndQuerySchemes()
     {
