@@ -83,7 +83,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
             foreach (var parameter in declared)
             {
                 var described = documented[parameter.Name];
-                Assert.False(string.IsNullOrWhiteSpace(described.GetProperty("description").GetString()), $"{parameter.Name} has no description");
+                AssertDescribed(described, parameter.Name);
                 var schema = described.GetProperty("schema");
                 if (parameter.Kind == QueryParameterKind.Integer)
                 {
@@ -113,9 +113,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
             .ToList();
 
         Assert.Contains(parameters, p => p.Parameter.GetProperty("in").GetString() == "path");
-        Assert.All(parameters, p => Assert.True(
-            p.Parameter.TryGetProperty("description", out var description) && !string.IsNullOrWhiteSpace(description.GetString()),
-            $"{p.Where} has no description"));
+        Assert.All(parameters, p => AssertDescribed(p.Parameter, p.Where));
     }
 
     [Fact]
@@ -125,7 +123,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
         var schemas = root.GetProperty("components").GetProperty("schemas");
         var checkedResponses = 0;
 
-        foreach (var (route, operation, status, response) in Responses(root))
+        foreach (var (route, status, response) in Responses(root))
         {
             if (!status.StartsWith('2'))
             {
@@ -152,9 +150,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
         var schemas = (await _document.Value).RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().ToList();
 
         Assert.NotEmpty(schemas);
-        Assert.All(schemas, schema => Assert.True(
-            schema.Value.TryGetProperty("description", out var description) && !string.IsNullOrWhiteSpace(description.GetString()),
-            $"schema {schema.Name} has no description: give its type a /// <summary>"));
+        Assert.All(schemas, schema => AssertDescribed(schema.Value, $"schema {schema.Name} (give its type a /// <summary>)"));
     }
 
     [Fact]
@@ -242,6 +238,9 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, articles.StatusCode);
     }
 
+    private static void AssertDescribed(JsonElement element, string what) => Assert.True(
+        element.TryGetProperty("description", out var description) && !string.IsNullOrWhiteSpace(description.GetString()), $"{what} has no description");
+
     private static void AssertProblem(JsonElement schemas, JsonElement responses, string status, string route)
     {
         Assert.True(responses.TryGetProperty(status, out var response), $"{route} documents no {status}");
@@ -268,7 +267,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
         return type.IsGenericType && type.Name.StartsWith("Results`", StringComparison.Ordinal) ? [.. type.GetGenericArguments()] : [type];
     }
 
-    private static IEnumerable<(string Route, JsonElement Operation, string Status, JsonElement Response)> Responses(JsonElement root)
+    private static IEnumerable<(string Route, string Status, JsonElement Response)> Responses(JsonElement root)
     {
         foreach (var path in root.GetProperty("paths").EnumerateObject())
         {
@@ -276,7 +275,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<ServerAppFactory>
             {
                 foreach (var response in operation.Value.GetProperty("responses").EnumerateObject())
                 {
-                    yield return (path.Name, operation.Value, response.Name, response.Value);
+                    yield return ($"{operation.Name} {path.Name}", response.Name, response.Value);
                 }
             }
         }
