@@ -92,6 +92,10 @@ public sealed class QueryParametersTests
         Assert.Throws<InvalidOperationException>(() => Parse(("top", "5")).String("top"));
 
     [Fact]
+    public void Enum_ReadAsAnotherEnumThanDeclared_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => Parse(("sentiment", "mixed")).Status("sentiment"));
+
+    [Fact]
     public void String_LongerThanDeclaredMaxLength_IsAnError()
     {
         var parameters = Parse(("source", "abcdefghijk"));

@@ -14,6 +14,7 @@ public static class ApiDocsExtensions
     public const string DocumentName = "v1";
     public const string DocumentPath = "/openapi/" + DocumentName + ".json";
     public const string ReferencePath = "/" + PipelineApi.RoutePrefix + "/docs";
+    private const string DocumentRoute = "/openapi/{documentName}.json";
 
     public static TBuilder AddPipelineApiDocs<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -58,10 +59,10 @@ public static class ApiDocsExtensions
     /// <summary>Maps the document and the reference; both are readable without the API key (they hold no data).</summary>
     public static IEndpointRouteBuilder MapPipelineApiDocs(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi(DocumentRoute).AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("Pipeline API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .WithOpenApiRoutePattern(DocumentRoute)
                 .AddPreferredSecuritySchemes(ApiKeySecurityTransformer.HeaderScheme)
                 .DisableDefaultFonts()
 

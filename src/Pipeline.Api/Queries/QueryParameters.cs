@@ -140,7 +140,13 @@ internal sealed class QueryParameters
     public T? Enum<T>(string name)
         where T : struct, Enum
     {
-        var value = Single(name, QueryParameterKind.Enum) ?? _declared.Find(name)?.Default;
+        var parameter = Declared(name, QueryParameterKind.Enum);
+        if (parameter is not null && !parameter.AllowedValues.SequenceEqual(System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant())))
+        {
+            throw new InvalidOperationException($"Query parameter '{name}' is declared with other values than {typeof(T).Name}'s.");
+        }
+
+        var value = Single(name, QueryParameterKind.Enum) ?? parameter?.Default;
         if (value is null)
         {
             return null;
@@ -151,7 +157,7 @@ internal sealed class QueryParameters
             return parsed;
         }
 
-        Fail(name, $"'{name}' must be one of: {string.Join(", ", _declared.Find(name)!.AllowedValues)}.");
+        Fail(name, $"'{name}' must be one of: {string.Join(", ", parameter!.AllowedValues)}.");
         return null;
     }
 
