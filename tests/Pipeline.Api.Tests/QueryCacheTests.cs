@@ -64,21 +64,44 @@ public sealed class QueryCacheTests
     }
 
     [Fact]
-    public async Task GetAsync_WriteByAnotherProcess_StaleForAtMostMaxAge()
+    public async Task GetAsync_WriteByAnotherProcess_ReadAgainFromMaxAgeWhileStillServed()
     {
         var cache = Cache(maxAgeSeconds: 5);
         await cache.GetAsync(Request(), ReadAsync, default);
 
-        // Another instance writes: this process is not told. Its answer may be served until it is 5 s old ...
+        // Another instance writes: this process is not told. Until age 5 s the answer is served as it is ...
         _time.Advance(TimeSpan.FromSeconds(4.9));
-        var stale = await cache.GetAsync(Request(), ReadAsync, default);
+        var young = await cache.GetAsync(Request(), ReadAsync, default);
+        // ... at 5 s it is still served (clients told it is due), while it is read again in the background ...
         _time.Advance(TimeSpan.FromSeconds(0.1));
+        var due = await cache.GetAsync(Request(), ReadAsync, default);
+        // ... and the next request gets the new read.
         var fresh = await cache.GetAsync(Request(), ReadAsync, default);
 
-        Assert.Equal("answer 1", stale.Value);
-        Assert.Equal(0, stale.MaxAgeSeconds); // and clients are told how long they may reuse it
-        Assert.Equal("answer 2", fresh.Value);
-        Assert.Equal(5, fresh.MaxAgeSeconds);
+        Assert.Equal(("answer 1", "answer 1", "answer 2"), (young.Value, due.Value, fresh.Value));
+        Assert.Equal((0, 5), (due.MaxAgeSeconds, fresh.MaxAgeSeconds));
+        Assert.Equal(2, _reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_BackgroundReadUnfinishedAtTwiceMaxAge_CallerWaitsForANewRead()
+    {
+        var cache = Cache(maxAgeSeconds: 5);
+        var slow = new TaskCompletionSource();
+        Task<string> ReadSecondSlowlyAsync(CancellationToken ct) =>
+            Interlocked.Increment(ref _reads) == 2 ? slow.Task.ContinueWith(_ => "answer 2", ct) : Task.FromResult("answer " + _reads);
+        await cache.GetAsync(Request(), ReadSecondSlowlyAsync, default);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var due = await cache.GetAsync(Request(), ReadSecondSlowlyAsync, default); // starts the slow background read
+
+        // At twice the age bound the old answer is never served, however slow the background read.
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var waited = await cache.GetAsync(Request(), ReadSecondSlowlyAsync, default);
+        slow.SetResult();
+        await Task.Delay(50);
+        var after = await cache.GetAsync(Request(), ReadSecondSlowlyAsync, default);
+
+        Assert.Equal(("answer 1", "answer 3", "answer 3"), (due.Value, waited.Value, after.Value)); // the late read replaces nothing newer
     }
 
     [Fact]

@@ -11,12 +11,15 @@ namespace Pipeline.Api.Queries;
 /// <summary>
 /// Answers of the query endpoints, kept in memory per request (path and query string) with an ETag. An answer is
 /// served while this process has written nothing since (<see cref="ResultsVersion"/>) and it is younger than
-/// <see cref="QueryCacheOptions.MaxAgeSeconds"/>, the bound on how stale another process's writes can leave it.
-/// Concurrent misses for one key share one store read.
+/// <see cref="QueryCacheOptions.MaxAgeSeconds"/> (M). Writes by other processes are not seen here, so age bounds how
+/// stale they can leave an answer: from age M it is read again in the background while it is still served (a slow
+/// aggregate never makes every caller wait each M seconds), and from age 2M it is never served: the caller waits for
+/// a new read. Concurrent misses for one key share one store read.
 /// </summary>
 public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptions<QueryCacheOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _refreshes = new(StringComparer.Ordinal);
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
     private long _sequence;
 
@@ -55,9 +58,16 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
 
             // A stale entry is replaced once; an entry made for this very request is served even if a write
             // landed during its read (the next request reads again).
-            if (attempt > 0 || IsFresh(entry, maxAge))
+            var age = time.GetUtcNow() - entry.Created;
+            var current = entry.Version == results.Current;
+            if (attempt > 0 || (current && age < TimeSpan.FromSeconds(2 * maxAge)))
             {
-                var remaining = (int)Math.Max(0, Math.Floor(maxAge - (time.GetUtcNow() - entry.Created).TotalSeconds));
+                if (attempt == 0 && age >= TimeSpan.FromSeconds(maxAge))
+                {
+                    Refresh(key, lazy, compute);
+                }
+
+                var remaining = (int)Math.Max(0, Math.Floor(maxAge - age.TotalSeconds));
                 return new CachedAnswer<T>((T)entry.Value, entry.ETag, remaining, entry.Json);
             }
 
@@ -80,8 +90,33 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
         });
     }
 
-    private bool IsFresh(Entry entry, int maxAge) =>
-        entry.Version == results.Current && time.GetUtcNow() - entry.Created < TimeSpan.FromSeconds(maxAge);
+    // One background read per key at a time; the new answer replaces the old one only if nothing else did meanwhile.
+    // A failed background read leaves the old answer, served until age 2M; then a caller reads and gets the error.
+    private void Refresh<T>(string key, Lazy<Task<Entry>> served, Func<CancellationToken, Task<T>> compute)
+        where T : class
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_refreshes.TryAdd(key, done.Task))
+        {
+            return;
+        }
+
+        var next = NewEntry(compute);
+        next.Value.ContinueWith(
+            read =>
+            {
+                if (read.IsCompletedSuccessfully)
+                {
+                    _entries.TryUpdate(key, next, served);
+                }
+
+                _refreshes.TryRemove(key, out _);
+                done.SetResult();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
 
     // The path and the parameters in a fixed order; the API key ("code") is not part of the question.
     private static string Key(HttpRequest request) =>

@@ -8,8 +8,9 @@ public sealed class QueryCacheOptions
     public const string SectionName = "Api:Cache";
 
     /// <summary>
-    /// The staleness bound, in seconds. Writes made by this process replace cached answers at once; writes by another
-    /// process (other Functions instances, the CLI) show after at most this long. 0 turns the cache off.
+    /// Age in seconds at which an answer is read again in the background (still served meanwhile); it is never served
+    /// past twice this. Writes made by this process replace answers at once; writes by another process (other Functions
+    /// instances, the CLI) show after at most twice this. 0 turns the cache off.
     /// </summary>
     [Range(0, 3600)]
     public int MaxAgeSeconds { get; set; } = 5;
