@@ -44,7 +44,7 @@ async function showArticle(id) {
     d.language ? " · " + d.language.name : null, d.url && safeLink(d.url) ? " · " : null, d.url ? safeLink(d.url) : null,
   ];
   $("detail").hidden = false;
-  $("detail").replaceChildren(
+  $("detail").replaceChildren(...[
     el("h2", {}, d.title || d.blob.name),
     el("p", { className: "muted" }, facts),
     d.failureReason ? el("p", { className: "error" }, d.failureReason) : null,
@@ -52,6 +52,7 @@ async function showArticle(id) {
       el("button", { type: "button", className: "link", dataset: { focus: e.id, name: e.name } }, e.name), " ",
       el("span", { className: "muted", title: "tone toward it in this article" }, `${signed(polarity(e.sentiment))}, ${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"}`)))),
     el("p", { className: "muted" }, "Key phrases: " + (d.keyPhrases || []).slice(0, 12).map(k => k.text).join(" · ")),
-    el("div", { className: "text" }, annotatedText(d)));
+    el("div", { className: "text" }, annotatedText(d)),
+  ].filter(Boolean));
   $("detail").scrollIntoView({ block: "nearest" });
 }

@@ -64,8 +64,8 @@ async function loadSources() {
   await guarded("source-error", async () => {
     const data = await get("/api/sources", { ...dateWindow(), top: 15 });
     if (!current()) return;
-    const current = filters().source;
-    $("source-rows").replaceChildren(...data.sources.map(s => el("tr", { className: "row" + (s.source != null && s.source === current ? " selected" : ""), dataset: s.source != null ? { source: s.source } : {} },
+    const chosen = filters().source;
+    $("source-rows").replaceChildren(...data.sources.map(s => el("tr", { className: "row" + (s.source != null && s.source === chosen ? " selected" : ""), dataset: s.source != null ? { source: s.source } : {} },
       el("td", {}, outletCell(s.source)),
       el("td", { className: "num" }, s.articles),
       el("td", { className: "num" }, toneBar(s.tone?.mean, toneText(s.tone), toneTitle(s.tone))))));
