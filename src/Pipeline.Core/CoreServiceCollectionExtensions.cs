@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Processing;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Ingestion and the article processor. Needs an ITextAnalyzer and an IArticleRepository registered too.</summary>
+    /// <summary>Ingestion and the article processor. Needs an ITextAnalyzer, an IArticleRepository and an ICoverageStore registered too.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="processing">The "Processing" configuration section.</param>
     public static IServiceCollection AddPipelineCore(this IServiceCollection services, IConfiguration processing)
@@ -19,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleParser, ArticleParser>();
         services.TryAddSingleton<ArticleProcessor>();
+        services.TryAddSingleton<CoverageQueries>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class SqliteArticleStore
 {
     private const string SummaryColumns =
         "a.id, a.status, a.failure_reason, a.blob_name, a.title, a.source, a.url, a.author, a.published_at, a.ts, a.processed_at, " +
-        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative, a.analyzer_version";
+        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative, a.analyzer_version, a.date_source, a.source_origin";
 
     private const string TotalsColumns = "e.id, e.name, e.category, e.articles, e.mentions, e.polarity_micro, e.scored";
 
@@ -26,7 +26,7 @@ public sealed partial class SqliteArticleStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT ").Append(SummaryColumns);
+        var sql = new StringBuilder("SELECT ").Append(SummaryColumns).Append(query.EntityId is null ? "" : ", c.mentions, c.polarity_micro");
         // The ordered columns: the entity's contribution rows carry ts and the article id in their primary key.
         var (ts, id) = query.EntityId is null ? ("a.ts", "a.id") : ("c.ts", "c.article_id");
         if (query.EntityId is { } entity)
@@ -82,20 +82,24 @@ public sealed partial class SqliteArticleStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder();
-        if (query.From is null && query.To is null)
+        var windowed = query.From is not null || query.To is not null;
+        if (!windowed && query.Source is null)
         {
             // All time: the running totals, read in rank order.
             sql.Append("SELECT ").Append(TotalsColumns).Append(" FROM entities AS e WHERE e.articles > 0");
         }
         else
         {
-            // A window: the contributions inside it, summed (cost follows the window, not the corpus).
+            // A window or an outlet: the contributions inside it, summed (cost follows the window, not the corpus).
             // The name shown is the preferred spelling among the window's own mentions, as in the Table store's periods.
+            // A window counts dated articles only: an undated one is never placed on its upload day.
             sql.Append("SELECT e.id, preferred_name(c.name), e.category, count(*) AS articles, sum(c.mentions) AS mentions, ")
                 .Append("coalesce(sum(c.polarity_micro), 0), count(c.polarity_micro) ")
-                .Append("FROM article_entities AS c JOIN entities AS e ON e.id = c.entity_id WHERE 1 = 1");
+                .Append("FROM article_entities AS c JOIN entities AS e ON e.id = c.entity_id JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1")
+                .Append(windowed ? " AND a.published_at IS NOT NULL" : "");
             Where(sql, command, query.From is { } from ? Ticks.Of(from) : null, "c.ts >= $from", "$from");
             Where(sql, command, query.To is { } to ? Ticks.Of(to) : null, "c.ts < $to", "$to");
+            Where(sql, command, query.Source is { } source ? SourceKey(source) : null, "a.source_key = $source", "$source");
         }
 
         Where(sql, command, string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim().ToLowerInvariant(), "e.category_key = $category", "$category");
@@ -106,7 +110,7 @@ public sealed partial class SqliteArticleStore
             command.Parameters.AddWithValue("$excluded" + i, excluded[i]);
         }
 
-        if (query.From is not null || query.To is not null)
+        if (windowed || query.Source is not null)
         {
             sql.Append(" GROUP BY e.id");
         }
@@ -191,6 +195,10 @@ public sealed partial class SqliteArticleStore
             Language = NullableString(r, 11),
             Sentiment = sentiment,
             AnalyzerVersion = NullableString(r, 16),
+            DateSource = Enum.TryParse<DateSource>(NullableString(r, 17), out var dateSource) ? dateSource : null,
+            SourceOrigin = Enum.TryParse<SourceOrigin>(NullableString(r, 18), out var origin) ? origin : null,
+            EntityMentions = r.FieldCount > 19 ? r.GetInt32(19) : null,
+            EntityTone = r.FieldCount > 20 && !r.IsDBNull(20) ? r.GetInt64(20) / EntityContribution.Scale : null,
         };
     }
 

@@ -61,8 +61,27 @@ public sealed class SqliteDatabase
 
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        await AddMissingColumnsAsync(connection, cancellationToken);
         await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken);
         await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteSchema.Version};", cancellationToken);
+    }
+
+    // A file written by an older version keeps its rows: new columns are added (NULL there: "not recorded").
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM pragma_table_info($table)";
+            command.Parameters.AddWithValue("$table", table);
+            var tableExists = (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+            command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+            command.Parameters.AddWithValue("$column", column);
+            if (tableExists && (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken);
+            }
+        }
     }
 
     internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Pipeline.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS articles (
@@ -34,11 +34,15 @@ internal static class SqliteSchema
             sentiment_neutral REAL,
             sentiment_negative REAL,
             analyzer_version TEXT,
-            record BLOB NOT NULL
+            record BLOB NOT NULL,
+            date_source TEXT,
+            source_origin TEXT
         );
         CREATE INDEX IF NOT EXISTS articles_by_time ON articles (ts DESC, id);
         CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source_key, ts DESC, id);
         CREATE INDEX IF NOT EXISTS articles_by_status ON articles (status, ts DESC, id);
+        CREATE INDEX IF NOT EXISTS articles_by_processed ON articles (processed_at);
+        CREATE INDEX IF NOT EXISTS articles_undated ON articles (source_key) WHERE published_at IS NULL;
 
         CREATE TABLE IF NOT EXISTS article_entities (
             entity_id TEXT NOT NULL,
@@ -74,4 +78,11 @@ internal static class SqliteSchema
             PRIMARY KEY (container, blob_name)
         ) WITHOUT ROWID;
         """;
+
+    /// <summary>Columns added since version 1, each with its definition: added to older files at start-up.</summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("articles", "date_source", "TEXT"),
+        ("articles", "source_origin", "TEXT"),
+    ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Processing;
 using Pipeline.Core.Queries;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Storage.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// The embedded results store: <see cref="IArticleRepository"/>, <see cref="IArticleQueries"/> and
+    /// The embedded results store: <see cref="IArticleRepository"/>, <see cref="IArticleQueries"/>, <see cref="ICoverageStore"/> and
     /// <see cref="IReceiptStore"/> over one SQLite file, created at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -23,6 +24,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<SqliteArticleStore>();
         services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<SqliteArticleStore>());
+        services.TryAddSingleton<ICoverageStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.TryAddSingleton<IReceiptStore, SqliteReceiptStore>();
         services.AddHostedService<SqliteInitializer>();
         return services;

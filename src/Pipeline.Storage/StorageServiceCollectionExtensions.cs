@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Processing;
 using Pipeline.Core.Queries;
 using Pipeline.Storage.Articles;
@@ -22,7 +23,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The article blob source and the results store chosen by Storage:Provider: the article repository (as
-    /// <see cref="IArticleRepository"/> and <see cref="IArticleQueries"/>) and the receipt store, in Azure Table storage
+    /// <see cref="IArticleRepository"/>, <see cref="IArticleQueries"/> and <see cref="ICoverageStore"/>) and the receipt store, in Azure Table storage
     /// or the embedded SQLite file; plus hosted initializers that create what they use.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -54,6 +55,7 @@ public static class StorageServiceCollectionExtensions
                 services.TryAddSingleton<TableArticleStore>();
                 services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<TableArticleStore>());
                 services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<TableArticleStore>());
+                services.TryAddSingleton<ICoverageStore>(sp => sp.GetRequiredService<TableArticleStore>());
                 services.TryAddSingleton<IReceiptStore, TableReceiptStore>();
                 break;
             case ResultsStoreProvider.Sqlite:

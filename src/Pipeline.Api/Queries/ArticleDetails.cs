@@ -15,6 +15,13 @@ public sealed record ArticleDetails
     public string? Author { get; init; }
     public string? Format { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Where the date came from: metadata, page, path, text, or upload (undated); null for articles stored before it was recorded.</summary>
+    public DateSource? DateSource { get; init; }
+
+    /// <summary>Where the outlet came from: metadata, url, path, page; null when unknown.</summary>
+    public SourceOrigin? SourceOrigin { get; init; }
+
     public required DateTimeOffset Timestamp { get; init; }
     public required DateTimeOffset ProcessedAt { get; init; }
     public required BlobReference Blob { get; init; }
@@ -45,6 +52,8 @@ public sealed record ArticleDetails
             Author = record.Author,
             Format = record.Format,
             PublishedAt = record.PublishedAt,
+            DateSource = record.DateSource,
+            SourceOrigin = record.SourceOrigin,
             Timestamp = record.Timestamp,
             ProcessedAt = record.ProcessedAt,
             Blob = record.Blob,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Core.Analysis;
 
 namespace Pipeline.Core.Articles;
@@ -18,6 +19,19 @@ public sealed record ArticleRecord
     public string? Author { get; init; }
     public string? Format { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>
+    /// Where <see cref="PublishedAt"/> came from; <see cref="Articles.DateSource.Upload"/> (undated) when there is none.
+    /// Null only in records stored before provenance was recorded (reprocess them to fill it in).
+    /// </summary>
+    public DateSource? DateSource { get; init; }
+
+    /// <summary>Where <see cref="Source"/> came from; null when the outlet is unknown.</summary>
+    public SourceOrigin? SourceOrigin { get; init; }
+
+    /// <summary>False when the only date known is the upload time: such articles stay out of time series unless asked for.</summary>
+    [JsonIgnore]
+    public bool IsDated => PublishedAt is not null;
 
     /// <summary>The time the article is filed under: published date, else the blob's last-modified time.</summary>
     public required DateTimeOffset Timestamp { get; init; }
@@ -59,6 +73,8 @@ public sealed record ArticleRecord
         Author = parsed?.Author,
         Format = parsed?.Format,
         PublishedAt = parsed?.PublishedAt,
+        DateSource = parsed?.PublishedAt is null ? Articles.DateSource.Upload : parsed.DateSource,
+        SourceOrigin = parsed?.Source is null ? null : parsed.SourceOrigin,
         Timestamp = parsed?.PublishedAt ?? blob.LastModified,
         ProcessedAt = now,
     };

@@ -19,10 +19,17 @@ public sealed record ParsedArticle
 
     public string? Author { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Where <see cref="PublishedAt"/> came from; <see cref="DateSource.Upload"/> when it is null.</summary>
+    public DateSource DateSource { get; init; } = DateSource.Upload;
+
     public string? Url { get; init; }
 
-    /// <summary>Publisher, e.g. "nbcnews.com"; from metadata, content, or the URL host.</summary>
+    /// <summary>Publisher, e.g. "nbcnews.com"; from metadata, the URL host, the blob's leading folder, or the page.</summary>
     public string? Source { get; init; }
+
+    /// <summary>Where <see cref="Source"/> came from; null when it is unknown.</summary>
+    public SourceOrigin? SourceOrigin { get; init; }
 
     /// <summary>A language the uploader declared (ISO 639-1), if any.</summary>
     public string? LanguageHint { get; init; }

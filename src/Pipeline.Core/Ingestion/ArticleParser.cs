@@ -39,6 +39,8 @@ public sealed class ArticleParser : IArticleParser
         }
 
         var url = ArticleFields.Url(metadata.Url) ?? ArticleFields.Url(content.Url);
+        var published = PublishedDate(metadata, content, cleaned, raw.Blob.Name);
+        var source = Outlet(metadata, content, format, url, raw.Blob.Name);
         return new ParsedArticle
         {
             Title = titled.Title,
@@ -46,10 +48,35 @@ public sealed class ArticleParser : IArticleParser
             Body = TextNormalizer.Join(titled.Paragraphs),
             Format = format.Code(),
             Author = ArticleFields.Author(metadata.Author) ?? ArticleFields.Author(content.Author) ?? ArticleFields.Author(cleaned.Author),
-            PublishedAt = PublishedDateParser.Parse(metadata.Published) ?? PublishedDateParser.Parse(content.Published) ?? PublishedDateParser.Parse(cleaned.Published),
+            PublishedAt = published?.Date,
+            DateSource = published?.From ?? DateSource.Upload,
             Url = url,
-            Source = ArticleFields.Text(metadata.Source) ?? ArticleFields.Text(content.Source) ?? ArticleFields.HostOf(url),
+            Source = source?.Name,
+            SourceOrigin = source?.From,
             LanguageHint = ArticleFields.Language(metadata.Language) ?? ArticleFields.Language(content.Language),
         };
+    }
+
+    // In the order of the uploader's intent: what they declared, what the page declares, how they named the file,
+    // what the text says. None found: the caller files the article under its upload time and says so.
+    private static (DateTimeOffset Date, DateSource From)? PublishedDate(BlobMetadata metadata, ContentFields content, CleanedBody cleaned, string blobName) =>
+        PublishedDateParser.Parse(metadata.Published) is { } declared ? (declared, DateSource.Metadata)
+        : PublishedDateParser.Parse(content.Published) is { } page ? (page, DateSource.Page)
+        : BlobPathHints.Date(blobName) is { } path ? (path, DateSource.Path)
+        : PublishedDateParser.Parse(cleaned.Published) is { } text ? (text, DateSource.Text)
+        : null;
+
+    // A JSON or front-matter "source" is a field the uploader's own tool wrote, so it is taken as declared. An HTML
+    // page's site name is the publisher's display name: the canonical URL's host comes first there, so one outlet
+    // keeps one key ("nbcnews.com") whether or not a page also carries a name ("NBC News").
+    private static (string Name, SourceOrigin From)? Outlet(BlobMetadata metadata, ContentFields content, ArticleFormat format, string? url, string blobName)
+    {
+        var declared = ArticleFields.Text(content.Source) is { } page ? (page, SourceOrigin.Page) : ((string, SourceOrigin)?)null;
+        var structured = format is ArticleFormat.Json or ArticleFormat.Markdown;
+        return ArticleFields.Text(metadata.Source) is { } uploader ? (uploader, SourceOrigin.Metadata)
+            : structured && declared is not null ? declared
+            : ArticleFields.HostOf(url) is { } host ? (host, SourceOrigin.Url)
+            : BlobPathHints.Source(blobName) is { } folder ? (folder, SourceOrigin.Path)
+            : declared;
     }
 }

@@ -15,6 +15,13 @@ public sealed record ArticleSummary
     public string? Url { get; init; }
     public string? Author { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Where the date came from (see <see cref="ArticleRecord.DateSource"/>); null for articles stored before it was recorded.</summary>
+    public DateSource? DateSource { get; init; }
+
+    /// <summary>Where <see cref="Source"/> came from; null when the outlet is unknown.</summary>
+    public SourceOrigin? SourceOrigin { get; init; }
+
     public required DateTimeOffset Timestamp { get; init; }
     public required DateTimeOffset ProcessedAt { get; init; }
     public string? Language { get; init; }
@@ -22,6 +29,12 @@ public sealed record ArticleSummary
 
     /// <summary>See <see cref="ArticleRecord.AnalyzerVersion"/>: lets operators re-run articles an older analyzer produced.</summary>
     public string? AnalyzerVersion { get; init; }
+
+    /// <summary>In an entity's article list: how often this article mentions the entity.</summary>
+    public int? EntityMentions { get; init; }
+
+    /// <summary>In an entity's article list: the article's polarity toward the entity (-1..1); null when not scored.</summary>
+    public double? EntityTone { get; init; }
 
     /// <summary>The listing view of a stored record: every store projects through this one method.</summary>
     public static ArticleSummary From(ArticleRecord record)
@@ -38,6 +51,8 @@ public sealed record ArticleSummary
             Url = record.Url,
             Author = record.Author,
             PublishedAt = record.PublishedAt,
+            DateSource = record.DateSource,
+            SourceOrigin = record.SourceOrigin,
             Timestamp = record.Timestamp,
             ProcessedAt = record.ProcessedAt,
             Language = record.Analysis?.Language.Iso6391Name,

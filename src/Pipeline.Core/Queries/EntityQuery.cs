@@ -9,7 +9,10 @@ public sealed record EntityQuery
     /// <summary>Azure AI Language category name, e.g. "Person"; case-insensitive.</summary>
     public string? Category { get; init; }
 
-    /// <summary>Inclusive lower bound on article timestamps counted.</summary>
+    /// <summary>Only articles from this outlet (case-insensitive).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Inclusive lower bound on the dates of articles counted; a window counts dated articles only.</summary>
     public DateTimeOffset? From { get; init; }
 
     /// <summary>Exclusive upper bound on article timestamps counted.</summary>

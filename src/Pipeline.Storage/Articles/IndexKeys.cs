@@ -4,7 +4,8 @@ namespace Pipeline.Storage.Articles;
 /// <param name="Ticks">UTC ticks of the article timestamp (time index key, stats day and month).</param>
 /// <param name="SourceKey">Encoded source key, or null.</param>
 /// <param name="EntityIds">Entity ids in the per-entity index and the stats.</param>
-internal sealed record IndexState(long Ticks, string? SourceKey, IReadOnlyList<string> EntityIds);
+/// <param name="Undated">The article's only date is its upload time: its totals stay out of the month and day periods.</param>
+internal sealed record IndexState(long Ticks, string? SourceKey, IReadOnlyList<string> EntityIds, bool Undated = false);
 
 /// <summary>What the Articles row tracks: the committed version's keys and any started but unfinished writes.</summary>
 internal sealed record IndexKeys(IndexState? Committed, IReadOnlyList<IndexState> Pending)

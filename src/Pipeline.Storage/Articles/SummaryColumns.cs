@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Pipeline.Core.Aggregates;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Queries;
@@ -20,7 +21,14 @@ internal static class SummaryColumns
     [
         Id, Status, "FailureReason", "BlobName", "Title", "Source", "Url", "Author", "PublishedAt", "ArticleTime", "ProcessedAt",
         "Language", Sentiment, "SentimentPositive", "SentimentNeutral", "SentimentNegative", "AnalyzerVersion",
+        "DateSource", "SourceOrigin", EntityMentions, EntityPolarityMicro,
     ];
+
+    /// <summary>On an entity's index rows: the article's mentions of that entity and its polarity toward it (millionths).</summary>
+    public const string EntityMentions = "EntityMentions";
+
+    /// <inheritdoc cref="EntityMentions"/>
+    public const string EntityPolarityMicro = "EntityPolarityMicro";
 
     // Tables strings are limited to 32K UTF-16 chars; the full values are in the analysis blob.
     private const int MaxText = 4000;
@@ -39,6 +47,8 @@ internal static class SummaryColumns
             ["Url"] = Clip(record.Url),
             ["Author"] = Clip(record.Author),
             ["PublishedAt"] = record.PublishedAt,
+            ["DateSource"] = record.DateSource?.ToString(),
+            ["SourceOrigin"] = record.SourceOrigin?.ToString(),
             ["ArticleTime"] = record.Timestamp,
             ["ProcessedAt"] = record.ProcessedAt,
             ["AnalyzerVersion"] = record.AnalyzerVersion,
@@ -79,11 +89,15 @@ internal static class SummaryColumns
             Url = e.GetString("Url"),
             Author = e.GetString("Author"),
             PublishedAt = e.GetDateTimeOffset("PublishedAt"),
+            DateSource = Enum.TryParse<DateSource>(e.GetString("DateSource"), out var dateSource) ? dateSource : null,
+            SourceOrigin = Enum.TryParse<SourceOrigin>(e.GetString("SourceOrigin"), out var origin) ? origin : null,
             Timestamp = e.GetDateTimeOffset("ArticleTime") ?? default,
             ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? default,
             Language = e.GetString("Language"),
             Sentiment = sentiment,
             AnalyzerVersion = e.GetString("AnalyzerVersion"),
+            EntityMentions = e.GetInt32(EntityMentions),
+            EntityTone = e.GetInt64(EntityPolarityMicro) is { } p ? p / EntityContribution.Scale : null,
         };
     }
 

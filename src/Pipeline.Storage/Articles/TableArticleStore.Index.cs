@@ -27,7 +27,8 @@ public sealed partial class TableArticleStore
         // The time index row carries the contributions: a leaderboard's partial days are summed from them.
         var timeRow = SummaryColumns.Create(month, rowKey, record);
         StoredContribution.Write(timeRow, contributions);
-        var monthRows = state.EntityIds.Select(id => SummaryColumns.Create(month, EntityKeyPrefix(id) + rowKey, record)).Prepend(timeRow);
+        var byEntity = contributions.ToDictionary(c => c.EntityId, StringComparer.Ordinal);
+        var monthRows = state.EntityIds.Select(id => EntityRow(month, rowKey, record, id, byEntity.GetValueOrDefault(id))).Prepend(timeRow);
         var writes = new List<Task> { SubmitAsync(_storage.ByTime, monthRows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), lease, cancellationToken) };
         if (state.SourceKey is { } source)
         {
@@ -36,6 +37,15 @@ public sealed partial class TableArticleStore
         }
 
         await Task.WhenAll(writes);
+    }
+
+    // An entity's index row says how the article treats that entity, so its article list needs no other read.
+    private static TableEntity EntityRow(string month, string rowKey, ArticleRecord record, string entityId, StoredContribution? contribution)
+    {
+        var row = SummaryColumns.Create(month, EntityKeyPrefix(entityId) + rowKey, record);
+        row[SummaryColumns.EntityMentions] = contribution?.Mentions;
+        row[SummaryColumns.EntityPolarityMicro] = contribution?.PolarityMicro;
+        return row;
     }
 
     /// <summary>Deletes the index rows of <paramref name="states"/> that <paramref name="except"/> does not also own.</summary>

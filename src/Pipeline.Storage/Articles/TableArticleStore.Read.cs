@@ -60,7 +60,19 @@ public sealed partial class TableArticleStore
         var category = string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim().ToLowerInvariant();
         var totals = new Dictionary<string, EntityTotals>(StringComparer.Ordinal);
 
-        if (query.From is null && query.To is null)
+        if (query.Source is not null)
+        {
+            // One outlet: its articles' contributions in the window (the totals are not kept per outlet).
+            var windowed = query.From is not null || query.To is not null;
+            await foreach (var row in ReadWindowRowsAsync("", query.From, query.To, query.Source, cancellationToken))
+            {
+                if (!windowed || row.GetDateTimeOffset("PublishedAt") is not null)
+                {
+                    EntityStatsStore.AddContributions(StoredContribution.Read(row), category, totals);
+                }
+            }
+        }
+        else if (query.From is null && query.To is null)
         {
             await _stats.AddPeriodAsync(EntityStatsStore.AllPeriod, category, totals, cancellationToken);
         }
@@ -147,7 +159,10 @@ public sealed partial class TableArticleStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TimeKeys.Month(from)} and RowKey ge {lower} and RowKey lt {upper}");
         await foreach (var row in _storage.ByTime.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            EntityStatsStore.AddContributions(StoredContribution.Read(row), categoryKey, totals);
+            if (row.GetDateTimeOffset("PublishedAt") is not null) // undated articles are in no period (see EntityStatsStore.PartitionsOf)
+            {
+                EntityStatsStore.AddContributions(StoredContribution.Read(row), categoryKey, totals);
+            }
         }
     }
 

@@ -25,7 +25,8 @@ public sealed partial class TableArticleStore
         var state = new IndexState(
             record.Timestamp.UtcTicks,
             record.Source is null ? null : KeyEncoder.SourceKey(record.Source),
-            [.. contributions.Select(c => c.EntityId)]);
+            [.. contributions.Select(c => c.EntityId)],
+            Undated: !record.IsDated);
 
         var locked = await AcquireAsync(record.Id, state, record.Blob.LastModified, cancellationToken);
         if (locked is null)
@@ -35,8 +36,8 @@ public sealed partial class TableArticleStore
 
         var (lockETag, keys, hadKeys, lease) = locked.Value;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
-        var newPartitions = EntityStatsStore.PartitionsOf(state.Ticks).ToHashSet(StringComparer.Ordinal);
-        var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
+        var newPartitions = EntityStatsStore.PartitionsOf(state).ToHashSet(StringComparer.Ordinal);
+        var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
 
         // Under the lock these touch disjoint rows (stale deletes skip every key the new version owns),
         // so they run side by side; only the commit has to wait for all of them. An article that never had
@@ -68,7 +69,7 @@ public sealed partial class TableArticleStore
 
         var (lockETag, keys, _, lease) = locked.Value;
         var states = keys.All.ToList();
-        var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s.Ticks)).Distinct(StringComparer.Ordinal);
+        var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s)).Distinct(StringComparer.Ordinal);
         // Under the lock these touch disjoint rows; the commit (removing the row) waits for all of them.
         await Task.WhenAll(
             Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, lease.EnsureHeld, cancellationToken))),
@@ -166,5 +167,5 @@ public sealed partial class TableArticleStore
     }
 
     private static bool SameKeys(IndexState a, IndexState b) =>
-        a.Ticks == b.Ticks && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && a.EntityIds.SequenceEqual(b.EntityIds, StringComparer.Ordinal);
+        a.Ticks == b.Ticks && a.Undated == b.Undated && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && a.EntityIds.SequenceEqual(b.EntityIds, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Aggregates;
+using Pipeline.Storage.Articles;
 using Pipeline.Storage.Keys;
 
 namespace Pipeline.Storage.Entities;
@@ -43,8 +44,12 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
 
     public static string DayPeriod(DateTimeOffset t) => "d" + TimeKeys.Day(t);
 
-    /// <summary>The partitions an article timed at <paramref name="ticks"/> adds to: all-time and its month.</summary>
-    public static IEnumerable<string> PartitionsOf(long ticks) => [AllPeriod, MonthPeriod(new DateTimeOffset(ticks, TimeSpan.Zero))];
+    /// <summary>
+    /// The partitions an article adds to: all-time and its month; an undated article (filed under its upload time)
+    /// only all-time, so no windowed leaderboard places it on its upload day.
+    /// </summary>
+    public static IEnumerable<string> PartitionsOf(IndexState state) =>
+        state.Undated ? [AllPeriod] : [AllPeriod, MonthPeriod(new DateTimeOffset(state.Ticks, TimeSpan.Zero))];
 
     /// <summary>
     /// Makes this article's contributions in <paramref name="partition"/> equal to <paramref name="desired"/> (their

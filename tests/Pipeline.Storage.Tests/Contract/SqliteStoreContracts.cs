@@ -40,3 +40,12 @@ public sealed class SqliteReceiptStoreTests : ReceiptStoreContractTests, IDispos
 
     public void Dispose() => _databases.Dispose();
 }
+
+public sealed class SqliteCoverageTests : CoverageContractTests, IDisposable
+{
+    private readonly SqliteTestDatabase _databases = new();
+
+    protected override Task<StoreUnderTest> CreateStoreAsync() => _databases.CreateStoreAsync();
+
+    public void Dispose() => _databases.Dispose();
+}

@@ -1,4 +1,5 @@
 using Pipeline.Core.Articles;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Processing;
 using Pipeline.Core.Queries;
 
@@ -8,6 +9,9 @@ namespace Pipeline.Storage.Tests.Contract;
 public sealed class StoreUnderTest(IArticleRepository repository, IArticleQueries queries, Func<string>? diagnostics = null)
     : IArticleRepository, IArticleQueries
 {
+    /// <summary>The store's coverage aggregates (every results store implements them).</summary>
+    public ICoverageStore Coverage => (ICoverageStore)queries;
+
     /// <summary>Store-specific counters worth printing (never asserted).</summary>
     public string Diagnostics => diagnostics?.Invoke() ?? "";
 

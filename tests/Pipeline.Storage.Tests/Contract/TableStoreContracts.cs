@@ -30,3 +30,9 @@ public sealed class TableReceiptStoreTests(AzuriteFixture azurite) : ReceiptStor
 {
     protected override async Task<IReceiptStore> CreateReceiptsAsync() => (await StorageHarness.CreateAsync(azurite)).Receipts;
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableCoverageTests(AzuriteFixture azurite) : CoverageContractTests
+{
+    protected override async Task<StoreUnderTest> CreateStoreAsync() => TableArticleWriteTests.Wrap(await StorageHarness.CreateAsync(azurite));
+}

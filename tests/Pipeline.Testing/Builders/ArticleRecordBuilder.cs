@@ -26,6 +26,7 @@ public sealed class ArticleRecordBuilder
     private string _body = "The candidate spoke to a large crowd on Tuesday.";
     private string _language = "en";
     private SentimentScores? _sentiment = new(0.7, 0.2, 0.1);
+    private bool _dated = true;
 
     public ArticleRecordBuilder WithBlobName(string name, string container = "articles")
     {
@@ -45,6 +46,13 @@ public sealed class ArticleRecordBuilder
     public ArticleRecordBuilder WithTimestamp(DateTimeOffset timestamp)
     {
         _timestamp = timestamp;
+        return this;
+    }
+
+    /// <summary>No date was found: the timestamp is the upload time (dateSource "upload").</summary>
+    public ArticleRecordBuilder Undated()
+    {
+        _dated = false;
         return this;
     }
 
@@ -133,7 +141,9 @@ public sealed class ArticleRecordBuilder
             Url = _url,
             Author = _author,
             Format = "txt",
-            PublishedAt = _timestamp,
+            PublishedAt = _dated ? _timestamp : null,
+            DateSource = _dated ? DateSource.Metadata : DateSource.Upload,
+            SourceOrigin = _source is null ? null : SourceOrigin.Metadata,
             Timestamp = _timestamp,
             ProcessedAt = _processedAt,
             Text = text,

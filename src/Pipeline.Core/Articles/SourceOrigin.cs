@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Core.Articles;
+
+/// <summary>Where an article's outlet (<see cref="ArticleRecord.Source"/>) came from; absent when the outlet is unknown.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SourceOrigin>))]
+public enum SourceOrigin
+{
+    /// <summary>The uploader's blob metadata ("source").</summary>
+    [JsonStringEnumMemberName("metadata")]
+    Metadata,
+
+    /// <summary>A field of the page: og:site_name, JSON-LD publisher, a JSON or front-matter field.</summary>
+    [JsonStringEnumMemberName("page")]
+    Page,
+
+    /// <summary>The host of the article's canonical URL (metadata "url" or the page's).</summary>
+    [JsonStringEnumMemberName("url")]
+    Url,
+
+    /// <summary>A leading folder of the blob's name that is a domain, e.g. "nbcnews.com/2016/06/10/slug.txt".</summary>
+    [JsonStringEnumMemberName("path")]
+    Path,
+}
