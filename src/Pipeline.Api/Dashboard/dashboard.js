@@ -160,11 +160,11 @@ async function loadArticles(append) {
     const entity = form.entity.trim();
     const page = { from: f.from, to: f.to, sentiment: form.sentiment, status: form.status, top: 50, continuationToken: append ? state.next : null };
     // /api/entities/{id}/articles says how each article treats the entity; it has no outlet filter, /api/articles has.
-    const data = entity && !f.source
+    const withEntityTone = Boolean(entity && !f.source);
+    const data = withEntityTone
       ? await get(`/api/entities/${encodeURIComponent(entity)}/articles`, page)
       : await get("/api/articles", { ...page, entity, source: f.source });
     if (!current()) return;
-    const withEntityTone = data.items.some(a => "entityTone" in a);
     $("entity-tone-head").hidden = !withEntityTone;
     const rows = data.items.map(a => el("tr", { className: "row", dataset: { article: a.id } },
       el("td", { className: "num" }, publishedCell(a)),
