@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Api.Health;
 using Pipeline.Api.Queries;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
 
 namespace Pipeline.Api;
@@ -15,4 +16,9 @@ namespace Pipeline.Api;
 [JsonSerializable(typeof(EntityList))]
 [JsonSerializable(typeof(EntitySummary))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(Timeline))]
+[JsonSerializable(typeof(SourceList))]
+[JsonSerializable(typeof(EntitySources))]
+[JsonSerializable(typeof(CoMentionList))]
+[JsonSerializable(typeof(CorpusStatus))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -8,6 +8,11 @@ public static class ApiRoutes
     public const string ListEntities = nameof(ListEntities);
     public const string GetEntity = nameof(GetEntity);
     public const string ListEntityArticles = nameof(ListEntityArticles);
+    public const string ListEntitySources = nameof(ListEntitySources);
+    public const string ListCoMentions = nameof(ListCoMentions);
+    public const string GetTimeline = nameof(GetTimeline);
+    public const string ListSources = nameof(ListSources);
+    public const string GetStatus = nameof(GetStatus);
     public const string Health = nameof(Health);
     public const string Dashboard = nameof(Dashboard);
 

@@ -28,8 +28,20 @@ public static class PipelineApi
         entities.MapGet("/entities/{id}", QueryApiEndpoints.GetEntityAsync)
             .WithName(ApiRoutes.GetEntity).WithSummary("One entity's totals, by id or name");
         entities.MapGet("/entities/{id}/articles", QueryApiEndpoints.ListEntityArticlesAsync)
-            .WithName(ApiRoutes.ListEntityArticles).WithSummary("Articles mentioning the entity, newest first");
+            .WithName(ApiRoutes.ListEntityArticles).WithSummary("Articles mentioning the entity, newest first, with its mentions and the tone toward it in each");
+        entities.MapGet("/entities/{id}/sources", CoverageEndpoints.ListEntitySourcesAsync)
+            .WithName(ApiRoutes.ListEntitySources).WithSummary("Tone toward the entity by outlet: articles, mentions, average tone and its spread");
+        entities.MapGet("/entities/{id}/co-mentions", CoverageEndpoints.ListCoMentionsAsync)
+            .WithName(ApiRoutes.ListCoMentions).WithSummary("Who appears with the entity most, and the tone toward them there");
 
+        var coverage = api.MapGroup("").WithTags("Coverage");
+        coverage.MapGet("/timeline", CoverageEndpoints.GetTimelineAsync)
+            .WithName(ApiRoutes.GetTimeline).WithSummary("Article volume and tone toward one or more entities per day, week or month");
+        coverage.MapGet("/sources", CoverageEndpoints.ListSourcesAsync)
+            .WithName(ApiRoutes.ListSources).WithSummary("Outlets with their article counts and average document tone");
+
+        api.MapGet("/status", CoverageEndpoints.GetStatusAsync)
+            .WithName(ApiRoutes.GetStatus).WithSummary("The stored corpus: processed, unscored, failed, undated, last processed; and pending work").WithTags("Operations");
         api.MapGet("/health", HealthEndpoints.GetHealth)
             .WithName(ApiRoutes.Health).WithSummary("Ready once storage is initialized").WithTags("Operations")
             .AllowAnonymous();

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Pipeline.Analysis;
 using Pipeline.Api.Health;
+using Pipeline.Api.Queries;
 using Pipeline.Core;
 using Pipeline.Core.Processing;
 using Pipeline.Storage;
@@ -11,7 +13,7 @@ public static class PipelineHostBuilderExtensions
 {
     /// <summary>
     /// Everything both hosts (the standalone server and the Functions worker) need: ingestion and the article
-    /// processor, the configured analyzer, the results store, JSON and problem details for the API, readiness.
+    /// processor, the configured analyzer, the results store, the query cache, JSON and problem details for the API, readiness.
     /// </summary>
     public static TBuilder AddPipeline<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -27,6 +29,9 @@ public static class PipelineHostBuilderExtensions
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
+        services.AddOptions<QueryCacheOptions>().Bind(config.GetSection(QueryCacheOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueryCacheOptions>, QueryCacheOptionsValidator>();
+        services.AddSingleton<QueryCache>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<HealthProbe>();
         services.AddHostedService<StartupInitializer>();

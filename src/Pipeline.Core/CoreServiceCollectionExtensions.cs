@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleParser, ArticleParser>();
+        services.TryAddSingleton<ResultsVersion>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<CoverageQueries>();
         return services;

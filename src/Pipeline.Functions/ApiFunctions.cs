@@ -5,6 +5,7 @@ using Pipeline.Api;
 using Pipeline.Api.Dashboard;
 using Pipeline.Api.Health;
 using Pipeline.Api.Queries;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
 
 namespace Pipeline.Functions;
@@ -13,12 +14,12 @@ namespace Pipeline.Functions;
 /// One HTTP function per route of <see cref="PipelineApi.MapPipelineApi"/>, named like its endpoint and calling
 /// the same handler. Every one but health needs a function key (x-functions-key header or code parameter).
 /// </summary>
-public sealed class ApiFunctions(IArticleQueries queries, HealthProbe health)
+public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries coverage, QueryCache cache, HealthProbe health)
 {
     [Function(ApiRoutes.ListArticles)]
-    public Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticlesAsync(
+    public Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request) =>
-        QueryApiEndpoints.ListArticlesAsync(request, queries, Aborted(request));
+        QueryApiEndpoints.ListArticlesAsync(request, queries, cache, Aborted(request));
 
     [Function(ApiRoutes.GetArticle)]
     public Task<Results<Ok<ArticleDetails>, ProblemHttpResult, ValidationProblem>> GetArticleAsync(
@@ -26,9 +27,9 @@ public sealed class ApiFunctions(IArticleQueries queries, HealthProbe health)
         QueryApiEndpoints.GetArticleAsync(id, queries, Aborted(request));
 
     [Function(ApiRoutes.ListEntities)]
-    public Task<Results<Ok<EntityList>, ValidationProblem>> ListEntitiesAsync(
+    public Task<Results<Ok<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities")] HttpRequest request) =>
-        QueryApiEndpoints.ListEntitiesAsync(request, queries, Aborted(request));
+        QueryApiEndpoints.ListEntitiesAsync(request, queries, cache, Aborted(request));
 
     [Function(ApiRoutes.GetEntity)]
     public Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
@@ -36,9 +37,34 @@ public sealed class ApiFunctions(IArticleQueries queries, HealthProbe health)
         QueryApiEndpoints.GetEntityAsync(id, queries, Aborted(request));
 
     [Function(ApiRoutes.ListEntityArticles)]
-    public Task<Results<Ok<Page<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
+    public Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/articles")] HttpRequest request, string id) =>
-        QueryApiEndpoints.ListEntityArticlesAsync(id, request, queries, Aborted(request));
+        QueryApiEndpoints.ListEntityArticlesAsync(id, request, queries, cache, Aborted(request));
+
+    [Function(ApiRoutes.ListEntitySources)]
+    public Task<Results<Ok<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/sources")] HttpRequest request, string id) =>
+        CoverageEndpoints.ListEntitySourcesAsync(id, request, queries, coverage, cache, Aborted(request));
+
+    [Function(ApiRoutes.ListCoMentions)]
+    public Task<Results<Ok<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/co-mentions")] HttpRequest request, string id) =>
+        CoverageEndpoints.ListCoMentionsAsync(id, request, queries, coverage, cache, Aborted(request));
+
+    [Function(ApiRoutes.GetTimeline)]
+    public Task<Results<Ok<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "timeline")] HttpRequest request) =>
+        CoverageEndpoints.GetTimelineAsync(request, queries, coverage, cache, Aborted(request));
+
+    [Function(ApiRoutes.ListSources)]
+    public Task<Results<Ok<SourceList>, StatusCodeHttpResult, ValidationProblem>> ListSourcesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request) =>
+        CoverageEndpoints.ListSourcesAsync(request, coverage, cache, Aborted(request));
+
+    [Function(ApiRoutes.GetStatus)]
+    public Task<Ok<CorpusStatus>> GetStatusAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "status")] HttpRequest request) =>
+        CoverageEndpoints.GetStatusAsync(request, coverage, cache, health, Aborted(request));
 
     [Function(ApiRoutes.Health)]
     public Results<Ok<HealthReport>, JsonHttpResult<HealthReport>> Health(

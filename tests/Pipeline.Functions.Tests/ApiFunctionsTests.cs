@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Pipeline.Analysis;
 using Pipeline.Api.Health;
 using Pipeline.Api.Queries;
+using Pipeline.Core.Coverage;
+using Pipeline.Core.Processing;
 using Pipeline.Testing.Builders;
 using Pipeline.Testing.Fakes;
 
@@ -59,7 +61,8 @@ public sealed class ApiFunctionsTests
     }
 
     private ApiFunctions Functions() =>
-        new(_repository, new HealthProbe(_readiness, Options.Create(new AnalysisOptions()), []));
+        new(_repository, new CoverageQueries(_repository), new QueryCache(new ResultsVersion(), TimeProvider.System, Options.Create(new QueryCacheOptions())),
+            new HealthProbe(_readiness, Options.Create(new AnalysisOptions()), []));
 
     private static HttpRequest Request(string query = "")
     {

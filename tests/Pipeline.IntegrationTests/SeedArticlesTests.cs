@@ -46,4 +46,39 @@ public sealed class SeedArticlesTests(AzuriteFixture azurite, ITestOutputHelper 
 
         Assert.Equal([("Bernie Sanders", 5), ("Hillary Clinton", 5), ("Donald Trump", 5)], top);
     }
+
+    [SharedSeedsFact]
+    public async Task Seeds_UploadedUnderOutletAndDateNames_TimelineOfBothCandidatesOnThoseDaysAndOutlets()
+    {
+        var seeds = SharedSeedsFactAttribute.SeedsFolder!;
+        await using var app = new PipelineAppFactory(azurite, StorageNames.Unique());
+        var client = app.CreateClient();
+        var files = Directory.GetFiles(seeds).Order(StringComparer.Ordinal).ToList();
+        // As a user would name them with `az storage blob upload --name nbcnews.com/2016/06/10/...`.
+        var names = files.Select((f, i) => $"{(i % 2 == 0 ? "nbcnews.com" : "www.huffpost.com")}/2016/06/{10 + i:00}/{Path.GetFileName(f)}").ToList();
+        foreach (var (file, name) in files.Zip(names))
+        {
+            await app.UploadAsync(name, await File.ReadAllBytesAsync(file), "text/plain");
+        }
+
+        foreach (var name in names)
+        {
+            await client.WaitForArticleAsync(app.Names.Articles, name);
+        }
+
+        var timeline = await client.GetJsonAsync("/api/timeline?entity=Bernie%20Sanders&entity=Hillary%20Clinton&bucket=day");
+        var expectedDays = Enumerable.Range(10, files.Count).Select(d => new DateTimeOffset(2016, 6, d, 0, 0, 0, TimeSpan.Zero)).ToList();
+        foreach (var series in timeline["series"]!.AsArray())
+        {
+            var points = series!["points"]!.AsArray();
+            output.WriteLine($"{series["entity"]!["name"]}: " + string.Join(", ", points.Select(p => $"{p!["start"]} n={p["articles"]} tone={p["tone"]!["mean"]}")));
+            Assert.Equal(expectedDays, points.Where(p => p!["articles"]!.GetValue<int>() > 0).Select(p => p!["start"]!.GetValue<DateTimeOffset>()));
+            Assert.All(points, p => Assert.NotNull(p!["tone"]!["mean"]));
+        }
+
+        var bySource = await client.GetJsonAsync("/api/entities/Hillary%20Clinton/sources");
+        Assert.Equal(
+            [("huffpost.com", 2), ("nbcnews.com", 3)],
+            bySource["sources"]!.AsArray().Select(s => (s!["source"]!.GetValue<string>(), s["articles"]!.GetValue<int>())).OrderBy(s => s.Item1, StringComparer.Ordinal));
+    }
 }

@@ -9,13 +9,15 @@ namespace Pipeline.Api.Queries;
 public static class QueryApiEndpoints
 {
     private static readonly string[] ArticleParameters = ["from", "to", "source", "entity", "sentiment", "language", "status", "top", "continuationToken"];
-    private static readonly string[] EntityParameters = ["category", "from", "to", "top"];
-    private static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
+    private static readonly string[] EntityParameters = ["category", "source", "from", "to", "top"];
+    /// <summary>Categories left out of rankings unless asked for by name: dates, numbers and role nouns ("officials").</summary>
+    internal static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
     private static readonly string[] PageParameters = ["from", "to", "sentiment", "language", "status", "top", "continuationToken"];
 
-    public static async Task<Results<Ok<Page<ArticleSummary>>, ValidationProblem>> ListArticlesAsync(
-        HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
+        HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var parameters = new QueryParameters(request.Query);
         parameters.RejectUnknown(ArticleParameters);
         var query = ParseArticleQuery(parameters);
@@ -25,19 +27,24 @@ public static class QueryApiEndpoints
             return TypedResults.ValidationProblem(parameters.Errors, title: "Invalid query parameters");
         }
 
-        if (entity is not null)
+        try
         {
-            var entityId = await ResolveEntityIdAsync(entity, queries, cancellationToken);
-            if (entityId is null)
+            var answer = await cache.GetAsync(request, async ct =>
             {
-                return TypedResults.Ok(new Page<ArticleSummary>([], null));
-            }
+                if (entity is null)
+                {
+                    return await queries.ListArticlesAsync(query, ct);
+                }
 
-            query = query with { EntityId = entityId };
+                var entityId = await ResolveEntityIdAsync(entity, queries, ct);
+                return entityId is null ? new Page<ArticleSummary>([], null) : await queries.ListArticlesAsync(query with { EntityId = entityId }, ct);
+            }, cancellationToken);
+            return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : TypedResults.Ok(answer.Value);
         }
-
-        var (page, problem) = await TryListAsync(query, queries, cancellationToken);
-        return page is not null ? TypedResults.Ok(page) : problem!;
+        catch (InvalidContinuationTokenException ex)
+        {
+            return InvalidToken(ex);
+        }
     }
 
     public static async Task<Results<Ok<ArticleDetails>, ProblemHttpResult, ValidationProblem>> GetArticleAsync(
@@ -56,14 +63,16 @@ public static class QueryApiEndpoints
             : TypedResults.Ok(ArticleDetails.From(record));
     }
 
-    public static async Task<Results<Ok<EntityList>, ValidationProblem>> ListEntitiesAsync(
-        HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
+        HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var parameters = new QueryParameters(request.Query);
         parameters.RejectUnknown(EntityParameters);
         var query = new EntityQuery
         {
             Category = parameters.String("category", 40),
+            Source = parameters.String("source", 200),
             From = parameters.Date("from"),
             To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
             Top = parameters.Int("top", EntityQuery.DefaultTop, 1, EntityQuery.MaxTop),
@@ -81,7 +90,8 @@ public static class QueryApiEndpoints
             query = query with { ExcludedCategories = UnnamedCategories };
         }
 
-        return TypedResults.Ok(new EntityList(await queries.ListEntitiesAsync(query, cancellationToken)));
+        var answer = await cache.GetAsync(request, async ct => new EntityList(await queries.ListEntitiesAsync(query, ct)), cancellationToken);
+        return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : TypedResults.Ok(answer.Value);
     }
 
     public static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
@@ -89,14 +99,13 @@ public static class QueryApiEndpoints
     {
         var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
         var entity = entityId is null ? null : await queries.GetEntityAsync(entityId, cancellationToken);
-        return entity is null
-            ? TypedResults.Problem(title: "Entity not found", detail: $"No stored article mentions '{id}'.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(entity);
+        return entity is null ? CachedResults.EntityNotFound(id) : TypedResults.Ok(entity);
     }
 
-    public static async Task<Results<Ok<Page<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
-        string id, HttpRequest request, IArticleQueries queries, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
+        string id, HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var parameters = new QueryParameters(request.Query);
         parameters.RejectUnknown(PageParameters);
         var query = ParseArticleQuery(parameters);
@@ -105,14 +114,18 @@ public static class QueryApiEndpoints
             return TypedResults.ValidationProblem(parameters.Errors, title: "Invalid query parameters");
         }
 
-        var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
-        if (entityId is null)
+        try
         {
-            return TypedResults.Problem(title: "Entity not found", detail: $"No stored article mentions '{id}'.", statusCode: StatusCodes.Status404NotFound);
+            var answer = await cache.GetAsync(request, async ct =>
+                await ResolveEntityIdAsync(id, queries, ct) is { } entityId
+                    ? Lookup<Page<ArticleSummary>>.Found(await queries.ListArticlesAsync(query with { EntityId = entityId }, ct))
+                    : Lookup<Page<ArticleSummary>>.NotFound(id), cancellationToken);
+            return CachedResults.Found(request, answer);
         }
-
-        var (page, problem) = await TryListAsync(query with { EntityId = entityId }, queries, cancellationToken);
-        return page is not null ? TypedResults.Ok(page) : problem!;
+        catch (InvalidContinuationTokenException ex)
+        {
+            return InvalidToken(ex);
+        }
     }
 
     private static ArticleQuery ParseArticleQuery(QueryParameters parameters)
@@ -132,33 +145,10 @@ public static class QueryApiEndpoints
         return query;
     }
 
-    private static async Task<(Page<ArticleSummary>? Page, ValidationProblem? Problem)> TryListAsync(
-        ArticleQuery query, IArticleQueries queries, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await queries.ListArticlesAsync(query, cancellationToken), null);
-        }
-        catch (InvalidContinuationTokenException ex)
-        {
-            return (null, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["continuationToken"] = [ex.Message] },
-                title: "Invalid query parameters"));
-        }
-    }
+    private static ValidationProblem InvalidToken(InvalidContinuationTokenException ex) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["continuationToken"] = [ex.Message] }, title: "Invalid query parameters");
 
     /// <summary>Accepts an entity id ("person-bernie-sanders") or a plain name ("Bernie Sanders").</summary>
-    private static async Task<string?> ResolveEntityIdAsync(string value, IArticleQueries queries, CancellationToken cancellationToken)
-    {
-        if (IsIdShaped(value) && await queries.GetEntityAsync(value, cancellationToken) is not null)
-        {
-            return value;
-        }
-
-        var matches = await queries.FindEntitiesByNameAsync(value, cancellationToken);
-        return matches.Count > 0 ? matches[0].Id : null;
-    }
-
-    private static bool IsIdShaped(string value) =>
-        value.Length is > 2 and <= 250 && value.Contains('-', StringComparison.Ordinal) && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    private static async Task<string?> ResolveEntityIdAsync(string value, IArticleQueries queries, CancellationToken cancellationToken) =>
+        (await EntityLookup.FindAsync(value, null, queries, cancellationToken))?.Id;
 }

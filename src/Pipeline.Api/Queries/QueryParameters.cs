@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
 
 namespace Pipeline.Api.Queries;
@@ -94,6 +95,50 @@ internal sealed class QueryParameters(IQueryCollection query)
     }
 
     public Sentiment? Sentiment(string name) => Enum<Sentiment>(name);
+
+    public TimeBucket? Bucket(string name) => Enum<TimeBucket>(name);
+
+    /// <summary>"true" or "false" (any case); absent is false.</summary>
+    public bool Bool(string name)
+    {
+        var value = Single(name);
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(value.Trim(), out var parsed))
+        {
+            return parsed;
+        }
+
+        Fail(name, $"'{name}' must be true or false.");
+        return false;
+    }
+
+    /// <summary>A parameter that may be repeated ("entity=A&amp;entity=B"), each value trimmed and 1 to <paramref name="maxLength"/> characters.</summary>
+    public IReadOnlyList<string> Strings(string name, int maxCount, int maxLength = 400)
+    {
+        if (!query.TryGetValue(name, out var values))
+        {
+            return [];
+        }
+
+        var result = values.Select(v => v?.Trim() ?? "").ToList();
+        if (result.Count > maxCount)
+        {
+            Fail(name, $"'{name}' may be given at most {maxCount} times.");
+            return [];
+        }
+
+        if (result.Any(v => v.Length == 0 || v.Length > maxLength))
+        {
+            Fail(name, $"Each '{name}' must be 1 to {maxLength} characters.");
+            return [];
+        }
+
+        return result;
+    }
 
     public ArticleStatus? Status(string name) => Enum<ArticleStatus>(name);
 

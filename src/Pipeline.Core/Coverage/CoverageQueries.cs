@@ -59,13 +59,21 @@ public sealed class CoverageQueries(ICoverageStore store)
     }
 
     /// <summary>Entities that appear in the same articles as <see cref="CoverageScope.EntityId"/>, most shared articles first.</summary>
-    public async Task<IReadOnlyList<CoMention>> ListCoMentionsAsync(CoverageScope scope, int top, CancellationToken cancellationToken)
+    /// <param name="scope">Which articles; names the subject entity.</param>
+    /// <param name="category">Only co-mentioned entities of this category (case-insensitive); null: any but <paramref name="excludedCategories"/>.</param>
+    /// <param name="excludedCategories">Categories left out (case-insensitive).</param>
+    /// <param name="top">How many to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<CoMention>> ListCoMentionsAsync(
+        CoverageScope scope, string? category, IReadOnlyCollection<string> excludedCategories, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(excludedCategories);
         ArgumentException.ThrowIfNullOrEmpty(scope.EntityId);
         var found = await store.ReadCoMentionsAsync(scope, cancellationToken);
         return found
             .Where(c => c.Totals.Articles > 0 && !string.Equals(c.EntityId, scope.EntityId, StringComparison.Ordinal))
+            .Where(c => category is null ? !excludedCategories.Contains(c.Category, StringComparer.OrdinalIgnoreCase) : string.Equals(c.Category, category, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(c => c.Totals.Articles)
             .ThenByDescending(c => c.Totals.Mentions)
             .ThenBy(c => c.EntityId, StringComparer.Ordinal)

@@ -16,7 +16,8 @@ public sealed partial class ArticleProcessor(
     IArticleRepository repository,
     IOptions<ProcessingOptions> options,
     TimeProvider timeProvider,
-    ILogger<ArticleProcessor> logger)
+    ILogger<ArticleProcessor> logger,
+    ResultsVersion? results = null)
 {
     public async Task<ProcessingOutcome> ProcessAsync(RawArticle raw, CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed partial class ArticleProcessor(
 
         var record = await BuildRecordAsync(raw, cancellationToken);
         await repository.SaveAsync(record, cancellationToken);
+        results?.Advance();
 
         if (record.Status == ArticleStatus.Failed)
         {
@@ -62,6 +64,7 @@ public sealed partial class ArticleProcessor(
         }
 
         await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
+        results?.Advance();
         LogFailed(logger, blob.Name, reason);
         return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
     }
@@ -71,6 +74,7 @@ public sealed partial class ArticleProcessor(
     {
         var id = ArticleId.For(container, blobName);
         await repository.DeleteAsync(id, cancellationToken);
+        results?.Advance();
         LogDeleted(logger, blobName, id);
     }
 

@@ -2,6 +2,7 @@ using Pipeline.Core.Aggregates;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
+using Pipeline.Testing.Aggregates;
 using Pipeline.Testing.Builders;
 
 namespace Pipeline.Storage.Tests.Contract;
@@ -49,55 +50,6 @@ public abstract class CoverageContractTests
         return (store, records);
     }
 
-    /// <summary>What an article adds in a scope: its mentions of and tone toward the entity, or its document tone.</summary>
-    private static (long Mentions, long? Polarity)? Counted(ArticleRecord r, CoverageScope scope)
-    {
-        if (scope.Source is { } s && !string.Equals(r.Source, s, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (scope.EntityId is null)
-        {
-            return r.Status == ArticleStatus.Failed ? null
-                : (0, r.Analysis?.Sentiment is { } d ? (long)Math.Round(d.Scores.Polarity * EntityContribution.Scale, MidpointRounding.AwayFromZero) : null);
-        }
-
-        return EntityContribution.From(r).TryGetValue(scope.EntityId, out var c) ? (c.Mentions, c.PolarityMicro) : null;
-    }
-
-    private static bool InWindow(ArticleRecord r, CoverageScope scope) =>
-        (scope.From is null || r.Timestamp >= scope.From) && (scope.To is null || r.Timestamp < scope.To);
-
-    private static DailyCoverage RecountDaily(IEnumerable<ArticleRecord> records, CoverageScope scope)
-    {
-        var days = new Dictionary<int, CoverageTotals>();
-        long undated = 0;
-        foreach (var r in records.Where(r => InWindow(r, scope)))
-        {
-            if (Counted(r, scope) is not { } c)
-            {
-                continue;
-            }
-
-            if (!r.IsDated && !scope.IncludeUndated)
-            {
-                undated++;
-                continue;
-            }
-
-            var day = DailyCoverage.DayNumber(r.Timestamp.UtcTicks);
-            if (!days.TryGetValue(day, out var t))
-            {
-                days[day] = t = new CoverageTotals();
-            }
-
-            t.AddArticle(c.Mentions, c.Polarity);
-        }
-
-        return new DailyCoverage(days, undated);
-    }
-
     private static void AssertSameDaily(DailyCoverage expected, DailyCoverage actual)
     {
         Assert.Equal(expected.Undated, actual.Undated);
@@ -136,7 +88,7 @@ public abstract class CoverageContractTests
 
         var actual = await store.Coverage.ReadDailyAsync(scope, Ct);
 
-        AssertSameDaily(RecountDaily(records, scope), actual);
+        AssertSameDaily(CoverageRecount.Daily(records, scope), actual);
         Assert.NotEmpty(actual.Days);
     }
 
@@ -169,7 +121,7 @@ public abstract class CoverageContractTests
 
         foreach (var scope in new[] { new CoverageScope { EntityId = Id("Alice Adams") }, new CoverageScope { EntityId = Id("Bob Brown") }, new CoverageScope() })
         {
-            AssertSameDaily(RecountDaily(current, scope), await store.Coverage.ReadDailyAsync(scope, Ct));
+            AssertSameDaily(CoverageRecount.Daily(current, scope), await store.Coverage.ReadDailyAsync(scope, Ct));
         }
     }
 
@@ -185,22 +137,7 @@ public abstract class CoverageContractTests
 
         var actual = await store.Coverage.ReadSourcesAsync(scope, Ct);
 
-        // All time counts undated articles (they have an outlet); a window only dated ones.
-        var expected = records
-            .Where(r => InWindow(r, scope) && (!window || r.IsDated))
-            .Select(r => (Key: r.Source?.ToLowerInvariant(), Counted: Counted(r, scope)))
-            .Where(x => x.Counted is not null)
-            .GroupBy(x => x.Key)
-            .ToDictionary(g => g.Key ?? "", g =>
-            {
-                var t = new CoverageTotals();
-                foreach (var x in g)
-                {
-                    t.AddArticle(x.Counted!.Value.Mentions, x.Counted.Value.Polarity);
-                }
-
-                return Sums(t);
-            });
+        var expected = CoverageRecount.Sources(records, scope).ToDictionary(e => e.Key, e => Sums(e.Value));
         Assert.Equal(
             expected.OrderBy(e => e.Key, StringComparer.Ordinal),
             actual.ToDictionary(s => s.Source?.ToLowerInvariant() ?? "", s => Sums(s.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
@@ -234,8 +171,7 @@ public abstract class CoverageContractTests
         var counts = await store.Coverage.ReadCountsAsync(Ct);
 
         Assert.Equal((5L, 1L, 1L, 7L), (counts.Processed, counts.Unscored, counts.Failed, counts.Total));
-        Assert.Equal(records.Count(r => !r.IsDated), counts.Undated);
-        Assert.Equal(records.Max(r => r.ProcessedAt), counts.LastProcessedAt);
+        Assert.Equal(CoverageRecount.Counts(records), counts);
 
         await store.DeleteAsync(records[5].Id, Ct);
         Assert.Equal(0, (await store.Coverage.ReadCountsAsync(Ct)).Failed);

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Text;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Ingestion;
 using Pipeline.Core.Processing;
 using Pipeline.Core.Queries;
+using Pipeline.Testing.Aggregates;
 
 namespace Pipeline.Testing.Fakes;
 
@@ -50,7 +52,7 @@ public sealed class FakeTextAnalyzer : ITextAnalyzer
 }
 
 /// <summary>Keeps records in memory; as queries it serves stored articles by id and empty lists.</summary>
-public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries
+public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries, ICoverageStore
 {
     public ConcurrentDictionary<string, ArticleRecord> Saved { get; } = new();
 
@@ -86,4 +88,17 @@ public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries
 
     public Task<IReadOnlyList<EntitySummary>> FindEntitiesByNameAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<EntitySummary>>([]);
+
+    public Task<DailyCoverage> ReadDailyAsync(CoverageScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult(CoverageRecount.Daily(Saved.Values, scope));
+
+    public Task<IReadOnlyList<SourceCoverage>> ReadSourcesAsync(CoverageScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SourceCoverage>>([.. CoverageRecount.Sources(Saved.Values, scope).Select(s => new SourceCoverage(s.Key.Length == 0 ? null : s.Key, s.Value))]);
+
+    /// <summary>Not kept by this fake: tests of co-mentions use a real store.</summary>
+    public Task<IReadOnlyList<CoMentionCoverage>> ReadCoMentionsAsync(CoverageScope scope, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CoMentionCoverage>>([]);
+
+    public Task<CorpusCounts> ReadCountsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(CoverageRecount.Counts([.. Saved.Values]));
 }
