@@ -38,7 +38,7 @@ internal static class DashboardCorpus
     public static readonly int[] DatedPerWeek = [3, 2, 2];
 
     public static string Relief() => TestArticles.Plain(
-        "Senator Victor Hale Wins Praise for Flood Relief Bill",
+        "Senator Victor Hale Praised After Relief Vote",
         "Senator Victor Hale was praised on Thursday by farmers and mayors after his flood relief bill passed with wide support.",
         "\"He listened to us and delivered,\" said Anna Brooks, a farmer in the valley. Hale thanked the volunteers who helped rebuild homes.",
         "Even longtime rivals called the bill a fair and generous plan.");
