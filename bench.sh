@@ -6,6 +6,8 @@
 #   - bulk ingest until queryable: sustained articles/s as the store grows to each size
 #   - the storage ceiling: the app's own storage requests per article with the analyzer replaced by a replay
 #   - cold start (process start to /api/health ready, with the corpus stored), peak RSS, Azurite CPU while idle
+#   - the query API under load at each size (issue #11): wrk -t2 -c16 per endpoint, requests/s and p50/p99, beside
+#     /api/health (the app's own ceiling); wrk is installed with apt when missing and running as root
 # Writes bench/INGEST.md (bench/run.sh appends it to BENCHMARKS.md) unless --out says otherwise.
 #   ./bench.sh                 sizes 10000,100000 (about 30 minutes on 2 cores)
 #   ./bench.sh --quick         sizes 300; a smoke run for ./test.sh (writes to artifacts/, not bench/)
@@ -13,10 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-sizes="10000,100000"; latency=300; out="bench/INGEST.md"; quick=0; ceiling=5000
+sizes="10000,100000"; latency=300; out="bench/INGEST.md"; quick=0; ceiling=5000; load_seconds=10
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=1; sizes=300; latency=20; ceiling=300; out="artifacts/bench-quick.md"; shift ;;
+    --quick) quick=1; sizes=300; latency=20; ceiling=300; load_seconds=1; out="artifacts/bench-quick.md"; shift ;;
     --sizes) sizes=$2; shift 2 ;;
     --latency) latency=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -26,6 +28,10 @@ while [ $# -gt 0 ]; do
 done
 
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || true
+fi
+command -v wrk >/dev/null 2>&1 || { echo "bench.sh: wrk is needed for the query API load (apt-get install wrk)" >&2; exit 1; }
 app_project=src/Pipeline.Server
 app_dll=$app_project/bin/Release/net10.0/Pipeline.Server.dll
 dotnet build "$app_project" -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -62,6 +68,25 @@ stop_app() {
   note "peak_rss stored=$1 mb=$(( $(awk '/VmHWM/{print $2}' "/proc/$app/status") / 1024 ))"
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
 }
+# The query API under load, with the corpus stored and the app idle: each endpoint warmed once (its answer is then
+# served from the query cache, as a dashboard's repeated requests are), then wrk -t2 -c16 for $load_seconds s.
+api_load() { # $1: articles stored
+  local ids; ids=$(curl -fs "$api/api/entities?category=Person&top=2" | python3 -c 'import json,sys; print(" ".join(e["id"] for e in json.load(sys.stdin)["items"]))')
+  local a b; read -r a b <<<"$ids"; b=${b:-$a}
+  local paths=(
+    "/api/health" "/api/articles?top=50" "/api/entities" "/api/entities?from=2018-01-01&to=2018-07-01" "/api/entities?source=outlet-03.example"
+    "/api/timeline?entity=$a&entity=$b&bucket=week" "/api/timeline?bucket=month" "/api/sources" "/api/entities/$a/sources"
+    "/api/entities/$a/co-mentions" "/api/entities/$a/articles?top=50" "/api/status")
+  for path in "${paths[@]}"; do
+    curl -fs -o /dev/null "$api$path" || { echo "bench.sh: GET $path failed" >&2; exit 1; }
+    wrk -t2 -c16 -d"${load_seconds}s" --latency "$api$path" | awk -v stored="$1" -v path="$path" '
+      /Requests\/sec:/ { rps = $2 }
+      /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+      /Non-2xx/ { bad = $NF }
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      END { printf "api stored=%s requests_per_second=%.0f p50_ms=%.2f p99_ms=%.2f non_2xx=%d path=%s\n", stored, rps, ms(p50), ms(p99), bad + 0, path }' | tee -a "$results"
+  done
+}
 wait_initial_listing() {
   until curl -fs "$api/api/health" | grep -q '"initialSweepDone":true'; do sleep 0.1; done
 }
@@ -80,6 +105,7 @@ for size in "${size_list[@]}"; do
   bench wait --api "$api" --count "$((size - stored))" | sed "s/^/stored=$size /" | tee -a "$results"
   probe=$((probe + latency))
   bench latency --storage "$cs" --api "$api" --from $probe --count "$latency" --rate 10 | sed "s/^/stored=$size /" | tee -a "$results"
+  api_load "$size"
   stop_app "$size"
   stored=$size
 done
@@ -104,7 +130,8 @@ mkdir -p "$(dirname "$out")"
   echo "default store (SQLite), one worker per core. Bulk ingest: articles uploaded first, then the app started and timed until the"
   echo "watcher had handled them all; latency: uploads announced on the events queue at 10/s, timed from upload to GET /api/articles/{id} = 200."
   echo "The ceiling replays one analysis for every article (same downloads, parses and writes, no analyzer), into the"
-  echo "embedded store and, for comparison, into Table storage on the same Azurite (empty tables)."
+  echo "embedded store and, for comparison, into Table storage on the same Azurite (empty tables). Query API: with the corpus"
+  echo "stored and the app otherwise idle, each endpoint requested once, then \`wrk -t2 -c16 -d${load_seconds}s --latency\` (wrk shares the 2 cores)."
   echo
   echo '```'
   cat "$results"
@@ -112,3 +139,4 @@ mkdir -p "$(dirname "$out")"
 } > "$out"
 echo "wrote $out"
 grep -q "failed=0" "$results"
+! grep -Eq "^api .*non_2xx=[1-9]" "$results"

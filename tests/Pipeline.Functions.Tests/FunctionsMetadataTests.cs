@@ -21,6 +21,7 @@ public sealed class FunctionsMetadataTests
         [
             nameof(ProcessArticle), nameof(RecordPoisonedArticle), nameof(DeleteArticle),
             ApiRoutes.ListArticles, ApiRoutes.GetArticle, ApiRoutes.ListEntities, ApiRoutes.GetEntity, ApiRoutes.ListEntityArticles,
+            ApiRoutes.ListEntitySources, ApiRoutes.ListCoMentions, ApiRoutes.GetTimeline, ApiRoutes.ListSources, ApiRoutes.GetStatus,
             ApiRoutes.Health, ApiRoutes.Dashboard,
         ];
 
@@ -87,7 +88,7 @@ public sealed class FunctionsMetadataTests
     {
         var http = Functions.Where(f => f.TriggerType == "httpTrigger").ToList();
 
-        Assert.Equal(7, http.Count);
+        Assert.Equal(12, http.Count);
         Assert.All(http, f => Assert.Equal(f.Name == ApiRoutes.Health ? "Anonymous" : "Function", f.Property("authLevel"), ignoreCase: true));
     }
 
