@@ -51,10 +51,8 @@ async function loadEntities() {
     // On first open the chart is not empty: it compares the two most covered entities.
     if (!state.autoPicked && state.compare.length === 0 && data.items.length) {
       state.autoPicked = true;
-      for (const e of data.items.slice(0, 2)) state.compare.push({ id: e.id, name: e.name });
-      renderChips();
-      for (const c of state.compare) { const box = $("entity-rows").querySelector(`input[data-compare="${CSS.escape(c.id)}"]`); if (box) box.checked = true; }
-      loadTimeline();
+      state.compare = data.items.slice(0, 2).map(e => ({ id: e.id, name: e.name }));
+      syncCompare();
     }
   });
 }
