@@ -53,6 +53,7 @@ function drawTimeline(all, entities, bucket) {
   const labels = starts.map(s => bucketLabel(s, bucket));
   const allAligned = all ? aligned[0] : null;
   const entityAligned = all ? aligned.slice(1) : aligned;
+  const dots = labels.length > 120 ? 0 : 3; // years of days: lines only, dots would merge into a smear
   draw("tone-chart", {
     type: "line",
     data: {
@@ -61,7 +62,7 @@ function drawTimeline(all, entities, bucket) {
         label: s.entity?.name ?? "all articles",
         data: s.points.map(p => p?.tone?.mean ?? null),
         counts: s.points.map(p => p?.tone?.count ?? 0),
-        borderColor: colorOf(i), backgroundColor: colorOf(i), spanGaps: true, pointRadius: 3, tension: 0,
+        borderColor: colorOf(i), backgroundColor: colorOf(i), spanGaps: true, pointRadius: dots, tension: 0,
       })),
     },
     options: {
@@ -78,7 +79,7 @@ function drawTimeline(all, entities, bucket) {
         ...(allAligned ? [{ label: "all articles", data: allAligned.points.map(p => p?.articles ?? 0), backgroundColor: "#d0d7de", order: 2 }] : []),
         ...entityAligned.map((s, i) => ({
           type: "line", label: "mentioning " + (s.entity?.name ?? "?"), data: s.points.map(p => p?.articles ?? 0),
-          borderColor: colorOf(i), backgroundColor: colorOf(i), pointRadius: 2, order: 1,
+          borderColor: colorOf(i), backgroundColor: colorOf(i), pointRadius: dots ? 2 : 0, order: 1,
         })),
       ],
     },
