@@ -33,8 +33,8 @@ var analyzer = new Command("analyzer", "Parse and analyze --count generated arti
 analyzer.SetAction((r, ct) => Steps.AnalyzerAsync(r.GetValue(count), r.GetValue(workers), ct));
 
 var block = new Option<int>("--block") { Description = "Report the write rate per this many articles", DefaultValueFactory = _ => 10000 };
-var storeScale = new Command("store", "The embedded store alone: save --count generated articles, then time the queries") { database, count, block };
-storeScale.SetAction((r, ct) => StoreScale.RunAsync(r.GetValue(database)!, r.GetValue(count), r.GetValue(block), ct));
+var storeScale = new Command("store", "The embedded store alone: save --count generated articles from --from on, then time the queries") { database, from, count, block };
+storeScale.SetAction((r, ct) => StoreScale.RunAsync(r.GetValue(database)!, r.GetValue(from), r.GetValue(count), r.GetValue(block), ct));
 
 var root = new RootCommand("Pipeline ingest benchmark steps (see bench.sh)") { upload, wait, latency, ceiling, analyzer, storeScale };
 return await root.Parse(args).InvokeAsync();

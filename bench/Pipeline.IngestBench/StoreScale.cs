@@ -16,7 +16,7 @@ namespace Pipeline.IngestBench;
 /// </summary>
 public static class StoreScale
 {
-    public static async Task<int> RunAsync(string databasePath, int count, int block, CancellationToken ct)
+    public static async Task<int> RunAsync(string databasePath, int from, int count, int block, CancellationToken ct)
     {
         var parser = new ArticleParser();
         var analyzer = LocalTextAnalyzer.CreateDefault();
@@ -29,9 +29,10 @@ public static class StoreScale
         await database.EnsureCreatedAsync(ct);
         var store = new SqliteArticleStore(database);
         var watch = Stopwatch.StartNew();
-        for (var start = 0; start < count; start += block)
+        var last = from + count;
+        for (var start = from; start < last; start += block)
         {
-            var end = Math.Min(count, start + block);
+            var end = Math.Min(last, start + block);
             var blockWatch = Stopwatch.StartNew();
             await Parallel.ForAsync(start, end, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, async (i, token) =>
             {
@@ -45,6 +46,7 @@ public static class StoreScale
         Console.WriteLine($"store_write articles={count} seconds={watch.Elapsed.TotalSeconds:F1} per_second={count / watch.Elapsed.TotalSeconds:F0} " +
                           $"file_mb={new FileInfo(database.FilePath).Length / 1048576.0:F0}");
 
+        count = last; // what is stored now, for the queries below
         var top = (await store.ListEntitiesAsync(new EntityQuery { Top = 1 }, ct))[0];
         var queries = new (string Name, Func<Task> Run)[]
         {

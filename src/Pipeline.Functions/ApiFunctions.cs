@@ -17,7 +17,7 @@ namespace Pipeline.Functions;
 public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries coverage, QueryCache cache, HealthProbe health)
 {
     [Function(ApiRoutes.ListArticles)]
-    public Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
+    public Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request) =>
         QueryApiEndpoints.ListArticlesAsync(request, queries, cache, Aborted(request));
 
@@ -27,7 +27,7 @@ public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries covera
         QueryApiEndpoints.GetArticleAsync(id, queries, Aborted(request));
 
     [Function(ApiRoutes.ListEntities)]
-    public Task<Results<Ok<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
+    public Task<Results<CachedJson<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities")] HttpRequest request) =>
         QueryApiEndpoints.ListEntitiesAsync(request, queries, cache, Aborted(request));
 
@@ -37,27 +37,27 @@ public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries covera
         QueryApiEndpoints.GetEntityAsync(id, queries, Aborted(request));
 
     [Function(ApiRoutes.ListEntityArticles)]
-    public Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
+    public Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/articles")] HttpRequest request, string id) =>
         QueryApiEndpoints.ListEntityArticlesAsync(id, request, queries, cache, Aborted(request));
 
     [Function(ApiRoutes.ListEntitySources)]
-    public Task<Results<Ok<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
+    public Task<Results<CachedJson<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/sources")] HttpRequest request, string id) =>
         CoverageEndpoints.ListEntitySourcesAsync(id, request, queries, coverage, cache, Aborted(request));
 
     [Function(ApiRoutes.ListCoMentions)]
-    public Task<Results<Ok<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
+    public Task<Results<CachedJson<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "entities/{id}/co-mentions")] HttpRequest request, string id) =>
         CoverageEndpoints.ListCoMentionsAsync(id, request, queries, coverage, cache, Aborted(request));
 
     [Function(ApiRoutes.GetTimeline)]
-    public Task<Results<Ok<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
+    public Task<Results<CachedJson<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "timeline")] HttpRequest request) =>
         CoverageEndpoints.GetTimelineAsync(request, queries, coverage, cache, Aborted(request));
 
     [Function(ApiRoutes.ListSources)]
-    public Task<Results<Ok<SourceList>, StatusCodeHttpResult, ValidationProblem>> ListSourcesAsync(
+    public Task<Results<CachedJson<SourceList>, StatusCodeHttpResult, ValidationProblem>> ListSourcesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request) =>
         CoverageEndpoints.ListSourcesAsync(request, coverage, cache, Aborted(request));
 

@@ -21,7 +21,7 @@ internal static class CachedResults
     public static ProblemHttpResult EntityNotFound(string name) =>
         TypedResults.Problem(title: "Entity not found", detail: $"No stored article mentions '{name}'.", statusCode: StatusCodes.Status404NotFound);
 
-    public static Results<Ok<T>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem> Found<T>(HttpRequest request, CachedAnswer<Lookup<T>> answer)
+    public static Results<CachedJson<T>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem> Found<T>(HttpRequest request, CachedAnswer<Lookup<T>> answer)
         where T : class
     {
         if (answer.Value.Missing is { } missing)
@@ -29,6 +29,6 @@ internal static class CachedResults
             return EntityNotFound(missing);
         }
 
-        return IsNotModified(request, answer) ? NotModified() : TypedResults.Ok(answer.Value.Value!);
+        return IsNotModified(request, answer) ? NotModified() : answer.Json(answer.Value.Value!);
     }
 }

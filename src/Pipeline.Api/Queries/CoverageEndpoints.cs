@@ -18,7 +18,7 @@ public static class CoverageEndpoints
     private static readonly string[] SourceParameters = ["from", "to", "includeUndated", "top"];
     private static readonly string[] CoMentionParameters = ["from", "to", "source", "category", "includeUndated", "top"];
 
-    public static async Task<Results<Ok<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
+    public static async Task<Results<CachedJson<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
         HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +58,7 @@ public static class CoverageEndpoints
         }
     }
 
-    public static async Task<Results<Ok<SourceList>, StatusCodeHttpResult, ValidationProblem>> ListSourcesAsync(
+    public static async Task<Results<CachedJson<SourceList>, StatusCodeHttpResult, ValidationProblem>> ListSourcesAsync(
         HttpRequest request, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -72,10 +72,10 @@ public static class CoverageEndpoints
         }
 
         var answer = await cache.GetAsync(request, async ct => new SourceList(await coverage.ListSourcesAsync(scope, top, ct)), cancellationToken);
-        return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : TypedResults.Ok(answer.Value);
+        return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : answer.Json(answer.Value);
     }
 
-    public static async Task<Results<Ok<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
+    public static async Task<Results<CachedJson<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
         string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -95,7 +95,7 @@ public static class CoverageEndpoints
         return CachedResults.Found(request, answer);
     }
 
-    public static async Task<Results<Ok<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
+    public static async Task<Results<CachedJson<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
         string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

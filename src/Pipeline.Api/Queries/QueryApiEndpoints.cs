@@ -14,7 +14,7 @@ public static class QueryApiEndpoints
     internal static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
     private static readonly string[] PageParameters = ["from", "to", "sentiment", "language", "status", "top", "continuationToken"];
 
-    public static async Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
+    public static async Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
         HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +39,7 @@ public static class QueryApiEndpoints
                 var entityId = await ResolveEntityIdAsync(entity, queries, ct);
                 return entityId is null ? new Page<ArticleSummary>([], null) : await queries.ListArticlesAsync(query with { EntityId = entityId }, ct);
             }, cancellationToken);
-            return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : TypedResults.Ok(answer.Value);
+            return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : answer.Json(answer.Value);
         }
         catch (InvalidContinuationTokenException ex)
         {
@@ -63,7 +63,7 @@ public static class QueryApiEndpoints
             : TypedResults.Ok(ArticleDetails.From(record));
     }
 
-    public static async Task<Results<Ok<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
+    public static async Task<Results<CachedJson<EntityList>, StatusCodeHttpResult, ValidationProblem>> ListEntitiesAsync(
         HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -91,7 +91,7 @@ public static class QueryApiEndpoints
         }
 
         var answer = await cache.GetAsync(request, async ct => new EntityList(await queries.ListEntitiesAsync(query, ct)), cancellationToken);
-        return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : TypedResults.Ok(answer.Value);
+        return CachedResults.IsNotModified(request, answer) ? CachedResults.NotModified() : answer.Json(answer.Value);
     }
 
     public static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
@@ -102,7 +102,7 @@ public static class QueryApiEndpoints
         return entity is null ? CachedResults.EntityNotFound(id) : TypedResults.Ok(entity);
     }
 
-    public static async Task<Results<Ok<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
+    public static async Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
         string id, HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Pipeline.Core.Processing;
@@ -27,7 +29,7 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
         var maxAge = options.Value.MaxAgeSeconds;
         if (maxAge == 0)
         {
-            return new CachedAnswer<T>(await compute(cancellationToken), null, 0);
+            return new CachedAnswer<T>(await compute(cancellationToken), null, 0, new JsonMemo());
         }
 
         var key = Key(request);
@@ -56,7 +58,7 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
             if (attempt > 0 || IsFresh(entry, maxAge))
             {
                 var remaining = (int)Math.Max(0, Math.Floor(maxAge - (time.GetUtcNow() - entry.Created).TotalSeconds));
-                return new CachedAnswer<T>((T)entry.Value, entry.ETag, remaining);
+                return new CachedAnswer<T>((T)entry.Value, entry.ETag, remaining, entry.Json);
             }
 
             _entries.TryRemove(new KeyValuePair<string, Lazy<Task<Entry>>>(key, lazy));
@@ -74,7 +76,7 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
             // Not the caller's token: the read is shared by every request waiting for it.
             var value = await compute(CancellationToken.None);
             var etag = $"\"{_instance}-{Interlocked.Increment(ref _sequence).ToString(CultureInfo.InvariantCulture)}\"";
-            return new Entry(value, etag, version, created);
+            return new Entry(value, etag, version, created, new JsonMemo());
         });
     }
 
@@ -88,14 +90,45 @@ public sealed class QueryCache(ResultsVersion results, TimeProvider time, IOptio
             .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
             .Select(p => p.Key.ToLowerInvariant() + "=" + string.Join(",", p.Value.Select(v => Uri.EscapeDataString(v ?? "")))));
 
-    private sealed record Entry(object Value, string ETag, long Version, DateTimeOffset Created);
+    private sealed record Entry(object Value, string ETag, long Version, DateTimeOffset Created, JsonMemo Json);
+}
+
+/// <summary>The JSON of one cached answer, written once: serializing a large page costs more than serving it.</summary>
+internal sealed class JsonMemo
+{
+    private byte[]? _json;
+
+    public byte[] Get<T>(T body)
+        where T : class =>
+        // Two requests may both serialize the first time; they produce the same bytes.
+        _json ??= JsonSerializer.SerializeToUtf8Bytes(body, (JsonTypeInfo<T>)ApiJsonContext.Default.GetTypeInfo(typeof(T))!);
 }
 
 /// <summary>An answer with its validator and how long a client may reuse it.</summary>
-/// <param name="ETag">Null when caching is off.</param>
-/// <param name="MaxAgeSeconds">Seconds left before the answer may be stale.</param>
-public sealed record CachedAnswer<T>(T Value, string? ETag, int MaxAgeSeconds)
+public sealed class CachedAnswer<T>
 {
+    private readonly JsonMemo _memo;
+
+    internal CachedAnswer(T value, string? etag, int maxAgeSeconds, JsonMemo memo)
+    {
+        Value = value;
+        ETag = etag;
+        MaxAgeSeconds = maxAgeSeconds;
+        _memo = memo;
+    }
+
+    public T Value { get; }
+
+    /// <summary>Null when caching is off.</summary>
+    public string? ETag { get; }
+
+    /// <summary>Seconds left before the answer may be stale.</summary>
+    public int MaxAgeSeconds { get; }
+
+    /// <summary>The response body: <paramref name="body"/> (the answer itself, or the part of it that is sent) as JSON, written once per cached answer.</summary>
+    public CachedJson<TBody> Json<TBody>(TBody body)
+        where TBody : class => new(body, _memo.Get(body));
+
     /// <summary>Writes ETag and Cache-Control; true when the client's If-None-Match already names this answer (send 304).</summary>
     public bool WriteHeaders(HttpContext context)
     {
