@@ -107,6 +107,7 @@ cat <<EOF
 Pipeline is running.
   Dashboard:  http://127.0.0.1:$port/api/dashboard
   API:        http://127.0.0.1:$port/api/articles   /api/entities   /api/health
+  API docs:   http://127.0.0.1:$port/api/docs   (OpenAPI document: /openapi/v1.json)
   Storage connection string (Azurite):
     $connection
 

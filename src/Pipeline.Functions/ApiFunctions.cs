@@ -62,7 +62,7 @@ public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries covera
         CoverageEndpoints.ListSourcesAsync(request, coverage, cache, Aborted(request));
 
     [Function(ApiRoutes.GetStatus)]
-    public Task<Ok<CorpusStatus>> GetStatusAsync(
+    public Task<Results<Ok<CorpusStatus>, ValidationProblem>> GetStatusAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "status")] HttpRequest request) =>
         CoverageEndpoints.GetStatusAsync(request, coverage, cache, health, Aborted(request));
 

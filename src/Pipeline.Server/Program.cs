@@ -1,4 +1,5 @@
 using Pipeline.Api;
+using Pipeline.Api.Docs;
 using Pipeline.Server;
 using Pipeline.Server.Security;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 builder.AddPipeline();
 builder.AddLocalWatcher();
 builder.AddApiKey();
+builder.AddPipelineApiDocs();
 
 var app = builder.Build();
 
@@ -14,6 +16,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKey();
 app.MapPipelineApi();
+app.MapPipelineApiDocs();
 
 app.Run();
 

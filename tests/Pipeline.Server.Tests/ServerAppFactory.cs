@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,11 @@ public sealed class ServerAppFactory : WebApplicationFactory<Program>
     };
 
     public FakeArticleRepository Repository { get; } = new();
+
+    /// <summary>The endpoints the app really maps under /api, as routing sees them.</summary>
+    public IEnumerable<RouteEndpoint> ApiEndpoints() =>
+        Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true);
 
     public ServerAppFactory WithSetting(string key, string value)
     {

@@ -71,8 +71,10 @@ public sealed record ArticleDetails
         offset >= 0 && length >= 0 && offset + length <= text.Length ? text.Substring(offset, length) : "";
 }
 
+/// <summary>One sentence of the article: its position in the text, its text and its sentiment.</summary>
 public sealed record SentenceDetails(int Offset, int Length, string Text, SentimentResult Sentiment);
 
+/// <summary>An entity the article mentions: the sentiment toward it in this article and every mention.</summary>
 public sealed record EntityDetails(string Id, string Name, string Category, string? Subcategory, SentimentResult? Sentiment, IReadOnlyList<EntityMention> Mentions)
 {
     /// <summary>What <see cref="Sentiment"/> rests on (mentions, sentences, confidence); null where the analyzer does not say.</summary>

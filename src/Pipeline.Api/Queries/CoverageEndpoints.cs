@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Api.Health;
 using Pipeline.Core.Coverage;
@@ -14,20 +15,15 @@ public static class CoverageEndpoints
     /// <summary>Most entities one timeline compares.</summary>
     public const int MaxTimelineEntities = 10;
 
-    private static readonly string[] TimelineParameters = ["entity", "bucket", "source", "from", "to", "category", "includeUndated"];
-    private static readonly string[] SourceParameters = ["from", "to", "includeUndated", "top"];
-    private static readonly string[] CoMentionParameters = ["from", "to", "source", "category", "includeUndated", "top"];
-
     public static async Task<Results<CachedJson<Timeline>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTimelineAsync(
         HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(TimelineParameters);
-        var names = parameters.Strings("entity", MaxTimelineEntities, 250);
-        var bucket = parameters.Bucket("bucket") ?? TimeBucket.Day;
-        var category = parameters.String("category", 40);
-        var scope = Scope(parameters) with { Source = parameters.String("source", 200) };
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.Timeline);
+        var names = parameters.Strings("entity");
+        var bucket = parameters.Enum<TimeBucket>("bucket") ?? TimeBucket.Day;
+        var category = parameters.String("category");
+        var scope = Scope(parameters) with { Source = parameters.String("source") };
         if (!parameters.IsValid)
         {
             return Invalid(parameters);
@@ -62,10 +58,9 @@ public static class CoverageEndpoints
         HttpRequest request, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(SourceParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListSources);
         var scope = Scope(parameters);
-        var top = parameters.Int("top", CoverageQueries.DefaultTop, 1, CoverageQueries.MaxTop);
+        var top = parameters.Int("top");
         if (!parameters.IsValid)
         {
             return Invalid(parameters);
@@ -76,13 +71,12 @@ public static class CoverageEndpoints
     }
 
     public static async Task<Results<CachedJson<EntitySources>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntitySourcesAsync(
-        string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(SourceParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntitySources);
         var scope = Scope(parameters);
-        var top = parameters.Int("top", CoverageQueries.DefaultTop, 1, CoverageQueries.MaxTop);
+        var top = parameters.Int("top");
         if (!parameters.IsValid)
         {
             return Invalid(parameters);
@@ -96,14 +90,13 @@ public static class CoverageEndpoints
     }
 
     public static async Task<Results<CachedJson<CoMentionList>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListCoMentionsAsync(
-        string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, HttpRequest request, IArticleQueries queries, CoverageQueries coverage, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(CoMentionParameters);
-        var scope = Scope(parameters) with { Source = parameters.String("source", 200) };
-        var category = parameters.String("category", 40);
-        var top = parameters.Int("top", CoverageQueries.DefaultTop, 1, CoverageQueries.MaxTop);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListCoMentions);
+        var scope = Scope(parameters) with { Source = parameters.String("source") };
+        var category = parameters.String("category");
+        var top = parameters.Int("top");
         if (!parameters.IsValid)
         {
             return Invalid(parameters);
@@ -124,11 +117,17 @@ public static class CoverageEndpoints
         return CachedResults.Found(request, answer);
     }
 
-    public static async Task<Ok<CorpusStatus>> GetStatusAsync(
+    public static async Task<Results<Ok<CorpusStatus>, ValidationProblem>> GetStatusAsync(
         HttpRequest request, CoverageQueries coverage, QueryCache cache, HealthProbe health, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(health);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.None);
+        if (!parameters.IsValid)
+        {
+            return Invalid(parameters);
+        }
+
         // The stored counts are cached like any answer; the host's queue is read live, so no ETag is given.
         var stored = await cache.GetAsync(request, ct => coverage.GetStatusAsync(null, ct), cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
@@ -140,7 +139,7 @@ public static class CoverageEndpoints
         var scope = new CoverageScope
         {
             From = parameters.Date("from"),
-            To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
+            To = parameters.Date("to"),
             IncludeUndated = parameters.Bool("includeUndated"),
         };
         parameters.RequireOrdered("from", scope.From, "to", scope.To);

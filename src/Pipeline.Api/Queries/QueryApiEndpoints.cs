@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
@@ -8,18 +9,14 @@ namespace Pipeline.Api.Queries;
 /// <summary>The query API handlers: thin adapters from query strings to <see cref="IArticleQueries"/>, mapped by both hosts.</summary>
 public static class QueryApiEndpoints
 {
-    private static readonly string[] ArticleParameters = ["from", "to", "source", "entity", "sentiment", "language", "status", "top", "continuationToken"];
-    private static readonly string[] EntityParameters = ["category", "source", "from", "to", "top"];
     /// <summary>Categories left out of rankings unless asked for by name: dates, numbers and role nouns ("officials").</summary>
     internal static readonly string[] UnnamedCategories = ["DateTime", "Quantity", "PersonType"];
-    private static readonly string[] PageParameters = ["from", "to", "sentiment", "language", "status", "top", "continuationToken"];
 
     public static async Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ValidationProblem>> ListArticlesAsync(
         HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(ArticleParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListArticles);
         var query = ParseArticleQuery(parameters);
         var entity = parameters.String("entity");
         if (!parameters.IsValid)
@@ -48,7 +45,7 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<Ok<ArticleDetails>, ProblemHttpResult, ValidationProblem>> GetArticleAsync(
-        string id, IArticleQueries queries, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.ArticleIdDescription)] string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(id))
         {
@@ -67,15 +64,14 @@ public static class QueryApiEndpoints
         HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(EntityParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntities);
         var query = new EntityQuery
         {
-            Category = parameters.String("category", 40),
-            Source = parameters.String("source", 200),
+            Category = parameters.String("category"),
+            Source = parameters.String("source"),
             From = parameters.Date("from"),
-            To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
-            Top = parameters.Int("top", EntityQuery.DefaultTop, 1, EntityQuery.MaxTop),
+            To = parameters.Date("to"),
+            Top = parameters.Int("top"),
         };
         parameters.RequireOrdered("from", query.From, "to", query.To);
         if (!parameters.IsValid)
@@ -95,7 +91,7 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<Ok<EntitySummary>, ProblemHttpResult>> GetEntityAsync(
-        string id, IArticleQueries queries, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, IArticleQueries queries, CancellationToken cancellationToken)
     {
         var entityId = await ResolveEntityIdAsync(id, queries, cancellationToken);
         var entity = entityId is null ? null : await queries.GetEntityAsync(entityId, cancellationToken);
@@ -103,11 +99,10 @@ public static class QueryApiEndpoints
     }
 
     public static async Task<Results<CachedJson<Page<ArticleSummary>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> ListEntityArticlesAsync(
-        string id, HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
+        [Description(QueryApiParameters.EntityIdDescription)] string id, HttpRequest request, IArticleQueries queries, QueryCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var parameters = new QueryParameters(request.Query);
-        parameters.RejectUnknown(PageParameters);
+        var parameters = new QueryParameters(request.Query, QueryApiParameters.ListEntityArticles);
         var query = ParseArticleQuery(parameters);
         if (!parameters.IsValid)
         {
@@ -133,13 +128,13 @@ public static class QueryApiEndpoints
         var query = new ArticleQuery
         {
             From = parameters.Date("from"),
-            To = parameters.Date("to", dateOnlyMeansEndOfDay: true),
-            Source = parameters.String("source", 200),
+            To = parameters.Date("to"),
+            Source = parameters.String("source"),
             Sentiment = parameters.Sentiment("sentiment"),
             Language = parameters.Language("language"),
             Status = parameters.Status("status"),
-            Top = parameters.Int("top", ArticleQuery.DefaultTop, 1, ArticleQuery.MaxTop),
-            ContinuationToken = parameters.String("continuationToken", 4096),
+            Top = parameters.Int("top"),
+            ContinuationToken = parameters.String("continuationToken"),
         };
         parameters.RequireOrdered("from", query.From, "to", query.To);
         return query;

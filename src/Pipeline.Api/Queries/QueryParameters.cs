@@ -1,61 +1,67 @@
 using System.Globalization;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
 
 namespace Pipeline.Api.Queries;
 
 /// <summary>
-/// Parses query strings strictly: an unknown or malformed parameter is an error naming the parameter,
-/// so a typo like "sentimnet=negative" never silently returns unfiltered data.
+/// Parses query strings strictly, by the endpoint's declared <see cref="QueryParameterSet"/>: an undeclared, malformed or
+/// out-of-bounds parameter is an error naming the parameter, so a typo like "sentimnet=negative" never silently returns
+/// unfiltered data, and every accepted parameter is one the OpenAPI document describes.
 /// </summary>
-internal sealed class QueryParameters(IQueryCollection query)
+internal sealed class QueryParameters
 {
+    private readonly IQueryCollection _query;
+    private readonly QueryParameterSet _declared;
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public QueryParameters(IQueryCollection query, QueryParameterSet declared)
+    {
+        _query = query;
+        _declared = declared;
+        RejectUnknown();
+    }
 
     public IReadOnlyDictionary<string, string[]> Errors => _errors;
 
     public bool IsValid => _errors.Count == 0;
 
-    public void RejectUnknown(params string[] allowed)
+    public string? String(string name)
     {
-        foreach (var key in query.Keys)
-        {
-            if (!allowed.Contains(key, StringComparer.OrdinalIgnoreCase) && !string.Equals(key, ApiRoutes.KeyQueryParameter, StringComparison.Ordinal))
-            {
-                Fail(key, $"Unknown parameter '{key}'. Allowed: {string.Join(", ", allowed)}.");
-            }
-        }
+        var value = Single(name, QueryParameterKind.Text);
+        return value is null ? null : Text(name, value);
     }
 
-    public string? String(string name, int maxLength = 400)
+    /// <summary>Every value of a repeatable text parameter (<see cref="QueryParameter.TextList"/>), in order; empty when absent.</summary>
+    public IReadOnlyList<string> Strings(string name)
     {
-        var value = Single(name);
+        var parameter = Declared(name, QueryParameterKind.Text);
+        if (parameter is null || !_query.TryGetValue(name, out var values))
+        {
+            return [];
+        }
+
+        if (values.Count > parameter.MaxCount)
+        {
+            Fail(name, $"'{name}' may be given at most {parameter.MaxCount} times.");
+            return [];
+        }
+
+        var texts = values.Select(v => Text(name, v ?? "")).OfType<string>().ToList();
+        return texts.Count == values.Count ? texts : [];
+    }
+
+    /// <summary>A date; for a <see cref="QueryParameter.DateUpperBound"/>, a date without a time means the end of that day.</summary>
+    public DateTimeOffset? Date(string name)
+    {
+        var value = Single(name, QueryParameterKind.Date);
         if (value is null)
         {
             return null;
         }
 
-        value = value.Trim();
-        if (value.Length == 0 || value.Length > maxLength)
-        {
-            Fail(name, $"'{name}' must be 1 to {maxLength} characters.");
-            return null;
-        }
-
-        return value;
-    }
-
-    /// <param name="name">Parameter name.</param>
-    /// <param name="dateOnlyMeansEndOfDay">For an exclusive upper bound: "to=2016-06-10" includes that whole day.</param>
-    public DateTimeOffset? Date(string name, bool dateOnlyMeansEndOfDay = false)
-    {
-        var value = Single(name);
-        if (value is null)
-        {
-            return null;
-        }
+        var dateOnlyMeansEndOfDay = _declared.Find(name)!.DateOnlyMeansEndOfDay;
 
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -77,9 +83,13 @@ internal sealed class QueryParameters(IQueryCollection query)
         return null;
     }
 
-    public int Int(string name, int defaultValue, int min, int max)
+    /// <summary>A whole number within the declared bounds; the declared default when absent or invalid.</summary>
+    public int Int(string name)
     {
-        var value = Single(name);
+        var parameter = Declared(name, QueryParameterKind.Integer)
+            ?? throw new InvalidOperationException($"'{name}' is not a declared query parameter, so it has no bounds or default.");
+        var (defaultValue, min, max) = (int.Parse(parameter.Default!, CultureInfo.InvariantCulture), parameter.Minimum!.Value, parameter.Maximum!.Value);
+        var value = Single(name, QueryParameterKind.Integer);
         if (value is null)
         {
             return defaultValue;
@@ -96,12 +106,10 @@ internal sealed class QueryParameters(IQueryCollection query)
 
     public Sentiment? Sentiment(string name) => Enum<Sentiment>(name);
 
-    public TimeBucket? Bucket(string name) => Enum<TimeBucket>(name);
-
     /// <summary>"true" or "false" (any case); absent is false.</summary>
     public bool Bool(string name)
     {
-        var value = Single(name);
+        var value = Single(name, QueryParameterKind.Boolean);
         if (value is null)
         {
             return false;
@@ -116,35 +124,11 @@ internal sealed class QueryParameters(IQueryCollection query)
         return false;
     }
 
-    /// <summary>A parameter that may be repeated ("entity=A&amp;entity=B"), each value trimmed and 1 to <paramref name="maxLength"/> characters.</summary>
-    public IReadOnlyList<string> Strings(string name, int maxCount, int maxLength = 400)
-    {
-        if (!query.TryGetValue(name, out var values))
-        {
-            return [];
-        }
-
-        var result = values.Select(v => v?.Trim() ?? "").ToList();
-        if (result.Count > maxCount)
-        {
-            Fail(name, $"'{name}' may be given at most {maxCount} times.");
-            return [];
-        }
-
-        if (result.Any(v => v.Length == 0 || v.Length > maxLength))
-        {
-            Fail(name, $"Each '{name}' must be 1 to {maxLength} characters.");
-            return [];
-        }
-
-        return result;
-    }
-
     public ArticleStatus? Status(string name) => Enum<ArticleStatus>(name);
 
     public string? Language(string name)
     {
-        var value = Single(name);
+        var value = Single(name, QueryParameterKind.Language);
         if (value is null)
         {
             return null;
@@ -170,10 +154,17 @@ internal sealed class QueryParameters(IQueryCollection query)
 
     public void Fail(string name, string message) => _errors[name] = [message];
 
-    private T? Enum<T>(string name)
+    /// <summary>One of the enum's names, case-insensitive; the declared default (or null) when absent.</summary>
+    public T? Enum<T>(string name)
         where T : struct, Enum
     {
-        var value = Single(name);
+        var parameter = Declared(name, QueryParameterKind.Enum);
+        if (parameter is not null && !parameter.AllowedValues.SequenceEqual(System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant())))
+        {
+            throw new InvalidOperationException($"Query parameter '{name}' is declared with other values than {typeof(T).Name}'s.");
+        }
+
+        var value = Single(name, QueryParameterKind.Enum) ?? parameter?.Default;
         if (value is null)
         {
             return null;
@@ -184,14 +175,53 @@ internal sealed class QueryParameters(IQueryCollection query)
             return parsed;
         }
 
-        var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
-        Fail(name, $"'{name}' must be one of: {allowed}.");
+        Fail(name, $"'{name}' must be one of: {string.Join(", ", parameter!.AllowedValues)}.");
         return null;
     }
 
-    private string? Single(string name)
+    private void RejectUnknown()
     {
-        if (!query.TryGetValue(name, out var values))
+        foreach (var key in _query.Keys)
+        {
+            if (_declared.Find(key) is null && !string.Equals(key, ApiRoutes.KeyQueryParameter, StringComparison.Ordinal))
+            {
+                var allowed = _declared.Count == 0 ? "none" : string.Join(", ", _declared.Select(p => p.Name));
+                Fail(key, $"Unknown parameter '{key}'. Allowed: {allowed}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The declaration of <paramref name="name"/>, or null when the endpoint does not declare it: such a parameter was
+    /// rejected as unknown, so reading it finds nothing (a shared parser may ask for filters some endpoints lack).
+    /// </summary>
+    private QueryParameter? Declared(string name, QueryParameterKind kind)
+    {
+        var parameter = _declared.Find(name);
+        if (parameter is not null && parameter.Kind != kind)
+        {
+            throw new InvalidOperationException($"Query parameter '{name}' is declared as {parameter.Kind}, but read as {kind}.");
+        }
+
+        return parameter;
+    }
+
+    private string? Text(string name, string value)
+    {
+        var maxLength = _declared.Find(name)!.MaxLength!.Value;
+        value = value.Trim();
+        if (value.Length == 0 || value.Length > maxLength)
+        {
+            Fail(name, $"'{name}' must be 1 to {maxLength} characters.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? Single(string name, QueryParameterKind kind)
+    {
+        if (Declared(name, kind) is null || !_query.TryGetValue(name, out var values))
         {
             return null;
         }

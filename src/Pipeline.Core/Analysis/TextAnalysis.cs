@@ -19,11 +19,13 @@ public sealed record TextAnalysis
     public IReadOnlyList<KeyPhrase> KeyPhrases { get; init; } = [];
 }
 
+/// <summary>A sentiment label and the confidence scores it was chosen from.</summary>
 public sealed record SentimentResult(Sentiment Label, SentimentScores Scores)
 {
     public static SentimentResult From(SentimentScores scores) => new(scores.Label, scores);
 }
 
+/// <summary>The language the analyzer detected in the text.</summary>
 /// <param name="Name">English name, e.g. "English".</param>
 /// <param name="Iso6391Name">ISO 639-1 code, e.g. "en"; "(Unknown)" when undetermined, as Azure reports it.</param>
 /// <param name="ConfidenceScore">0..1.</param>
@@ -56,8 +58,10 @@ public sealed record EntityResult(
 /// <param name="Confidence">0..1: how sure the label is, from the weighted scores and how many sentences back them.</param>
 public sealed record ToneEvidence(int Mentions, int Sentences, double Confidence);
 
+/// <summary>One mention of an entity: where it is in the article text and how sure the recognizer is.</summary>
 /// <param name="Sentiment">Sentiment expressed toward the entity at this mention; null where not assessed.</param>
 public sealed record EntityMention(int Offset, int Length, string Text, double ConfidenceScore, SentimentResult? Sentiment);
 
+/// <summary>A key phrase of the article.</summary>
 /// <param name="Score">Salience in 0..1, highest first.</param>
 public sealed record KeyPhrase(string Text, double Score);

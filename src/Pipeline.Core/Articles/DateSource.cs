@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace Pipeline.Core.Articles;
 
 /// <summary>Where an article's date came from, in the order they are tried. Serialized in lower case.</summary>
+[Description("Where the article's date came from: metadata, page, path, text, or upload (undated: its only date is the upload time).")]
 [JsonConverter(typeof(JsonStringEnumConverter<DateSource>))]
 public enum DateSource
 {

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace Pipeline.Core.Articles;
 
 /// <summary>Where an article's outlet (<see cref="ArticleRecord.Source"/>) came from; absent when the outlet is unknown.</summary>
+[Description("Where the article's outlet came from: metadata, page, url (the canonical URL's host) or path (the blob's leading folder); absent when the outlet is unknown.")]
 [JsonConverter(typeof(JsonStringEnumConverter<SourceOrigin>))]
 public enum SourceOrigin
 {
