@@ -14,12 +14,11 @@ function bucketLabel(start, bucket) {
   return bucket === "month" ? day.slice(0, 7) : day;
 }
 
-/** Creates the chart on first use, then replaces its data and options (one Chart per canvas). */
+/** Creates the chart on first use, then replaces its data and options (one Chart per canvas, its type fixed). */
 function draw(canvasId, config) {
   const canvas = $(canvasId);
   const chart = Chart.getChart(canvas);
   if (!chart) return new Chart(canvas, config);
-  chart.config.type = config.type;
   chart.data = config.data;
   chart.options = config.options;
   chart.update();
