@@ -72,6 +72,11 @@ stop_app() {
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
 }
 . bench/api-load.sh # api_load: the query API under wrk at the size stored
+report() { # stdin: the report's heading and method; then the results as they were printed
+  mkdir -p "$(dirname "$out")"
+  { cat; echo; echo '```'; cat "$results"; echo '```'; } > "$out"
+  echo "wrote $out"
+}
 wait_initial_listing() {
   until curl -fs "$api/api/health" | grep -q '"initialSweepDone":true'; do sleep 0.1; done
 }
@@ -85,20 +90,14 @@ if [ $api_only = 1 ]; then
     stored=$size
     start_app "$stored"; api_load "$stored"; stop_app "$stored"
   done
-  mkdir -p "$(dirname "$out")"
-  {
-    echo "## Query API at scale (issue #11)"
-    echo
-    echo "Command: \`./bench.sh --api-only$([ "$sizes" != "10000,100000" ] && echo " --sizes $sizes")\`. Each corpus saved straight into the embedded store"
-    echo "(generated 3-5 KB articles, 20 outlets, 2016-2020, analyses replayed from 200 real ones), the local server started on it"
-    echo "with its watcher off; each endpoint requested once (miss_ms: that first, uncached answer), then"
-    echo "\`wrk -t2 -c16 -d${load_seconds}s --latency\` (wrk shares the 2 cores)."
-    echo
-    echo '```'
-    cat "$results"
-    echo '```'
-  } > "$out"
-  echo "wrote $out"
+  report <<EOF
+## Query API at scale (issue #11)
+
+Command: \`./bench.sh --api-only$([ "$sizes" != "10000,100000" ] && echo " --sizes $sizes")\`. Each corpus saved straight into the embedded store
+(generated 3-5 KB articles, 20 outlets, 2016-2020, analyses replayed from 200 real ones), the local server started on it
+with its watcher off; each endpoint requested once (miss_ms: that first, uncached answer), then
+\`wrk -t2 -c16 -d${load_seconds}s --latency\` (wrk shares the 2 cores).
+EOF
   ! grep -Eq "^api .*non_2xx=[1-9]" "$results"
   exit
 fi
@@ -132,21 +131,15 @@ bench ceiling --storage "$cs" --database "$work/ceiling.db" --count "$((ceiling 
 # The same requests into Table storage on the same emulator: what the local default would be without the embedded store.
 bench ceiling --store tables --storage "$cs" --database "$work/unused.db" --count "$((ceiling / 5 < stored ? ceiling / 5 : stored))" | tee -a "$results"
 
-mkdir -p "$(dirname "$out")"
-{
-  echo "## Local ingest at scale (issue #10)"
-  echo
-  echo "Command: \`./bench.sh$([ $quick = 1 ] && echo " --quick")$([ "$sizes" != "10000,100000" ] && [ $quick = 0 ] && echo " --sizes $sizes")\`. Fresh Azurite, the local server with its"
-  echo "default store (SQLite), one worker per core. Bulk ingest: articles uploaded first, then the app started and timed until the"
-  echo "watcher had handled them all; latency: uploads announced on the events queue at 10/s, timed from upload to GET /api/articles/{id} = 200."
-  echo "The ceiling replays one analysis for every article (same downloads, parses and writes, no analyzer), into the"
-  echo "embedded store and, for comparison, into Table storage on the same Azurite (empty tables). Query API: with the corpus"
-  echo "stored and the app otherwise idle, each endpoint requested once, then \`wrk -t2 -c16 -d${load_seconds}s --latency\` (wrk shares the 2 cores)."
-  echo
-  echo '```'
-  cat "$results"
-  echo '```'
-} > "$out"
-echo "wrote $out"
+report <<EOF
+## Local ingest at scale (issue #10)
+
+Command: \`./bench.sh$([ $quick = 1 ] && echo " --quick")$([ "$sizes" != "10000,100000" ] && [ $quick = 0 ] && echo " --sizes $sizes")\`. Fresh Azurite, the local server with its
+default store (SQLite), one worker per core. Bulk ingest: articles uploaded first, then the app started and timed until the
+watcher had handled them all; latency: uploads announced on the events queue at 10/s, timed from upload to GET /api/articles/{id} = 200.
+The ceiling replays one analysis for every article (same downloads, parses and writes, no analyzer), into the
+embedded store and, for comparison, into Table storage on the same Azurite (empty tables). Query API: with the corpus
+stored and the app otherwise idle, each endpoint requested once, then \`wrk -t2 -c16 -d${load_seconds}s --latency\` (wrk shares the 2 cores).
+EOF
 grep -q "failed=0" "$results"
 ! grep -Eq "^api .*non_2xx=[1-9]" "$results"
