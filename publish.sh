@@ -14,6 +14,9 @@ zip_path=artifacts/pipeline-functions.zip
 rm -rf "$staging" "$zip_path"
 mkdir -p "$staging"
 
+# The dashboard embeds its charting library from node_modules at build time.
+[ -f node_modules/chart.js/dist/chart.umd.min.js ] && [ ! package-lock.json -nt node_modules/.package-lock.json ] \
+  || npm ci --no-audit --no-fund --loglevel=error
 dotnet publish src/Pipeline.Functions -c Release -r linux-x64 --self-contained false -o "$staging" \
   -nologo -v quiet -clp:ErrorsOnly -p:DebugType=none -p:DebugSymbols=false
 rm -f "$staging"/*.pdb
