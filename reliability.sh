@@ -34,7 +34,10 @@ for p in "$port" "$blob_port" "$queue_port" "$table_port"; do
 done
 
 echo "==> Building (Release)"
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+# npm ci when the tools are missing or older than the lock file (the build embeds the charting library from node_modules).
+if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 dotnet build src/Pipeline.Functions/Pipeline.Functions.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build tools/Pipeline.Cli/Pipeline.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
