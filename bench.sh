@@ -115,6 +115,7 @@ for size in "${size_list[@]}"; do
   bench upload --storage "$cs" --from "$stored" --count "$((size - stored))" | tee -a "$results"
   start_app "$stored"
   bench wait --api "$api" --count "$((size - stored))" | sed "s/^/stored=$size /" | tee -a "$results"
+  note "peak_rss_ingest stored=$size mb=$(( $(awk '/VmHWM/{print $2}' "/proc/$app/status") / 1024 ))" # before latency and query load
   probe=$((probe + latency))
   bench latency --storage "$cs" --api "$api" --from $probe --count "$latency" --rate 10 | sed "s/^/stored=$size /" | tee -a "$results"
   api_load "$size"

@@ -27,17 +27,20 @@ internal sealed partial class BlobWatcher(
     TimeProvider timeProvider,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, string> _handled = new(StringComparer.Ordinal);
+    // Handled version of every blob, stamped with the last listing that saw it: deletions are the entries a complete
+    // listing did not stamp, so no set of the listing's names is built beside it (one name per blob, held once).
+    private readonly ConcurrentDictionary<string, Receipt> _handled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly WatcherOptions _options = options.Value;
+    private int _listing;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var (name, eTag) in await receipts.LoadAsync(source.ContainerName, stoppingToken))
         {
-            _handled[name] = eTag;
+            _handled[name] = new Receipt(eTag, Listing: 0);
         }
 
         var workerCount = _options.Concurrency > 0 ? _options.Concurrency : Environment.ProcessorCount;
@@ -115,14 +118,13 @@ internal sealed partial class BlobWatcher(
     private async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var listing = Interlocked.Increment(ref _listing);
         var queued = 0;
         try
         {
             await foreach (var blob in source.ListAsync(cancellationToken))
             {
-                present.Add(blob.Name);
-                if (_handled.TryGetValue(blob.Name, out var handled) && handled == blob.ETag)
+                if (IsHandled(blob.Name, blob.ETag, listing))
                 {
                     continue;
                 }
@@ -142,9 +144,10 @@ internal sealed partial class BlobWatcher(
             return -1;
         }
 
-        foreach (var name in _handled.Keys)
+        // Handled before this listing began and not listed by it: deleted. (Handled since it began: stamped by MarkHandled.)
+        foreach (var (name, receipt) in _handled)
         {
-            if (!present.Contains(name))
+            if (receipt.Listing < listing)
             {
                 queued += Enqueue(new WorkItem(name, ETag: null, Deleted: true)) ? 1 : 0;
             }
@@ -152,6 +155,21 @@ internal sealed partial class BlobWatcher(
 
         status.SweepCompleted(now);
         return queued;
+    }
+
+    /// <summary>Stamps the blob as seen by this listing (so it is not taken for deleted); whether this version was handled.</summary>
+    private bool IsHandled(string name, string eTag, int listing)
+    {
+        while (_handled.TryGetValue(name, out var receipt))
+        {
+            // Compare-and-swap: a worker may record a newer version at the same moment; then look again.
+            if (receipt.Listing >= listing || _handled.TryUpdate(name, receipt with { Listing = listing }, receipt))
+            {
+                return receipt.ETag == eTag;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Queues the blob unless it is already queued or being processed.</summary>
@@ -204,7 +222,7 @@ internal sealed partial class BlobWatcher(
     private async Task ProcessAsync(RawArticle raw, CancellationToken cancellationToken)
     {
         var name = raw.Blob.Name;
-        if (_handled.TryGetValue(name, out var handled) && handled == raw.Blob.ETag)
+        if (_handled.TryGetValue(name, out var handled) && handled.ETag == raw.Blob.ETag)
         {
             return; // Announced and listed, or announced twice: this version is done.
         }
@@ -234,7 +252,7 @@ internal sealed partial class BlobWatcher(
     private async Task MarkHandledAsync(string name, string eTag, CancellationToken cancellationToken)
     {
         await receipts.RecordAsync(source.ContainerName, name, eTag, cancellationToken);
-        _handled[name] = eTag;
+        _handled[name] = new Receipt(eTag, Volatile.Read(ref _listing));
         _retries.TryRemove(name, out _);
     }
 
@@ -291,6 +309,9 @@ internal sealed partial class BlobWatcher(
 
     /// <param name="ETag">The listed version; null when announced by an event or for deletions.</param>
     private sealed record WorkItem(string Name, string? ETag, bool Deleted);
+
+    /// <param name="Listing">The last listing that saw this version (or began before it was handled); 0 = none yet.</param>
+    private readonly record struct Receipt(string ETag, int Listing);
 
     private sealed record RetryState(string? ETag, int Attempts, DateTimeOffset NotBefore);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipeline.Analysis.Local.Text;
 
 namespace Pipeline.Analysis.Local.Ner;
@@ -18,8 +19,12 @@ public sealed class NerTagger
     [ThreadStatic]
     private static NerFeatureExtractor.SentenceFeatures? t_buffer;
 
-    [ThreadStatic]
-    private static WordScoreCache? t_cache;
+    /// <summary>
+    /// Word-score caches (about 11 MB each, on the large-object heap) not in use now: one is taken per sentence and given
+    /// back, so there are as many as sentences tagged at once. Per thread they multiplied with the thread-pool threads an
+    /// async host runs the analyzer on (5 after 45 s of a 2,000-article ingest) and lived as long as those threads.
+    /// </summary>
+    private readonly ConcurrentStack<WordScoreCache> _caches = new();
 
     private readonly ITagScorer _scorer;
     private readonly NerFeatureExtractor _features;
@@ -86,9 +91,17 @@ public sealed class NerTagger
         var buffer = t_buffer ??= new NerFeatureExtractor.SentenceFeatures();
         if (BeamWidth > 1 && _scorer is NerModel cachedModel && tokens.Length <= WordScoreCache.MaxSentence)
         {
-            var cache = t_cache is { } c && ReferenceEquals(c.Model, cachedModel) ? c : t_cache = new WordScoreCache(cachedModel);
-            _features.Extract(text, tokens, buffer, cache);
-            BeamDecoder.Decode(cachedModel, buffer, tags, confidences, BeamWidth, BeamTemperature, RawBeamScores);
+            var cache = _caches.TryPop(out var free) ? free : new WordScoreCache(cachedModel);
+            try
+            {
+                _features.Extract(text, tokens, buffer, cache);
+                BeamDecoder.Decode(cachedModel, buffer, tags, confidences, BeamWidth, BeamTemperature, RawBeamScores);
+            }
+            finally
+            {
+                _caches.Push(cache);
+            }
+
             return;
         }
 
