@@ -129,7 +129,7 @@ public static class CoverageEndpoints
         }
 
         // The stored counts are cached like any answer; the host's queue is read live, so no ETag is given.
-        var stored = await cache.GetAsync(request, ct => coverage.GetStatusAsync(null, ct), cancellationToken);
+        var stored = await cache.GetAsync(request, ct => coverage.GetStatusAsync(ct), cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Ok(stored.Value with { Pending = health.Report().Watcher?.Pending });
     }

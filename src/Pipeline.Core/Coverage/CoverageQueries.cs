@@ -82,10 +82,11 @@ public sealed class CoverageQueries(ICoverageStore store)
             .ToList();
     }
 
-    public async Task<CorpusStatus> GetStatusAsync(long? pending, CancellationToken cancellationToken)
+    /// <summary>The stored counts; <see cref="CorpusStatus.Pending"/> is null here: the host that queues work fills it in.</summary>
+    public async Task<CorpusStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         var counts = await store.ReadCountsAsync(cancellationToken);
-        return new CorpusStatus(counts.Total, counts.Processed, counts.Unscored, counts.Failed, counts.Undated, counts.LastProcessedAt, pending);
+        return new CorpusStatus(counts.Total, counts.Processed, counts.Unscored, counts.Failed, counts.Undated, counts.LastProcessedAt, null);
     }
 
     public static DateTimeOffset BucketStart(DateTimeOffset t, TimeBucket bucket)
