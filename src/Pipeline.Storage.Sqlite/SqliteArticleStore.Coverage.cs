@@ -4,26 +4,33 @@ using Pipeline.Core.Coverage;
 
 namespace Pipeline.Storage.Sqlite;
 
-// Coverage aggregates, summed by SQLite over index ranges: an entity's contributions (its primary key is
-// entity, time), else articles by time or by source. Exact and current: the rows are the ones every save replaces.
+// Coverage aggregates: whole months and days of a window from the rollups (SqliteRollups), only its partial days at
+// the edges from the per-article rows, so the rows read follow the window's length rather than the articles in it.
+// Exact and current: the rollups change in the same transaction as the rows every save replaces.
 public sealed partial class SqliteArticleStore : ICoverageStore
 {
-    // Days since 0001-01-01 UTC (DailyCoverage.DayNumber): ticks per day is 864,000,000,000.
-    private static string DayOf(string ts) => "(" + ts + " / 864000000000)";
-
-    // Document polarity in millionths, rounded like EntityContribution (SQLite rounds half away from zero).
-    private const string DocumentPolarity = "CAST(round((a.sentiment_positive - a.sentiment_negative) * 1000000) AS INTEGER)";
+    // The five sums CoverageTotals holds, over rows shaped (articles, mentions, scored, polarity, polarity_sq).
+    private const string RollupSums = "sum(p.articles), sum(p.mentions), sum(p.scored), sum(p.polarity), sum(p.polarity_sq)";
 
     public async Task<DailyCoverage> ReadDailyAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var window = RollupWindow.Plan(scope.From, scope.To, months: false);
         var (from, ts, mentions, polarity) = Subject(scope);
-        var sql = new StringBuilder("SELECT ").Append(DayOf(ts))
-            .Append(" AS day, ").Append(Sums(mentions, polarity)).Append(from);
-        Filter(sql, command, scope, ts, dated: !scope.IncludeUndated);
-        sql.Append(" GROUP BY day");
+        var sql = new StringBuilder("SELECT p.day, ").Append(RollupSums).Append(" FROM (")
+            .Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = $outlet")
+            .Append(scope.IncludeUndated ? "" : " AND dated = 1");
+        RollupRanges(sql, command, window);
+        if (window.Raw.Count > 0)
+        {
+            sql.Append(" UNION ALL SELECT ").Append(SqliteRollups.DayOf(ts)).Append(", ").Append(RowSums(mentions, polarity)).Append(from);
+            Filter(sql, command, scope, ts, dated: !scope.IncludeUndated, window);
+        }
+
+        sql.Append(") AS p GROUP BY p.day");
+        Outlet(command, scope);
         command.CommandText = sql.ToString();
 
         var days = new Dictionary<int, CoverageTotals>();
@@ -35,7 +42,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             }
         }
 
-        return new DailyCoverage(days, scope.IncludeUndated ? 0 : await CountUndatedAsync(connection, scope, cancellationToken));
+        return new DailyCoverage(days, scope.IncludeUndated ? 0 : await CountUndatedAsync(connection, scope, window, cancellationToken));
     }
 
     public async Task<IReadOnlyList<SourceCoverage>> ReadSourcesAsync(CoverageScope scope, CancellationToken cancellationToken)
@@ -43,10 +50,24 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var windowed = scope.From is not null || scope.To is not null;
+        var datedOnly = !scope.IncludeUndated && windowed;
+        var window = RollupWindow.Plan(scope.From, scope.To, months: true);
         var (from, ts, mentions, polarity) = Subject(scope);
-        var sql = new StringBuilder("SELECT max(a.source), ").Append(Sums(mentions, polarity)).Append(from);
-        Filter(sql, command, scope with { Source = null }, ts, dated: !scope.IncludeUndated && (scope.From is not null || scope.To is not null));
-        sql.Append(" GROUP BY a.source_key");
+        // The unknown outlet is '-' with no name; max() of the names keeps the current grouping by source key.
+        var sql = new StringBuilder("SELECT max(p.name), ").Append(RollupSums).Append(" FROM (")
+            .Append("SELECT outlet AS outlet, nullif(outlet_name, '') AS name, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods")
+            .Append(" WHERE subject = $subject AND outlet <> '*'").Append(datedOnly ? " AND dated = 1" : "");
+        RollupRanges(sql, command, window);
+        if (window.Raw.Count > 0)
+        {
+            sql.Append(" UNION ALL SELECT CASE WHEN a.source_key IS NULL THEN '-' ELSE '=' || a.source_key END, a.source, ")
+                .Append(RowSums(mentions, polarity)).Append(from);
+            Filter(sql, command, scope with { Source = null }, ts, datedOnly, window);
+        }
+
+        sql.Append(") AS p GROUP BY p.outlet");
+        command.Parameters.AddWithValue("$subject", scope.EntityId ?? "");
         command.CommandText = sql.ToString();
 
         var result = new List<SourceCoverage>();
@@ -65,13 +86,32 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         ArgumentException.ThrowIfNullOrEmpty(scope.EntityId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT o.entity_id, preferred_name(o.name), e.category, ").Append(Sums("o.mentions", "o.polarity_micro"))
-            .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id")
-            .Append(" JOIN article_entities AS o ON o.article_id = c.article_id AND o.entity_id <> c.entity_id")
-            .Append(" JOIN entities AS e ON e.id = o.entity_id WHERE c.entity_id = $entity");
+        var datedOnly = !scope.IncludeUndated && (scope.From is not null || scope.To is not null);
+        // Co-mentions are rolled up per month for all outlets; one outlet's are read from its articles' rows.
+        var window = scope.Source is null ? RollupWindow.Plan(scope.From, scope.To, months: true, days: false) : RollupWindow.Unbounded(scope.From, scope.To);
+        if (window.Months.Count == 0 && window.Raw.Count == 0)
+        {
+            return []; // an empty window
+        }
+
+        var sql = new StringBuilder("SELECT p.other, preferred_name(p.name), e.category, ").Append(RollupSums).Append(" FROM (");
+        if (window.Months.Count > 0)
+        {
+            sql.Append("SELECT other, name, articles, mentions, scored, polarity, polarity_sq FROM co_mention_months WHERE subject = $entity")
+                .Append(datedOnly ? " AND dated = 1" : "");
+            Ranges(sql, command, "period", window.Months);
+        }
+
+        if (window.Raw.Count > 0)
+        {
+            sql.Append(window.Months.Count > 0 ? " UNION ALL " : "").Append("SELECT o.entity_id AS other, o.name AS name, ").Append(RowSums("o.mentions", "o.polarity_micro"))
+                .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id")
+                .Append(" JOIN article_entities AS o ON o.article_id = c.article_id AND o.entity_id <> c.entity_id WHERE c.entity_id = $entity");
+            Filter(sql, command, scope with { EntityId = null }, "c.ts", datedOnly, window);
+        }
+
+        sql.Append(") AS p JOIN entities AS e ON e.id = p.other GROUP BY p.other");
         command.Parameters.AddWithValue("$entity", scope.EntityId);
-        Filter(sql, command, scope with { EntityId = null }, "c.ts", dated: !scope.IncludeUndated && (scope.From is not null || scope.To is not null));
-        sql.Append(" GROUP BY o.entity_id");
         command.CommandText = sql.ToString();
 
         var result = new List<CoMentionCoverage>();
@@ -109,13 +149,14 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             totals.IsDBNull(1) ? null : Ticks.ToTime(totals.GetInt64(1)));
     }
 
-    // What is counted: an entity's contributions (mentions of it, tone toward it), else whole articles (document tone).
+    // What is counted per article row: an entity's contributions (mentions of it, tone toward it), else whole articles (document tone).
     private static (string From, string Ts, string Mentions, string Polarity) Subject(CoverageScope scope) => scope.EntityId is null
-        ? (" FROM articles AS a WHERE a.status <> 'Failed'", "a.ts", "0", DocumentPolarity)
+        ? (" FROM articles AS a WHERE a.status <> 'Failed'", "a.ts", "0", SqliteRollups.DocumentPolarity)
         : (" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1", "c.ts", "c.mentions", "c.polarity_micro");
 
-    private static string Sums(string mentions, string polarity) =>
-        $"count(*), sum({mentions}), count({polarity}), coalesce(sum({polarity}), 0), coalesce(sum({polarity} * {polarity}), 0)";
+    // One article row shaped like a rollup row.
+    private static string RowSums(string mentions, string polarity) =>
+        $"1 AS articles, {mentions} AS mentions, {polarity} IS NOT NULL AS scored, coalesce({polarity}, 0) AS polarity, coalesce({polarity} * {polarity}, 0) AS polarity_sq";
 
     private static CoverageTotals ReadTotals(SqliteDataReader r, int first)
     {
@@ -124,7 +165,51 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         return totals;
     }
 
-    private static void Filter(StringBuilder sql, SqliteCommand command, CoverageScope scope, string ts, bool dated)
+    // The rollup rows' subject ('' for whole articles) and outlet ('*' for all), as SqliteRollups writes them.
+    private static void Outlet(SqliteCommand command, CoverageScope scope)
+    {
+        command.Parameters.AddWithValue("$subject", scope.EntityId ?? "");
+        command.Parameters.AddWithValue("$outlet", scope.Source is { } source ? "=" + SourceKey(source) : "*");
+    }
+
+    /// <summary>Appends the window's whole days and months as conditions on the rollup rows' level and period.</summary>
+    private static void RollupRanges(StringBuilder sql, SqliteCommand command, RollupWindow window)
+    {
+        sql.Append(" AND (");
+        var any = false;
+        foreach (var (level, ranges) in new[] { ("d", window.Days), ("m", window.Months) })
+        {
+            if (ranges.Count == 0)
+            {
+                continue;
+            }
+
+            sql.Append(any ? " OR " : "").Append("(level = '").Append(level).Append('\'');
+            Ranges(sql, command, "period", ranges);
+            sql.Append(')');
+            any = true;
+        }
+
+        sql.Append(any ? ")" : "0)");
+    }
+
+    /// <summary>Appends "AND (column in any of the half-open ranges)"; open ends are left unbounded.</summary>
+    private static void Ranges(StringBuilder sql, SqliteCommand command, string column, IReadOnlyList<(long From, long To)> ranges)
+    {
+        sql.Append(" AND (");
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var (from, to) = ranges[i];
+            sql.Append(i > 0 ? " OR (" : "(").Append("1 = 1");
+            Where(sql, command, from == long.MinValue ? null : from, column + " >= $r" + command.Parameters.Count, "$r" + command.Parameters.Count);
+            Where(sql, command, to == long.MaxValue ? null : to, column + " < $r" + command.Parameters.Count, "$r" + command.Parameters.Count);
+            sql.Append(')');
+        }
+
+        sql.Append(ranges.Count == 0 ? "0)" : ")");
+    }
+
+    private static void Filter(StringBuilder sql, SqliteCommand command, CoverageScope scope, string ts, bool dated, RollupWindow window)
     {
         if (scope.EntityId is { } entity)
         {
@@ -137,18 +222,26 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             sql.Append(" AND a.published_at IS NOT NULL");
         }
 
-        Where(sql, command, scope.From is { } f ? Ticks.Of(f) : null, ts + " >= $from", "$from");
-        Where(sql, command, scope.To is { } t ? Ticks.Of(t) : null, ts + " < $to", "$to");
+        Ranges(sql, command, ts, window.Raw);
         Where(sql, command, scope.Source is { } source ? SourceKey(source) : null, "a.source_key = $source", "$source");
     }
 
     // The undated articles a time series leaves out: those uploaded inside the window.
-    private static async Task<long> CountUndatedAsync(SqliteConnection connection, CoverageScope scope, CancellationToken cancellationToken)
+    private static async Task<long> CountUndatedAsync(SqliteConnection connection, CoverageScope scope, RollupWindow window, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         var (from, ts, _, _) = Subject(scope);
-        var sql = new StringBuilder("SELECT count(*)").Append(from).Append(" AND a.published_at IS NULL");
-        Filter(sql, command, scope, ts, dated: false);
+        var sql = new StringBuilder("SELECT coalesce(sum(p.articles), 0) FROM (")
+            .Append("SELECT articles FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = $outlet AND dated = 0");
+        RollupRanges(sql, command, window);
+        if (window.Raw.Count > 0)
+        {
+            sql.Append(" UNION ALL SELECT 1").Append(from).Append(" AND a.published_at IS NULL");
+            Filter(sql, command, scope, ts, dated: false, window);
+        }
+
+        sql.Append(") AS p");
+        Outlet(command, scope);
         command.CommandText = sql.ToString();
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -90,16 +90,26 @@ public sealed partial class SqliteArticleStore
         }
         else
         {
-            // A window or an outlet: the contributions inside it, summed (cost follows the window, not the corpus).
-            // The name shown is the preferred spelling among the window's own mentions, as in the Table store's periods.
-            // A window counts dated articles only: an undated one is never placed on its upload day.
-            sql.Append("SELECT e.id, preferred_name(c.name), e.category, count(*) AS articles, sum(c.mentions) AS mentions, ")
-                .Append("coalesce(sum(c.polarity_micro), 0), count(c.polarity_micro) ")
-                .Append("FROM article_entities AS c JOIN entities AS e ON e.id = c.entity_id JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1")
-                .Append(windowed ? " AND a.published_at IS NOT NULL" : "");
-            Where(sql, command, query.From is { } from ? Ticks.Of(from) : null, "c.ts >= $from", "$from");
-            Where(sql, command, query.To is { } to ? Ticks.Of(to) : null, "c.ts < $to", "$to");
-            Where(sql, command, query.Source is { } source ? SourceKey(source) : null, "a.source_key = $source", "$source");
+            // A window or an outlet: its whole months and days from the rollups, its partial days from the contributions
+            // (cost follows the window's length, not the articles in it). The name shown is the preferred spelling among
+            // the window's own mentions, as in the Table store's periods. A window counts dated articles only: an
+            // undated one is never placed on its upload day.
+            var window = RollupWindow.Plan(query.From, query.To, months: true);
+            sql.Append("SELECT e.id, preferred_name(p.name), e.category, sum(p.articles) AS articles, sum(p.mentions) AS mentions, sum(p.polarity), sum(p.scored) FROM (")
+                .Append("SELECT subject, name, articles, mentions, scored, polarity FROM coverage_periods WHERE outlet = $outlet AND subject <> ''")
+                .Append(windowed ? " AND dated = 1" : "");
+            RollupRanges(sql, command, window);
+            if (window.Raw.Count > 0)
+            {
+                sql.Append(" UNION ALL SELECT c.entity_id, c.name, 1, c.mentions, c.polarity_micro IS NOT NULL, coalesce(c.polarity_micro, 0)")
+                    .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1")
+                    .Append(windowed ? " AND a.published_at IS NOT NULL" : "");
+                Ranges(sql, command, "c.ts", window.Raw);
+                Where(sql, command, query.Source is { } source ? SourceKey(source) : null, "a.source_key = $source", "$source");
+            }
+
+            sql.Append(") AS p JOIN entities AS e ON e.id = p.subject WHERE 1 = 1");
+            command.Parameters.AddWithValue("$outlet", query.Source is { } outlet ? "=" + SourceKey(outlet) : "*");
         }
 
         Where(sql, command, string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim().ToLowerInvariant(), "e.category_key = $category", "$category");

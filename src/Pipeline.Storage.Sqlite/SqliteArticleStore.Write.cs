@@ -4,8 +4,8 @@ using Pipeline.Core.Articles;
 
 namespace Pipeline.Storage.Sqlite;
 
-// Write path: take the write lock (BEGIN IMMEDIATE), take the article's old contributions out of the totals,
-// write the new row and contributions, add them to the totals, commit.
+// Write path: take the write lock (BEGIN IMMEDIATE), take the article's old contributions out of the totals and
+// the rollups, write the new row and contributions, add them to the totals and the rollups, commit.
 public sealed partial class SqliteArticleStore
 {
     private const string SubtractContributions = """
@@ -70,6 +70,7 @@ public sealed partial class SqliteArticleStore
             return;
         }
 
+        await SqliteRollups.ApplyAsync(connection, record.Id, -1, cancellationToken);
         await ExecuteAsync(connection, SubtractContributions, cancellationToken, ("$id", record.Id));
         await ExecuteAsync(connection, UpsertArticle, cancellationToken, ArticleParameters(record, stored));
         await using (var add = connection.CreateCommand())
@@ -91,7 +92,8 @@ public sealed partial class SqliteArticleStore
             }
         }
 
-        await ExecuteAsync(connection, DeleteUnmentioned, cancellationToken);
+        await SqliteRollups.ApplyAsync(connection, record.Id, +1, cancellationToken);
+        await ExecuteAsync(connection, DeleteUnmentioned + SqliteRollups.DeleteEmpty, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -104,9 +106,10 @@ public sealed partial class SqliteArticleStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        await SqliteRollups.ApplyAsync(connection, articleId, -1, cancellationToken);
         await ExecuteAsync(connection, SubtractContributions, cancellationToken, ("$id", articleId));
         await ExecuteAsync(connection, "DELETE FROM articles WHERE id = $id;", cancellationToken, ("$id", articleId));
-        await ExecuteAsync(connection, DeleteUnmentioned, cancellationToken);
+        await ExecuteAsync(connection, DeleteUnmentioned + SqliteRollups.DeleteEmpty, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

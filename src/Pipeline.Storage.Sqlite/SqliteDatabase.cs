@@ -61,9 +61,23 @@ public sealed class SqliteDatabase
 
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        var version = await UserVersionAsync(connection, cancellationToken);
         await AddMissingColumnsAsync(connection, cancellationToken);
         await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken);
+        if (version is > 0 and < SqliteSchema.RollupsSince)
+        {
+            // A file from before the rollups: built once from its rows (one pass over every article).
+            await SqliteRollups.RebuildAsync(connection, cancellationToken);
+        }
+
         await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteSchema.Version};", cancellationToken);
+    }
+
+    private static async Task<long> UserVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     // A file written by an older version keeps its rows: new columns are added (NULL there: "not recorded").

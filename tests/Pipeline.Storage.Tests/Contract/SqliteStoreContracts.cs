@@ -49,3 +49,12 @@ public sealed class SqliteCoverageTests : CoverageContractTests, IDisposable
 
     public void Dispose() => _databases.Dispose();
 }
+
+public sealed class SqliteCoverageWindowTests : CoverageWindowContractTests, IDisposable
+{
+    private readonly SqliteTestDatabase _databases = new();
+
+    protected override Task<StoreUnderTest> CreateStoreAsync() => _databases.CreateStoreAsync();
+
+    public void Dispose() => _databases.Dispose();
+}

@@ -36,3 +36,9 @@ public sealed class TableCoverageTests(AzuriteFixture azurite) : CoverageContrac
 {
     protected override async Task<StoreUnderTest> CreateStoreAsync() => TableArticleWriteTests.Wrap(await StorageHarness.CreateAsync(azurite));
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableCoverageWindowTests(AzuriteFixture azurite) : CoverageWindowContractTests
+{
+    protected override async Task<StoreUnderTest> CreateStoreAsync() => TableArticleWriteTests.Wrap(await StorageHarness.CreateAsync(azurite));
+}

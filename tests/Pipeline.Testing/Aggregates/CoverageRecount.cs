@@ -71,6 +71,35 @@ public static class CoverageRecount
         return result;
     }
 
+    /// <summary>
+    /// For the articles in scope that mention <see cref="CoverageScope.EntityId"/>, every other entity they mention, keyed
+    /// by id: its preferred name and its mentions and tone there. A window counts dated articles only unless asked.
+    /// </summary>
+    public static Dictionary<string, (string Name, CoverageTotals Totals)> CoMentions(IEnumerable<ArticleRecord> records, CoverageScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(scope.EntityId);
+        var windowed = scope.From is not null || scope.To is not null;
+        var result = new Dictionary<string, (string Name, CoverageTotals Totals)>(StringComparer.Ordinal);
+        foreach (var r in records.Where(r => InWindow(r, scope) && (r.IsDated || !windowed || scope.IncludeUndated)))
+        {
+            var contributions = EntityContribution.From(r);
+            if (Counted(r, scope) is null)
+            {
+                continue;
+            }
+
+            foreach (var other in contributions.Values.Where(c => c.EntityId != scope.EntityId))
+            {
+                var (name, totals) = result.TryGetValue(other.EntityId, out var seen) ? seen : (other.Name, new CoverageTotals());
+                totals.AddArticle(other.Mentions, other.PolarityMicro);
+                result[other.EntityId] = (EntityNames.Prefer(name, other.Name), totals);
+            }
+        }
+
+        return result;
+    }
+
     public static CorpusCounts Counts(IReadOnlyCollection<ArticleRecord> records) => new(
         records.Count(r => r.Status == ArticleStatus.Processed),
         records.Count(r => r.Status == ArticleStatus.Unscored),
