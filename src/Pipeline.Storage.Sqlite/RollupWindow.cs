@@ -13,8 +13,11 @@ internal sealed record RollupWindow(
 {
     private const long TicksPerDay = TimeSpan.TicksPerDay;
 
-    /// <summary>Cuts [from, to) (either side open); with <paramref name="months"/> off, whole days only; with <paramref name="days"/> off, the days become per-article ranges.</summary>
-    public static RollupWindow Plan(DateTimeOffset? from, DateTimeOffset? to, bool months, bool days = true)
+    /// <summary>No bound on either side: every month.</summary>
+    public bool IsAllTime => Raw.Count == 0 && Days.Count == 0 && Months is [(long.MinValue, long.MaxValue)];
+
+    /// <summary>Cuts [from, to) (either side open); with <paramref name="months"/> off, into whole days and partial days only.</summary>
+    public static RollupWindow Plan(DateTimeOffset? from, DateTimeOffset? to, bool months)
     {
         long? f = from?.UtcTicks, t = to?.UtcTicks;
         var raw = new List<(long, long)>();
@@ -44,41 +47,31 @@ internal sealed record RollupWindow(
             raw.Add((ed * TicksPerDay, te));
         }
 
-        var whole = new List<(long, long)>();
         long? firstMonth = firstDay is { } a ? MonthCeiling(a) : null;
         long? endMonth = endDay is { } b ? MonthFloor(b) : null;
         if (!months || (firstMonth is { } fm0 && endMonth is { } em0 && fm0 >= em0))
         {
-            whole.Add((firstDay ?? long.MinValue, endDay ?? long.MaxValue));
+            dayRanges.Add((firstDay ?? long.MinValue, endDay ?? long.MaxValue));
         }
         else
         {
             if (firstDay is { } fd1 && fd1 < firstMonth!.Value)
             {
-                whole.Add((fd1, firstMonth.Value));
+                dayRanges.Add((fd1, firstMonth.Value));
             }
 
             monthRanges.Add((firstMonth ?? long.MinValue, endMonth ?? long.MaxValue));
             if (endDay is { } ed1 && endMonth!.Value < ed1)
             {
-                whole.Add((endMonth.Value, ed1));
+                dayRanges.Add((endMonth.Value, ed1));
             }
-        }
-
-        if (days)
-        {
-            dayRanges.AddRange(whole);
-        }
-        else
-        {
-            raw.AddRange(whole.Select(w => (w.Item1 == long.MinValue ? long.MinValue : w.Item1 * TicksPerDay, w.Item2 == long.MaxValue ? long.MaxValue : w.Item2 * TicksPerDay)));
         }
 
         return new RollupWindow(raw, dayRanges, monthRanges);
     }
 
     /// <summary>The whole window [from, to) from the per-article rows (for views with no rollup).</summary>
-    public static RollupWindow Unbounded(DateTimeOffset? from, DateTimeOffset? to) =>
+    public static RollupWindow RowsOnly(DateTimeOffset? from, DateTimeOffset? to) =>
         from is { } f && to is { } t && f >= t
             ? new RollupWindow([], [], [])
             : new RollupWindow([(from?.UtcTicks ?? long.MinValue, to?.UtcTicks ?? long.MaxValue)], [], []);

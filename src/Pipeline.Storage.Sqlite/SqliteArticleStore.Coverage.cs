@@ -17,12 +17,12 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var window = RollupWindow.Plan(scope.From, scope.To, months: false);
+        var window = DailyWindow(scope);
         var (from, ts, mentions, polarity) = Subject(scope);
         var sql = new StringBuilder("SELECT p.day, ").Append(RollupSums).Append(" FROM (")
-            .Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = $outlet")
+            .Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = '*'")
             .Append(scope.IncludeUndated ? "" : " AND dated = 1");
-        RollupRanges(sql, command, window);
+        RollupRanges(sql, command, window, perOutlet: false);
         if (window.Raw.Count > 0)
         {
             sql.Append(" UNION ALL SELECT ").Append(SqliteRollups.DayOf(ts)).Append(", ").Append(RowSums(mentions, polarity)).Append(from);
@@ -30,7 +30,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         }
 
         sql.Append(") AS p GROUP BY p.day");
-        Outlet(command, scope);
+        command.Parameters.AddWithValue("$subject", scope.EntityId ?? "");
         command.CommandText = sql.ToString();
 
         var days = new Dictionary<int, CoverageTotals>();
@@ -52,13 +52,14 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         await using var command = connection.CreateCommand();
         var windowed = scope.From is not null || scope.To is not null;
         var datedOnly = !scope.IncludeUndated && windowed;
-        var window = RollupWindow.Plan(scope.From, scope.To, months: true);
+        // Per outlet only all-time sums are kept: a window is read from its articles' rows.
+        var window = windowed ? RollupWindow.RowsOnly(scope.From, scope.To) : RollupWindow.Plan(null, null, months: true);
         var (from, ts, mentions, polarity) = Subject(scope);
         // The unknown outlet is '-' with no name; max() of the names keeps the current grouping by source key.
         var sql = new StringBuilder("SELECT max(p.name), ").Append(RollupSums).Append(" FROM (")
             .Append("SELECT outlet AS outlet, nullif(outlet_name, '') AS name, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods")
             .Append(" WHERE subject = $subject AND outlet <> '*'").Append(datedOnly ? " AND dated = 1" : "");
-        RollupRanges(sql, command, window);
+        RollupRanges(sql, command, window, perOutlet: true);
         if (window.Raw.Count > 0)
         {
             sql.Append(" UNION ALL SELECT CASE WHEN a.source_key IS NULL THEN '-' ELSE '=' || a.source_key END, a.source, ")
@@ -87,29 +88,19 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var datedOnly = !scope.IncludeUndated && (scope.From is not null || scope.To is not null);
-        // Co-mentions are rolled up per month for all outlets; one outlet's are read from its articles' rows.
-        var window = scope.Source is null ? RollupWindow.Plan(scope.From, scope.To, months: true, days: false) : RollupWindow.Unbounded(scope.From, scope.To);
-        if (window.Months.Count == 0 && window.Raw.Count == 0)
+        // Not rolled up: an article with n entities gives n(n-1) pairs, too many to write per save; the cost
+        // follows the articles that mention the entity inside the window.
+        var window = RollupWindow.RowsOnly(scope.From, scope.To);
+        if (window.Raw.Count == 0)
         {
             return []; // an empty window
         }
 
-        var sql = new StringBuilder("SELECT p.other, preferred_name(p.name), e.category, ").Append(RollupSums).Append(" FROM (");
-        if (window.Months.Count > 0)
-        {
-            sql.Append("SELECT other, name, articles, mentions, scored, polarity, polarity_sq FROM co_mention_months WHERE subject = $entity")
-                .Append(datedOnly ? " AND dated = 1" : "");
-            Ranges(sql, command, "period", window.Months);
-        }
-
-        if (window.Raw.Count > 0)
-        {
-            sql.Append(window.Months.Count > 0 ? " UNION ALL " : "").Append("SELECT o.entity_id AS other, o.name AS name, ").Append(RowSums("o.mentions", "o.polarity_micro"))
-                .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id")
-                .Append(" JOIN article_entities AS o ON o.article_id = c.article_id AND o.entity_id <> c.entity_id WHERE c.entity_id = $entity");
-            Filter(sql, command, scope with { EntityId = null }, "c.ts", datedOnly, window);
-        }
-
+        var sql = new StringBuilder("SELECT p.other, preferred_name(p.name), e.category, ").Append(RollupSums).Append(" FROM (")
+            .Append("SELECT o.entity_id AS other, o.name AS name, ").Append(RowSums("o.mentions", "o.polarity_micro"))
+            .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id")
+            .Append(" JOIN article_entities AS o ON o.article_id = c.article_id AND o.entity_id <> c.entity_id WHERE c.entity_id = $entity");
+        Filter(sql, command, scope with { EntityId = null }, "c.ts", datedOnly, window);
         sql.Append(") AS p JOIN entities AS e ON e.id = p.other GROUP BY p.other");
         command.Parameters.AddWithValue("$entity", scope.EntityId);
         command.CommandText = sql.ToString();
@@ -165,16 +156,22 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         return totals;
     }
 
-    // The rollup rows' subject ('' for whole articles) and outlet ('*' for all), as SqliteRollups writes them.
-    private static void Outlet(SqliteCommand command, CoverageScope scope)
-    {
-        command.Parameters.AddWithValue("$subject", scope.EntityId ?? "");
-        command.Parameters.AddWithValue("$outlet", scope.Source is { } source ? "=" + SourceKey(source) : "*");
-    }
+    // Day sums are kept over all outlets: one outlet's series is read from its articles' rows.
+    private static RollupWindow DailyWindow(CoverageScope scope) =>
+        scope.Source is null ? RollupWindow.Plan(scope.From, scope.To, months: false) : RollupWindow.RowsOnly(scope.From, scope.To);
 
-    /// <summary>Appends the window's whole days and months as conditions on the rollup rows' level and period.</summary>
-    private static void RollupRanges(StringBuilder sql, SqliteCommand command, RollupWindow window)
+    /// <summary>
+    /// Appends the window's whole days and months as conditions on the rollup rows' level and period; per outlet,
+    /// all time is the one all-time row.
+    /// </summary>
+    private static void RollupRanges(StringBuilder sql, SqliteCommand command, RollupWindow window, bool perOutlet)
     {
+        if (perOutlet && window.IsAllTime)
+        {
+            sql.Append(" AND level = 'a'");
+            return;
+        }
+
         sql.Append(" AND (");
         var any = false;
         foreach (var (level, ranges) in new[] { ("d", window.Days), ("m", window.Months) })
@@ -232,8 +229,8 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         await using var command = connection.CreateCommand();
         var (from, ts, _, _) = Subject(scope);
         var sql = new StringBuilder("SELECT coalesce(sum(p.articles), 0) FROM (")
-            .Append("SELECT articles FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = $outlet AND dated = 0");
-        RollupRanges(sql, command, window);
+            .Append("SELECT articles FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = '*' AND dated = 0");
+        RollupRanges(sql, command, window, perOutlet: false);
         if (window.Raw.Count > 0)
         {
             sql.Append(" UNION ALL SELECT 1").Append(from).Append(" AND a.published_at IS NULL");
@@ -241,7 +238,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         }
 
         sql.Append(") AS p");
-        Outlet(command, scope);
+        command.Parameters.AddWithValue("$subject", scope.EntityId ?? "");
         command.CommandText = sql.ToString();
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

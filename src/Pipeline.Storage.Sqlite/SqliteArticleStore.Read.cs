@@ -94,11 +94,12 @@ public sealed partial class SqliteArticleStore
             // (cost follows the window's length, not the articles in it). The name shown is the preferred spelling among
             // the window's own mentions, as in the Table store's periods. A window counts dated articles only: an
             // undated one is never placed on its upload day.
-            var window = RollupWindow.Plan(query.From, query.To, months: true);
+            // Per outlet only all-time sums are kept: an outlet's window is read from the contributions.
+            var window = query.Source is not null && windowed ? RollupWindow.RowsOnly(query.From, query.To) : RollupWindow.Plan(query.From, query.To, months: true);
             sql.Append("SELECT e.id, preferred_name(p.name), e.category, sum(p.articles) AS articles, sum(p.mentions) AS mentions, sum(p.polarity), sum(p.scored) FROM (")
                 .Append("SELECT subject, name, articles, mentions, scored, polarity FROM coverage_periods WHERE outlet = $outlet AND subject <> ''")
                 .Append(windowed ? " AND dated = 1" : "");
-            RollupRanges(sql, command, window);
+            RollupRanges(sql, command, window, perOutlet: query.Source is not null);
             if (window.Raw.Count > 0)
             {
                 sql.Append(" UNION ALL SELECT c.entity_id, c.name, 1, c.mentions, c.polarity_micro IS NOT NULL, coalesce(c.polarity_micro, 0)")

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Pipeline.Storage.Sqlite;
 
 /// <summary>
-/// Keeps the coverage rollups (<c>coverage_periods</c>, <c>co_mention_months</c>) equal to sums of the article rows.
+/// Keeps the coverage rollups (<c>coverage_periods</c>, <c>co_mentions</c>) equal to sums of the article rows.
 /// A save takes the article's old rows out (sign −1) and puts its new rows in (+1) inside the same transaction as
 /// the rows themselves, so the rollups are exact under any interleaving, updates and deletes included. The same SQL
 /// over every article rebuilds them for a file written before they existed.
@@ -27,7 +27,8 @@ internal static class SqliteRollups
 
     /// <param name="articles">A condition on <c>a</c> (the articles table) choosing whose rows are added or taken out.</param>
     private static string Apply(string articles) => $"""
-        WITH facts (dated, ts, source_key, source, subject, name, mentions, polarity) AS (
+        WITH levels (level, per_outlet) AS (VALUES ('d', 0), ('m', 0), ('a', 1)),
+        facts (dated, ts, source_key, source, subject, name, mentions, polarity) AS (
             SELECT a.published_at IS NOT NULL, a.ts, a.source_key, a.source, '', '', 0, {DocumentPolarity}
             FROM articles AS a WHERE a.status <> 'Failed' AND {articles}
             UNION ALL
@@ -35,36 +36,22 @@ internal static class SqliteRollups
             FROM articles AS a JOIN article_entities AS c ON c.article_id = a.id WHERE {articles}
         ),
         expanded AS (
-            SELECT l.level, CASE l.level WHEN 'd' THEN {DayOf("f.ts")} ELSE {MonthOf("f.ts")} END AS period, f.dated,
-                CASE WHEN o.k = 0 THEN '*' WHEN f.source_key IS NULL THEN '-' ELSE '=' || f.source_key END AS outlet,
-                CASE WHEN o.k = 0 OR f.source IS NULL THEN '' ELSE f.source END AS outlet_name,
+            SELECT l.level, CASE l.level WHEN 'd' THEN {DayOf("f.ts")} WHEN 'm' THEN {MonthOf("f.ts")} ELSE 0 END AS period, f.dated,
+                CASE WHEN l.per_outlet = 0 THEN '*' WHEN f.source_key IS NULL THEN '-' ELSE '=' || f.source_key END AS outlet,
+                CASE WHEN l.per_outlet = 0 OR f.source IS NULL THEN '' ELSE f.source END AS outlet_name,
                 f.subject, f.name, f.mentions, f.polarity
-            FROM facts AS f CROSS JOIN (SELECT 'd' AS level UNION ALL SELECT 'm') AS l CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1) AS o
+            FROM facts AS f CROSS JOIN levels AS l
         )
-        INSERT INTO coverage_periods (outlet, level, dated, period, subject, name, outlet_name, articles, mentions, scored, polarity, polarity_sq)
-        SELECT outlet, level, dated, period, subject, name, outlet_name, {Sums}
-        FROM expanded WHERE true GROUP BY outlet, level, dated, period, subject, name, outlet_name
-        ON CONFLICT (outlet, level, dated, period, subject, name, outlet_name) DO UPDATE SET {AddSums};
-
-        WITH pairs (subject, dated, period, other, name, mentions, polarity) AS (
-            SELECT c.entity_id, a.published_at IS NOT NULL, {MonthOf("c.ts")}, o.entity_id, o.name, o.mentions, o.polarity_micro
-            FROM articles AS a JOIN article_entities AS c ON c.article_id = a.id
-            JOIN article_entities AS o ON o.article_id = c.article_id AND o.entity_id <> c.entity_id
-            WHERE {articles}
-        )
-        INSERT INTO co_mention_months (subject, dated, period, other, name, articles, mentions, scored, polarity, polarity_sq)
-        SELECT subject, dated, period, other, name, {Sums}
-        FROM pairs WHERE true GROUP BY subject, dated, period, other, name
-        ON CONFLICT (subject, dated, period, other, name) DO UPDATE SET {AddSums};
+        INSERT INTO coverage_periods (level, outlet, dated, period, subject, name, outlet_name, articles, mentions, scored, polarity, polarity_sq)
+        SELECT level, outlet, dated, period, subject, name, outlet_name, {Sums}
+        FROM expanded WHERE true GROUP BY level, outlet, dated, period, subject, name, outlet_name
+        ON CONFLICT (level, outlet, dated, period, subject, name, outlet_name) DO UPDATE SET {AddSums};
         """;
 
     private static readonly string ApplyToArticle = Apply("a.id = $id");
 
-    /// <summary>Removes the rows an update or delete emptied; the partial indexes find them without a scan.</summary>
-    public const string DeleteEmpty = """
-        DELETE FROM coverage_periods WHERE articles = 0;
-        DELETE FROM co_mention_months WHERE articles = 0;
-        """;
+    /// <summary>Removes the rows an update or delete emptied; the partial index finds them without a scan.</summary>
+    public const string DeleteEmpty = "DELETE FROM coverage_periods WHERE articles = 0;";
 
     /// <summary>Adds (+1) or takes out (−1) the stored rows of one article. Run inside the save's transaction, then <see cref="DeleteEmpty"/>.</summary>
     public static async Task ApplyAsync(SqliteConnection connection, string articleId, int sign, CancellationToken cancellationToken)
@@ -81,7 +68,7 @@ internal static class SqliteRollups
     {
         await using var transaction = connection.BeginTransaction();
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM coverage_periods; DELETE FROM co_mention_months;" + Apply("1 = 1");
+        command.CommandText = "DELETE FROM coverage_periods;" + Apply("1 = 1");
         command.Parameters.AddWithValue("$sign", 1);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -74,12 +74,13 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS entities_by_rank ON entities (articles DESC, mentions DESC, id);
         CREATE INDEX IF NOT EXISTS entities_by_name ON entities (name_key);
 
-        -- Coverage rollups (see SqliteRollups): sums per day ('d') and per month ('m', period = the month's first day),
-        -- per outlet ('=' || source_key, '-' unknown, '*' all), dated or not, for whole articles (subject '') and
-        -- for each entity under each spelling of its name. Rows that reach zero articles are deleted.
+        -- Coverage rollups (see SqliteRollups), for whole articles (subject '') and for each entity under each spelling
+        -- of its name, dated or not: per day ('d') and per month ('m', period = the month's first day) over all outlets
+        -- (outlet '*'), and of all time ('a', period 0) per outlet ('=' || source_key, or '-' when unknown). Kept this
+        -- lean on purpose: every row is written for every article. Rows that reach zero articles are deleted.
         CREATE TABLE IF NOT EXISTS coverage_periods (
-            outlet TEXT NOT NULL,
             level TEXT NOT NULL,
+            outlet TEXT NOT NULL,
             dated INTEGER NOT NULL,
             period INTEGER NOT NULL,
             subject TEXT NOT NULL,
@@ -90,27 +91,10 @@ internal static class SqliteSchema
             scored INTEGER NOT NULL,
             polarity INTEGER NOT NULL,
             polarity_sq INTEGER NOT NULL,
-            PRIMARY KEY (outlet, level, dated, period, subject, name, outlet_name)
+            PRIMARY KEY (level, outlet, dated, period, subject, name, outlet_name)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS coverage_periods_by_subject ON coverage_periods (subject, level, dated, period);
+        CREATE INDEX IF NOT EXISTS coverage_days_by_subject ON coverage_periods (subject, dated, period) WHERE level = 'd';
         CREATE INDEX IF NOT EXISTS coverage_periods_empty ON coverage_periods (level) WHERE articles = 0;
-
-        -- Co-mentions per month: for each entity, every other entity in the same articles (the other's mentions,
-        -- tone and spelling). Windows' partial months are read from article_entities.
-        CREATE TABLE IF NOT EXISTS co_mention_months (
-            subject TEXT NOT NULL,
-            dated INTEGER NOT NULL,
-            period INTEGER NOT NULL,
-            other TEXT NOT NULL,
-            name TEXT NOT NULL,
-            articles INTEGER NOT NULL,
-            mentions INTEGER NOT NULL,
-            scored INTEGER NOT NULL,
-            polarity INTEGER NOT NULL,
-            polarity_sq INTEGER NOT NULL,
-            PRIMARY KEY (subject, dated, period, other, name)
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS co_mention_months_empty ON co_mention_months (subject) WHERE articles = 0;
 
         CREATE TABLE IF NOT EXISTS receipts (
             container TEXT NOT NULL,

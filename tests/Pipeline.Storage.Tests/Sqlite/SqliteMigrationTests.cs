@@ -31,7 +31,7 @@ public sealed class SqliteMigrationTests : IDisposable
         await using (var connection = await database.OpenAsync(Ct))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE coverage_periods; DROP TABLE co_mention_months; PRAGMA user_version = 2;";
+            command.CommandText = "DROP TABLE coverage_periods; PRAGMA user_version = 2;";
             await command.ExecuteNonQueryAsync(Ct);
         }
 
