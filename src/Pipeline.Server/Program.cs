@@ -7,6 +7,7 @@ using Pipeline.Server.Security;
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPipeline();
 builder.AddLocalWatcher();
+builder.AddHttpHardening();
 builder.AddApiKey();
 builder.AddPipelineApiDocs();
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHttpHardening();
 app.UseApiKey();
 app.MapPipelineApi();
 app.MapPipelineApiDocs();
