@@ -116,7 +116,7 @@ public static class Steps
     {
         var options = Options.Create(new StorageOptions { ConnectionString = storage, ArticlesContainer = container, TablePrefix = "ceiling" + Environment.ProcessId });
         var tables = new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options);
-        var source = new ArticleBlobSource(tables, Options.Create(new ProcessingOptions()));
+        var source = new ArticleBlobSource(tables, Options.Create(new ProcessingOptions()), TimeProvider.System);
         IArticleRepository store;
         IReceiptStore receipts;
         if (storeKind == "tables")

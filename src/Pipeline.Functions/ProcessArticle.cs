@@ -18,6 +18,7 @@ public sealed class ProcessArticle(ArticleBlobSource blobs, ArticleProcessor pro
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var span = PipelineTelemetry.StartArticle(blob.Name);
 
         // Null: deleted since the event was raised; its BlobDeleted event removes whatever was stored.
         if (await blobs.DownloadAsync(blob, context.CancellationToken) is { } article)

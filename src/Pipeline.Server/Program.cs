@@ -2,12 +2,14 @@ using Pipeline.Api;
 using Pipeline.Api.Docs;
 using Pipeline.Server;
 using Pipeline.Server.Security;
+using Pipeline.Server.Telemetry;
 
 // appsettings.json sits beside the binary: run.sh and containers start the server from elsewhere.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPipeline();
 builder.AddLocalWatcher();
 builder.AddHttpHardening();
+builder.AddPipelineTelemetry();
 builder.AddApiKey();
 builder.AddPipelineApiDocs();
 

@@ -90,7 +90,7 @@ public sealed class ProcessArticleTests(AzuriteFixture azurite)
             new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString),
             service,
             Options.Create(new StorageOptions { ArticlesContainer = _container }));
-        return new ProcessArticle(new ArticleBlobSource(storage, Options.Create(_processing.Options)), _processing.CreateProcessor());
+        return new ProcessArticle(new ArticleBlobSource(storage, Options.Create(_processing.Options), TimeProvider.System), _processing.CreateProcessor());
     }
 
     private static TestFunctionContext Context() => new(nameof(ProcessArticle));

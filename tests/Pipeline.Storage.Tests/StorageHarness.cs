@@ -26,7 +26,7 @@ internal sealed class StorageHarness
         Store = new TableArticleStore(Tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
         Receipts = new TableReceiptStore(Tables);
         Events = new ArticleEvents(StorageServiceCollectionExtensions.CreateEventsQueueClient(options), Tables.ArticlesContainer, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
-        BlobSource = new ArticleBlobSource(Tables, Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = maxArticleBytes }));
+        BlobSource = new ArticleBlobSource(Tables, Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = maxArticleBytes }), TimeProvider.System);
     }
 
     public StorageOptions Options { get; }

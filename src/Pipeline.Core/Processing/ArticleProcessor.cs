@@ -24,18 +24,24 @@ public sealed partial class ArticleProcessor(
         ArgumentNullException.ThrowIfNull(raw);
         var blob = raw.Blob;
         var id = blob.ArticleId;
+        using var span = PipelineTelemetry.StartArticleUnlessStarted(blob.Name);
 
         var stored = await repository.GetStoredVersionAsync(id, cancellationToken);
         if (stored is not null && IsSameOrNewer(stored, blob))
         {
             LogAlreadyCurrent(logger, blob.Name, blob.ETag);
+            PipelineTelemetry.CountOutcome("already_current");
             return new ProcessingOutcome(id, ProcessingResult.AlreadyCurrent, null, null);
         }
 
         var record = await BuildRecordAsync(raw, cancellationToken);
-        await repository.SaveAsync(record, cancellationToken);
-        results?.Advance();
+        using (PipelineTelemetry.Stage("write", timeProvider))
+        {
+            await repository.SaveAsync(record, cancellationToken);
+        }
 
+        results?.Advance();
+        PipelineTelemetry.CountStored(record, timeProvider.GetUtcNow());
         if (record.Status == ArticleStatus.Failed)
         {
             LogFailed(logger, blob.Name, record.FailureReason);
@@ -65,6 +71,7 @@ public sealed partial class ArticleProcessor(
 
         await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
         results?.Advance();
+        PipelineTelemetry.CountOutcome("poisoned");
         LogFailed(logger, blob.Name, reason);
         return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
     }
@@ -75,6 +82,7 @@ public sealed partial class ArticleProcessor(
         var id = ArticleId.For(container, blobName);
         await repository.DeleteAsync(id, cancellationToken);
         results?.Advance();
+        PipelineTelemetry.CountOutcome("deleted");
         LogDeleted(logger, blobName, id);
     }
 
@@ -90,6 +98,7 @@ public sealed partial class ArticleProcessor(
         ParsedArticle parsed;
         try
         {
+            using var stage = PipelineTelemetry.Stage("parse", timeProvider);
             parsed = parser.Parse(raw);
         }
         catch (ArticleRejectedException ex)
@@ -100,6 +109,7 @@ public sealed partial class ArticleProcessor(
         TextAnalysis analysis;
         try
         {
+            using var stage = PipelineTelemetry.Stage("analyze", timeProvider);
             analysis = await analyzer.AnalyzeAsync(new AnalysisRequest(parsed.Text, parsed.LanguageHint), cancellationToken);
         }
         catch (AnalysisRejectedException ex)

@@ -192,6 +192,7 @@ internal sealed partial class BlobWatcher(
         await foreach (var item in _queue.Reader.ReadAllAsync(cancellationToken))
         {
             BlobReference? version = null;
+            using var article = PipelineTelemetry.StartArticle(item.Name);
             try
             {
                 if (item.Deleted)
@@ -271,6 +272,7 @@ internal sealed partial class BlobWatcher(
             var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
             _retries[item.Name] = new RetryState(eTag ?? previous?.ETag, attempts, timeProvider.GetUtcNow() + delay);
             LogRetrying(logger, error, item.Name, attempts, _options.MaxAttempts, delay.TotalSeconds);
+            PipelineTelemetry.CountOutcome("retried");
             _ = RetryLaterAsync(item with { ETag = eTag }, delay, cancellationToken);
             return;
         }

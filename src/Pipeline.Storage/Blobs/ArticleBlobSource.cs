@@ -14,7 +14,7 @@ namespace Pipeline.Storage.Blobs;
 /// RawArticle has empty content and the real <see cref="RawArticle.ContentLength"/>, which the processor
 /// records as failed ("Article is N bytes; the limit is ...").
 /// </summary>
-public sealed class ArticleBlobSource(StorageTables storage, IOptions<ProcessingOptions> processing)
+public sealed class ArticleBlobSource(StorageTables storage, IOptions<ProcessingOptions> processing, TimeProvider timeProvider)
 {
     public string ContainerName => storage.ArticlesContainer.Name;
 
@@ -43,6 +43,7 @@ public sealed class ArticleBlobSource(StorageTables storage, IOptions<Processing
     public async Task<RawArticle?> DownloadAsync(BlobClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        using var stage = PipelineTelemetry.Stage("read", timeProvider);
         BlobDownloadStreamingResult download;
         try
         {

@@ -157,6 +157,39 @@ public sealed class ArticleProcessorTests
         Assert.Equal([ArticleId.For("articles", "d.txt")], _repository.Deleted);
     }
 
+    [Fact]
+    public async Task ProcessAsync_AnyListener_OneArticleSpanWithStageSpansOutcomeAndLag()
+    {
+        var name = $"telemetry-{Guid.NewGuid():N}.txt";
+        var spans = new List<System.Diagnostics.Activity>();
+        var measurements = new List<(string Instrument, double Value, string? Tag)>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PipelineTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) { spans.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == PipelineTelemetry.Name) { l.EnableMeasurementEvents(instrument); } },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => { lock (measurements) { measurements.Add((instrument.Name, value, Tag(tags))); } });
+        meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => { lock (measurements) { measurements.Add((instrument.Name, value, Tag(tags))); } });
+        meters.Start();
+
+        await Processor().ProcessAsync(Raw(name, "etag1", Now.AddMinutes(-7)), CancellationToken.None);
+
+        var article = Assert.Single(spans, a => a.OperationName == "article" && (string?)a.GetTagItem("pipeline.blob") == name);
+        Assert.Equal(Raw(name, "etag1").Blob.ArticleId, article.GetTagItem("pipeline.article_id"));
+        Assert.Equal(["analyze", "parse", "write"], spans.Where(a => a.ParentSpanId == article.SpanId).Select(a => a.OperationName).Order(StringComparer.Ordinal));
+        Assert.Contains(measurements, m => m.Instrument == "pipeline.article.lag" && m.Value == 420); // uploaded seven minutes before it was stored
+        Assert.Contains(measurements, m => m.Instrument == "pipeline.articles" && m.Tag == "processed");
+        Assert.Contains(measurements, m => m.Instrument == "pipeline.article.stage.duration" && m.Tag == "analyze" && m.Value >= 0);
+
+        static string? Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags) => tags.Length > 0 ? tags[0].Value?.ToString() : null;
+    }
+
     private ArticleProcessor Processor(long maxBytes = 1000) => new(
         _parser, _analyzer, _repository, Options.Create(new ProcessingOptions { MaxArticleBytes = maxBytes }), new FixedTime(Now), NullLogger<ArticleProcessor>.Instance);
 
