@@ -12,20 +12,31 @@ public sealed partial class SqliteArticleStore : ICoverageStore
     // The five sums CoverageTotals holds, over rows shaped (articles, mentions, scored, polarity, polarity_sq).
     private const string RollupSums = "sum(p.articles), sum(p.mentions), sum(p.scored), sum(p.polarity), sum(p.polarity_sq)";
 
+    // An entity's days are read through coverage_days_by_subject, named: without statistics SQLite would otherwise
+    // seek the primary key on (level, outlet, dated) and pass every entity's days (measured: 0.9-1.9 s at 100,000).
     public async Task<DailyCoverage> ReadDailyAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var window = DailyWindow(scope);
+        if (window.Days.Count == 0 && window.Raw.Count == 0)
+        {
+            return new DailyCoverage(new Dictionary<int, CoverageTotals>(), 0); // an empty window
+        }
+
         var (from, ts, mentions, polarity) = Subject(scope);
-        var sql = new StringBuilder("SELECT p.day, ").Append(RollupSums).Append(" FROM (")
-            .Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = '*'")
-            .Append(scope.IncludeUndated ? "" : " AND dated = 1");
-        RollupRanges(sql, command, window, perOutlet: false);
+        var sql = new StringBuilder("SELECT p.day, ").Append(RollupSums).Append(" FROM (");
+        if (window.Days.Count > 0)
+        {
+            sql.Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods INDEXED BY coverage_days_by_subject WHERE subject = $subject AND level = 'd' AND outlet = '*'")
+                .Append(scope.IncludeUndated ? "" : " AND dated = 1");
+            RollupRanges(sql, command, window, perOutlet: false);
+        }
+
         if (window.Raw.Count > 0)
         {
-            sql.Append(" UNION ALL SELECT ").Append(SqliteRollups.DayOf(ts)).Append(", ").Append(RowSums(mentions, polarity)).Append(from);
+            sql.Append(window.Days.Count > 0 ? " UNION ALL " : "").Append("SELECT ").Append(SqliteRollups.DayOf(ts)).Append(" AS day, ").Append(RowSums(mentions, polarity)).Append(from);
             Filter(sql, command, scope, ts, dated: !scope.IncludeUndated, window);
         }
 
@@ -228,12 +239,16 @@ public sealed partial class SqliteArticleStore : ICoverageStore
     {
         await using var command = connection.CreateCommand();
         var (from, ts, _, _) = Subject(scope);
-        var sql = new StringBuilder("SELECT coalesce(sum(p.articles), 0) FROM (")
-            .Append("SELECT articles FROM coverage_periods WHERE subject = $subject AND level = 'd' AND outlet = '*' AND dated = 0");
-        RollupRanges(sql, command, window, perOutlet: false);
+        var sql = new StringBuilder("SELECT coalesce(sum(p.articles), 0) FROM (");
+        if (window.Days.Count > 0)
+        {
+            sql.Append("SELECT articles FROM coverage_periods INDEXED BY coverage_days_by_subject WHERE subject = $subject AND level = 'd' AND outlet = '*' AND dated = 0");
+            RollupRanges(sql, command, window, perOutlet: false);
+        }
+
         if (window.Raw.Count > 0)
         {
-            sql.Append(" UNION ALL SELECT 1").Append(from).Append(" AND a.published_at IS NULL");
+            sql.Append(window.Days.Count > 0 ? " UNION ALL " : "").Append("SELECT 1 AS articles").Append(from).Append(" AND a.published_at IS NULL");
             Filter(sql, command, scope, ts, dated: false, window);
         }
 
