@@ -1,31 +1,42 @@
 #!/usr/bin/env bash
 # Long-run fault check: N generated articles (about one in ten deliberately bad) are uploaded with the pipeline CLI
-# while the app is SIGKILLed K times at random moments and restarted each time. Then it recounts from storage:
+# while the local app (Pipeline.Server, as run.sh starts it) is SIGKILLed K times at random moments and restarted
+# each time; with --outage S, Azurite is then stopped for S seconds while the app is still working through the
+# upload, and restarted on the same data folder. Then it recounts from storage:
 # every blob has exactly one article, the bad ones failed with a reason and no good one failed, nothing is pending,
 # and the entity leaderboard equals a recount from the exported mentions. Prints the figures RELIABILITY.md quotes.
 #
-#   ./reliability.sh [--articles N] [--kills K] [--seed S]      (defaults: 300 articles, 3 kills, seed 14)
+#   ./reliability.sh [--articles N] [--kills K] [--seed S] [--store sqlite|tables] [--outage SECONDS]
+#   (defaults: 300 articles, 3 kills, seed 14, the local default results store SQLite, no outage)
 #
 # Ports (environment): RELIABILITY_PORT (7140), AZURITE_BLOB_PORT/AZURITE_QUEUE_PORT/AZURITE_TABLE_PORT (11400-11402).
 # Needs what run.sh needs, plus python3. Logs and the generated articles go to .data/reliability/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-articles=300 kills=3 seed=14
+articles=300 kills=3 seed=14 store=sqlite outage=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles="$2"; shift 2 ;;
     --kills) kills="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --store) store="$2"; shift 2 ;;
+    --outage) outage="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "reliability.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 
+case "$store" in
+  sqlite) provider=Sqlite ;;
+  tables) provider=AzureTables ;;
+  *) echo "reliability.sh: --store is sqlite or tables, not '$store'" >&2; exit 2 ;;
+esac
+
 port="${RELIABILITY_PORT:-7140}"
 blob_port="${AZURITE_BLOB_PORT:-11400}" queue_port="${AZURITE_QUEUE_PORT:-11401}" table_port="${AZURITE_TABLE_PORT:-11402}"
 work=".data/reliability"
-app_dll="src/Pipeline.Functions/bin/Release/net10.0/Pipeline.Functions.dll"
+app_dll="src/Pipeline.Server/bin/Release/net10.0/Pipeline.Server.dll"
 cli_dll="tools/Pipeline.Cli/bin/Release/net10.0/pipeline-cli.dll"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -38,7 +49,7 @@ echo "==> Building (Release)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-dotnet build src/Pipeline.Functions/Pipeline.Functions.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Pipeline.Server/Pipeline.Server.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build tools/Pipeline.Cli/Pipeline.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 rm -rf "$work"; mkdir -p "$work/articles" "$work/azurite"
@@ -77,7 +88,8 @@ PY
 
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export PIPELINE_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
-pipeline() { dotnet "$cli_dll" "$@"; }
+database="$work/pipeline.db"
+pipeline() { dotnet "$cli_dll" "$@" --store "$provider" --database "$database"; }
 
 azurite_pid="" app_pid="" upload_pid=""
 cleanup() {
@@ -86,20 +98,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-node_modules/.bin/azurite --skipApiVersionCheck --disableTelemetry --loose --silent --location "$work/azurite" \
-  --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
-  --tableHost 127.0.0.1 --tablePort "$table_port" >"$work/azurite.log" 2>&1 &
-azurite_pid=$!
+start_azurite() { # always on the same data folder, so a restart keeps every blob, queue message and table row
+  node_modules/.bin/azurite --skipApiVersionCheck --disableTelemetry --loose --silent --location "$work/azurite" \
+    --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
+    --tableHost 127.0.0.1 --tablePort "$table_port" >>"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 150); do port_busy "$blob_port" && port_busy "$table_port" && port_busy "$queue_port" && return 0; sleep 0.2; done
+  echo "reliability.sh: Azurite did not start; see $work/azurite.log" >&2; exit 1
+}
+start_azurite
 
 start_app() {
-  Storage__ConnectionString="$PIPELINE_STORAGE" Watcher__Enabled=true Urls="http://127.0.0.1:$port" \
+  Storage__ConnectionString="$PIPELINE_STORAGE" Storage__Provider="$provider" Storage__Sqlite__Path="$database" \
+    Watcher__Enabled=true Urls="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Production \
     dotnet "$app_dll" >>"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "reliability.sh: the app did not become ready; see $work/app.log" >&2; exit 1
 }
 
-echo "==> Starting the app, uploading, and killing the app $kills time(s) with SIGKILL"
+echo "==> Starting the app ($provider results), uploading, and killing the app $kills time(s) with SIGKILL"
 start_app
 SECONDS=0
 pipeline upload "$work/articles" >"$work/upload.log" 2>&1 &
@@ -114,6 +132,16 @@ done
 wait "$upload_pid"; upload_pid=""
 echo "   upload finished at ${SECONDS}s: $(tail -1 "$work/upload.log")"
 
+if [ "$outage" -gt 0 ]; then
+  stored_then=$(curl -fsS "http://127.0.0.1:$port/api/health" | python3 -c "import json,sys; w=json.load(sys.stdin).get('watcher') or {}; print(f\"{w.get('processed', 0) + w.get('failed', 0)} handled, {w.get('pending', 0)} pending\")")
+  kill "$azurite_pid"; wait "$azurite_pid" 2>/dev/null || true
+  echo "   Azurite stopped at ${SECONDS}s (the app since its last start: $stored_then); down for ${outage}s"
+  sleep "$outage"
+  start_azurite
+  restarted=$SECONDS
+  echo "   Azurite restarted on the same data folder at ${SECONDS}s"
+fi
+
 echo "==> Waiting until every blob has an article (up to 600 s)"
 deadline=$((SECONDS + 600))
 while :; do
@@ -122,7 +150,7 @@ while :; do
   [ "$SECONDS" -ge "$deadline" ] && { echo "reliability.sh: only $stored of $articles articles after 600 s" >&2; exit 1; }
   sleep 2
 done
-echo "   all $articles stored at ${SECONDS}s, $((SECONDS - ${restarted:-0}))s after the last restart"
+echo "   all $articles stored at ${SECONDS}s, $((SECONDS - ${restarted:-0}))s after the last restart (of the app, or of Azurite after an outage)"
 
 pipeline export --format jsonl >"$work/articles.jsonl"
 pipeline export --what mentions --format jsonl >"$work/mentions.jsonl"
@@ -159,4 +187,4 @@ print(f"   articles stored: {len(articles)} for {len(uploaded)} blobs; failed: {
 for p in problems: print("   PROBLEM: " + p)
 sys.exit(1 if problems else 0)
 PY
-echo "==> Nothing lost: $articles articles, $kills SIGKILLs, ${SECONDS}s in all"
+echo "==> Nothing lost: $articles articles, $kills SIGKILLs, ${outage}s Azurite outage, $provider results, ${SECONDS}s in all"

@@ -7,7 +7,8 @@ using Pipeline.Storage.Keys;
 
 namespace Pipeline.Storage.Articles;
 
-// Write path. Per article, writes are serialized by a lock on its Articles row (ETag-checked LockId/LockedUntil),
+// Write path. Per article, writes are serialized by a lock on its Articles row (ETag-checked LockId/LockedUntil, a
+// lease renewed by a heartbeat while the write runs: LockLease),
 // so two workers handling two versions of one blob cannot interleave. Before touching any index the row records
 // the keys about to be written as "pending"; the final replace of the row is the commit. A crash at any point
 // leaves rows that the next save or delete of the article finds (committed + pending keys) and removes.
@@ -34,7 +35,8 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys, hadKeys, lease) = locked.Value;
+        var (keys, hadKeys, lease) = locked.Value;
+        await using var held = lease;
         var older = keys.All.Where(s => !SameKeys(s, state)).ToList();
         var newPartitions = EntityStatsStore.PartitionsOf(state).ToHashSet(StringComparer.Ordinal);
         var partitions = older.SelectMany(s => EntityStatsStore.PartitionsOf(s)).Concat(newPartitions).Distinct(StringComparer.Ordinal).ToList();
@@ -42,7 +44,7 @@ public sealed partial class TableArticleStore
         // Under the lock these touch disjoint rows (stale deletes skip every key the new version owns),
         // so they run side by side; only the commit has to wait for all of them. An article that never had
         // keys has no receipts to read.
-        await Task.WhenAll(
+        var writes = Task.WhenAll(
             RegisterMonthAsync(record.Timestamp, cancellationToken),
             WriteIndexRowsAsync(record, state, contributions, lease, cancellationToken),
             DeleteIndexRowsAsync(record.Id, older, except: state, lease, cancellationToken),
@@ -51,7 +53,7 @@ public sealed partial class TableArticleStore
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));
-        await CommitAsync(record.Id, () => _storage.Articles.UpdateEntityAsync(row, lockETag, TableUpdateMode.Replace, cancellationToken));
+        await CommitAsync(record.Id, lease, writes, etag => _storage.Articles.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task DeleteAsync(string articleId, CancellationToken cancellationToken)
@@ -67,15 +69,16 @@ public sealed partial class TableArticleStore
             return;
         }
 
-        var (lockETag, keys, _, lease) = locked.Value;
+        var (keys, _, lease) = locked.Value;
+        await using var held = lease;
         var states = keys.All.ToList();
         var partitions = states.SelectMany(s => EntityStatsStore.PartitionsOf(s)).Distinct(StringComparer.Ordinal);
         // Under the lock these touch disjoint rows; the commit (removing the row) waits for all of them.
-        await Task.WhenAll(
+        var writes = Task.WhenAll(
             Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, articleId, [], receiptMayExist: true, lease.EnsureHeld, cancellationToken))),
             DeleteIndexRowsAsync(articleId, states, except: null, lease, cancellationToken),
             _storage.AnalysisContainer.GetBlobClient(AnalysisBlobName(articleId)).DeleteIfExistsAsync(cancellationToken: cancellationToken));
-        await CommitAsync(articleId, () => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, lockETag, cancellationToken));
+        await CommitAsync(articleId, lease, writes, etag => _storage.Articles.DeleteEntityAsync(articleId, ArticleRow.RowKey, etag, cancellationToken));
     }
 
     /// <summary>
@@ -83,7 +86,7 @@ public sealed partial class TableArticleStore
     /// to do: no row to delete, or a newer blob version is already stored. <c>HadKeys</c>: the row already owned
     /// keys (committed or pending), so rows of earlier writes may exist.
     /// </summary>
-    private async Task<(ETag LockETag, IndexKeys Keys, bool HadKeys, LockLease Lease)?> AcquireAsync(
+    private async Task<(IndexKeys Keys, bool HadKeys, LockLease Lease)?> AcquireAsync(
         string articleId, IndexState? adding, DateTimeOffset? incomingVersion, CancellationToken cancellationToken)
     {
         var waitLogged = false;
@@ -141,8 +144,8 @@ public sealed partial class TableArticleStore
                 var response = existing.HasValue
                     ? await _storage.Articles.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
                     : await _storage.Articles.AddEntityAsync(row, cancellationToken);
-                return (response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag."), keys, hadKeys,
-                    new LockLease(articleId, now + _storage.LockDuration, _storage.LockDuration, _time));
+                var etag = response.Headers.ETag ?? throw new InvalidOperationException("Table storage returned no ETag.");
+                return (keys, hadKeys, LockLease.Start(_storage.Articles, articleId, etag, now + _storage.LockDuration, _storage.LockDuration, _time, cancellationToken));
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -151,11 +154,25 @@ public sealed partial class TableArticleStore
         }
     }
 
-    private static async Task CommitAsync(string articleId, Func<Task<Azure.Response>> commit)
+    /// <summary>
+    /// Waits for the writes made under the lock, then commits with the lock's latest ETag. A failed write releases
+    /// the lock at once, so the trigger's retry (or another worker) need not wait out the lease.
+    /// </summary>
+    private static async Task CommitAsync(string articleId, LockLease lease, Task writes, Func<ETag, Task<Azure.Response>> commit)
     {
         try
         {
-            await commit();
+            await writes;
+        }
+        catch
+        {
+            await lease.ReleaseAsync();
+            throw;
+        }
+
+        try
+        {
+            await commit(await lease.StopAsync());
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

@@ -51,9 +51,14 @@ public sealed class StorageOptions
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 5;
 
-    /// <summary>How long a save or delete may hold an article's write lock before another worker may take it over.</summary>
+    /// <summary>
+    /// Lease on an article's write lock: a save or delete renews it every quarter of this while it runs, so a live
+    /// writer keeps its lock however long it takes, and the lock of a process that died is taken over at most this
+    /// long after its last renewal. Shorter recovers sooner; longer tolerates slower storage round trips (a writer
+    /// whose renewals fail for three quarters of it stops and retries).
+    /// </summary>
     [Range(5, 1800)]
-    public int ArticleLockSeconds { get; set; } = 120;
+    public int ArticleLockSeconds { get; set; } = 15;
 
     /// <summary>
     /// Rows each entity total is split into (each writer adds to and subtracts from one, moving on when it meets
