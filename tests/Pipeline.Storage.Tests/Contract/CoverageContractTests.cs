@@ -50,16 +50,6 @@ public abstract class CoverageContractTests
         return (store, records);
     }
 
-    private static void AssertSameDaily(DailyCoverage expected, DailyCoverage actual)
-    {
-        Assert.Equal(expected.Undated, actual.Undated);
-        Assert.Equal(
-            expected.Days.OrderBy(d => d.Key).Select(d => (d.Key, Sums(d.Value))),
-            actual.Days.OrderBy(d => d.Key).Select(d => (d.Key, Sums(d.Value))));
-    }
-
-    private static (long, long, long, long, long) Sums(CoverageTotals t) => (t.Articles, t.Mentions, t.Scored, t.PolaritySum, t.PolaritySquares);
-
     public static TheoryData<string?, string?, bool, bool> Scopes => new()
     {
         { "Alice Adams", null, false, false },
@@ -88,7 +78,7 @@ public abstract class CoverageContractTests
 
         var actual = await store.Coverage.ReadDailyAsync(scope, Ct);
 
-        AssertSameDaily(CoverageRecount.Daily(records, scope), actual);
+        CoverageAssert.SameDaily(CoverageRecount.Daily(records, scope), actual);
         Assert.NotEmpty(actual.Days);
     }
 
@@ -121,7 +111,7 @@ public abstract class CoverageContractTests
 
         foreach (var scope in new[] { new CoverageScope { EntityId = Id("Alice Adams") }, new CoverageScope { EntityId = Id("Bob Brown") }, new CoverageScope() })
         {
-            AssertSameDaily(CoverageRecount.Daily(current, scope), await store.Coverage.ReadDailyAsync(scope, Ct));
+            CoverageAssert.SameDaily(CoverageRecount.Daily(current, scope), await store.Coverage.ReadDailyAsync(scope, Ct));
         }
     }
 
@@ -137,10 +127,10 @@ public abstract class CoverageContractTests
 
         var actual = await store.Coverage.ReadSourcesAsync(scope, Ct);
 
-        var expected = CoverageRecount.Sources(records, scope).ToDictionary(e => e.Key, e => Sums(e.Value));
+        var expected = CoverageRecount.Sources(records, scope).ToDictionary(e => e.Key, e => CoverageAssert.Sums(e.Value));
         Assert.Equal(
             expected.OrderBy(e => e.Key, StringComparer.Ordinal),
-            actual.ToDictionary(s => s.Source?.ToLowerInvariant() ?? "", s => Sums(s.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
+            actual.ToDictionary(s => s.Source?.ToLowerInvariant() ?? "", s => CoverageAssert.Sums(s.Totals)).OrderBy(e => e.Key, StringComparer.Ordinal));
         Assert.Contains(actual, s => s.Source is null); // an article with no known outlet is reported as such
     }
 

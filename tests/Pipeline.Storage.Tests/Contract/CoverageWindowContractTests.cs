@@ -91,13 +91,13 @@ public abstract class CoverageWindowContractTests
             foreach (var source in new string?[] { null, "CNN.COM" })
             {
                 var scope = new CoverageScope { EntityId = subject, Source = source, From = from, To = to };
-                AssertSameDaily(CoverageRecount.Daily(records, scope), await store.Coverage.ReadDailyAsync(scope, Ct), $"{subject} {source}");
+                CoverageAssert.SameDaily(CoverageRecount.Daily(records, scope), await store.Coverage.ReadDailyAsync(scope, Ct), $"{subject} {source}");
             }
 
             var outlets = await store.Coverage.ReadSourcesAsync(new CoverageScope { EntityId = subject, From = from, To = to }, Ct);
             Assert.Equal(
-                CoverageRecount.Sources(records, new CoverageScope { EntityId = subject, From = from, To = to }).Select(e => (e.Key, Sums(e.Value))).Order(),
-                outlets.Select(s => (s.Source?.ToLowerInvariant() ?? "", Sums(s.Totals))).Order());
+                CoverageRecount.Sources(records, new CoverageScope { EntityId = subject, From = from, To = to }).Select(e => (e.Key, CoverageAssert.Sums(e.Value))).Order(),
+                outlets.Select(s => (s.Source?.ToLowerInvariant() ?? "", CoverageAssert.Sums(s.Totals))).Order());
         }
 
         foreach (var source in new string?[] { null, "cnn.com" })
@@ -105,8 +105,8 @@ public abstract class CoverageWindowContractTests
             var scope = new CoverageScope { EntityId = Id("Alice Adams"), Source = source, From = from, To = to };
             var coMentions = await store.Coverage.ReadCoMentionsAsync(scope, Ct);
             Assert.Equal(
-                CoverageRecount.CoMentions(records, scope).Select(e => (e.Key, e.Value.Name, Sums(e.Value.Totals))).Order(),
-                coMentions.Select(c => (c.EntityId, c.Name, Sums(c.Totals))).Order());
+                CoverageRecount.CoMentions(records, scope).Select(e => (e.Key, e.Value.Name, CoverageAssert.Sums(e.Value.Totals))).Order(),
+                coMentions.Select(c => (c.EntityId, c.Name, CoverageAssert.Sums(c.Totals))).Order());
 
             var query = new EntityQuery { Source = source, From = from, To = to, Top = 10 };
             var board = await store.ListEntitiesAsync(query, Ct);
@@ -130,14 +130,4 @@ public abstract class CoverageWindowContractTests
             .Select(e => (e.Id, e.Name, e.Articles, e.Mentions))
             .ToList();
     }
-
-    private static void AssertSameDaily(DailyCoverage expected, DailyCoverage actual, string what)
-    {
-        Assert.True(expected.Undated == actual.Undated, $"{what}: undated {actual.Undated}, expected {expected.Undated}");
-        Assert.Equal(
-            expected.Days.OrderBy(d => d.Key).Select(d => (d.Key, Sums(d.Value))),
-            actual.Days.OrderBy(d => d.Key).Select(d => (d.Key, Sums(d.Value))));
-    }
-
-    private static (long, long, long, long, long) Sums(CoverageTotals t) => (t.Articles, t.Mentions, t.Scored, t.PolaritySum, t.PolaritySquares);
 }
