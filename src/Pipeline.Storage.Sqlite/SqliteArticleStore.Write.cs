@@ -64,13 +64,18 @@ public sealed partial class SqliteArticleStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        if (await StoredVersionTicksAsync(connection, record.Id, cancellationToken) is { } storedTicks && storedTicks > Ticks.Of(record.Blob.LastModified))
+        var storedTicks = await StoredVersionTicksAsync(connection, record.Id, cancellationToken);
+        if (storedTicks > Ticks.Of(record.Blob.LastModified))
         {
             // An out-of-order retry of an older blob version must not overwrite newer results.
             return;
         }
 
-        await SqliteRollups.ApplyAsync(connection, record.Id, -1, cancellationToken);
+        if (storedTicks is not null)
+        {
+            await SqliteRollups.ApplyAsync(connection, record.Id, -1, cancellationToken); // a new article has nothing to take out
+        }
+
         await ExecuteAsync(connection, SubtractContributions, cancellationToken, ("$id", record.Id));
         await ExecuteAsync(connection, UpsertArticle, cancellationToken, ArticleParameters(record, stored));
         await using (var add = connection.CreateCommand())
