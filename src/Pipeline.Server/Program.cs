@@ -3,9 +3,6 @@ using Pipeline.Api.Docs;
 using Pipeline.Server;
 using Pipeline.Server.Security;
 
-// Before the thread pool grows: each thread would otherwise get a glibc arena of its own (see MallocArenas).
-MallocArenas.Limit(2);
-
 // appsettings.json sits beside the binary: run.sh and containers start the server from elsewhere.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPipeline();
