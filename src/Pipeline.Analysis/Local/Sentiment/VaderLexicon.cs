@@ -24,7 +24,7 @@ internal sealed class VaderLexicon
     private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadBase(ReadEmbedded(NewsResourceName)));
     private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadBase(ReadEmbedded(SentenceNewsResourceName), ReadEmbedded(InducedResourceName)));
 
-    // Words by their TextHash only: the tokenizer looks them up by hash, and the strings of ~65,000 words (with their
+    // Words by their TextHash only: the tokenizer looks them up by hash, and the strings of tens of thousands of words (with their
     // frozen dictionary, ~5 MB per lexicon) served nothing else once loaded.
     private readonly WordHashTable<WordInfo> byHash;
     private readonly FrozenDictionary<ulong, float> phrases;
