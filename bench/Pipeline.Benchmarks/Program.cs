@@ -12,7 +12,8 @@ using Pipeline.Benchmarks.Infrastructure;
 
 // Modes (see bench/run.sh):
 //   corpus <out.txt> [--seeds <dir> <out.txt>] [--samples <dir> <out.txt>]  write the corpora the Node peers read
-//   rss|--rss [--corpus <file>]                           peak resident memory after loading models and analyzing the corpus
+//   rss|--rss [--corpus <file>] [--hold <seconds>] [--breakdown]  peak resident memory after loading models and analyzing
+//                                                      the corpus (--breakdown: each table's live MB first; --hold: then wait for dotnet-gcdump)
 //   cpu [--quick] [--seeds <dir>] [--seconds N]        MB per CPU-second of the same benchmark methods
 //   report ...                                         write BENCHMARKS.md (see run.sh)
 //   [--quick] [--seeds <dir>] [--results <file.tsv>] [BenchmarkDotNet args, e.g. --filter *Sentiment*]
@@ -54,8 +55,10 @@ if (arguments.FirstOrDefault() == "corpus")
 if (arguments.FirstOrDefault() is "rss" or "--rss")
 {
     var corpusFile = TakeOption("--corpus");
+    var hold = TakeOption("--hold") is { } seconds ? int.Parse(seconds, CultureInfo.InvariantCulture) : 0;
+    var breakdown = TakeOption("--breakdown", values: 0) is not null;
     var corpus = corpusFile is null ? SyntheticCorpus.Generate() : BenchCorpus.Read("file", corpusFile);
-    return await ResidentMemoryProbe.RunAsync(corpus, Console.Out);
+    return await ResidentMemoryProbe.RunAsync(corpus, Console.Out, hold, breakdown);
 }
 
 if (arguments.FirstOrDefault() == "report")

@@ -15,8 +15,13 @@ namespace Pipeline.Benchmarks.Infrastructure;
 /// </summary>
 public static class ResidentMemoryProbe
 {
-    public static async Task<int> RunAsync(BenchCorpus corpus, TextWriter output)
+    public static async Task<int> RunAsync(BenchCorpus corpus, TextWriter output, int holdSeconds = 0, bool breakdown = false)
     {
+        if (breakdown)
+        {
+            ComponentMemory.Print(output);
+        }
+
         var missing = new List<string>();
         var stopwatch = Stopwatch.StartNew();
 
@@ -62,13 +67,24 @@ public static class ResidentMemoryProbe
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed_ms={stopwatch.ElapsedMilliseconds}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak_rss_kb={peakKb}"));
         output.WriteLine("not_implemented=" + string.Join(',', missing));
+        var info = GC.GetGCMemoryInfo();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gc_live_mb={GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:F1} gc_committed_mb={info.TotalCommittedBytes / 1048576.0:F1} rss_now_mb={ReadStatusKilobytes("VmRSS") / 1024}"));
+        if (holdSeconds > 0)
+        {
+            // Time for dotnet-gcdump / dotnet-counters to attach to this process.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding pid={Environment.ProcessId} seconds={holdSeconds}"));
+            output.Flush();
+            await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+        }
+
         return 0;
     }
 
     private const int KeyPhraseBenchmarksMax = Benchmarks.KeyPhraseBenchmarks.MaxPhrases;
 
     /// <summary>A "Name:   123 kB" line of /proc/self/status; -1 where there is no procfs.</summary>
-    private static long ReadStatusKilobytes(string name)
+    internal static long ReadStatusKilobytes(string name)
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status))

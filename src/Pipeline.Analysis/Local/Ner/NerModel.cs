@@ -20,8 +20,6 @@ public sealed class NerModel : ITagScorer
     /// <summary>Rows whose largest |w| is below this fraction of the global largest are pruned.</summary>
     private const float PruneBelow = 1e-6f;
 
-    private readonly float[] _scales;
-    private readonly short[] _weights;
     private readonly int _mask;
 
     /// <summary>Floats per packed row: one 64-byte cache line (9 products, padding).</summary>
@@ -42,46 +40,101 @@ public sealed class NerModel : ITagScorer
 
     private readonly int _packedBase;
 
-    private NerModel(float[] scales, short[] weights, int bucketsLog2)
+    /// <summary>
+    /// The scale of each kept row, in rank order: with <see cref="_packed"/> it gives back the 16-bit weights exactly
+    /// (<see cref="Save"/>), so the full 1M-row weight and scale tables (23 MB) need not stay in memory beside the rows.
+    /// </summary>
+    private readonly float[] _keptScales;
+
+    private NerModel(int bucketsLog2, ulong[] kept, int[] rank, float[] keptScales, float[] packed, int packedBase)
     {
-        _scales = scales;
-        _weights = weights;
         BucketsLog2 = bucketsLog2;
         _mask = (1 << bucketsLog2) - 1;
-        _kept = new ulong[(scales.Length + 63) / 64];
-        _rank = new int[_kept.Length];
-        var used = 0;
-        for (var r = 0; r < scales.Length; r++)
-        {
-            if (r % 64 == 0)
-            {
-                _rank[r / 64] = used;
-            }
+        _kept = kept;
+        _rank = rank;
+        _keptScales = keptScales;
+        _packed = packed;
+        _packedBase = packedBase;
+    }
 
-            if (scales[r] != 0)
+    /// <summary>
+    /// Packs a model from its rows' scales (all of them first, in bucket order), then its rows' weights (in bucket
+    /// order, whole rows), in as many pieces as the caller has: loading streams the file through it and never holds
+    /// the full tables.
+    /// </summary>
+    private sealed class Packer(int bucketsLog2)
+    {
+        private readonly ulong[] _kept = new ulong[((1 << bucketsLog2) + 63) / 64];
+        private readonly List<float> _scales = [];
+        private int _scaleRows;
+        private int _weightRows;
+        private float[]? _packed;
+        private int _packedBase;
+        private int _nextPacked;
+
+        public int Rows { get; } = 1 << bucketsLog2;
+
+        public void AddScales(ReadOnlySpan<float> scales)
+        {
+            foreach (var scale in scales)
             {
-                _kept[r / 64] |= 1UL << (r % 64);
-                used++;
+                if (scale != 0)
+                {
+                    _kept[_scaleRows / 64] |= 1UL << (_scaleRows % 64);
+                    _scales.Add(scale);
+                }
+
+                _scaleRows++;
             }
         }
 
-        _packed = GC.AllocateArray<float>((used * PackedStride) + PackedStride, pinned: true);
-        var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_packed, 0);
-        _packedBase = (int)((64 - (address & 63)) & 63) / sizeof(float);
-        var next = 0;
-        for (var r = 0; r < scales.Length; r++)
+        public void AddWeights(ReadOnlySpan<short> weights)
         {
-            if (scales[r] == 0)
+            if (_packed is null)
             {
-                continue;
+                if (_scaleRows != Rows)
+                {
+                    throw new InvalidOperationException("Every row's scale comes before the weights.");
+                }
+
+                _packed = GC.AllocateArray<float>((_scales.Count * PackedStride) + PackedStride, pinned: true);
+                var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_packed, 0);
+                _packedBase = (int)((64 - (address & 63)) & 63) / sizeof(float);
             }
 
-            var at = _packedBase + (next++ * PackedStride);
-            var scale = scales[r];
-            for (var t = 0; t < NerTags.Count; t++)
+            for (var i = 0; i + NerTags.Count <= weights.Length; i += NerTags.Count, _weightRows++)
             {
-                _packed[at + t] = weights[(r * NerTags.Count) + t] * scale;
+                if ((_kept[_weightRows / 64] & (1UL << (_weightRows % 64))) == 0)
+                {
+                    continue;
+                }
+
+                var at = _packedBase + (_nextPacked * PackedStride);
+                var scale = _scales[_nextPacked++];
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    _packed[at + t] = weights[i + t] * scale;
+                }
             }
+        }
+
+        public NerModel Build(int beamWidth)
+        {
+            AddWeights([]);
+            if (_weightRows != Rows)
+            {
+                throw new InvalidOperationException("Not every row's weights were given.");
+            }
+
+            var rank = new int[_kept.Length];
+            var used = 0;
+            for (var w = 0; w < _kept.Length; w++)
+            {
+                rank[w] = used;
+                used += System.Numerics.BitOperations.PopCount(_kept[w]);
+            }
+
+            return new NerModel(bucketsLog2, _kept, rank, [.. _scales], _packed!, _packedBase) { BeamWidth = beamWidth };
         }
     }
 
@@ -105,7 +158,7 @@ public sealed class NerModel : ITagScorer
     public int BeamWidth { get; init; } = 1;
 
     /// <summary>Rows with at least one non-zero weight.</summary>
-    public int NonZeroRows => _scales.Count(s => s != 0);
+    public int NonZeroRows => _keptScales.Length;
 
     public static NerModel Quantize(float[] weights, int bucketsLog2, int beamWidth = 1)
     {
@@ -142,7 +195,10 @@ public sealed class NerModel : ITagScorer
             }
         }
 
-        return new NerModel(scales, q, bucketsLog2) { BeamWidth = beamWidth };
+        var packer = new Packer(bucketsLog2);
+        packer.AddScales(scales);
+        packer.AddWeights(q);
+        return packer.Build(beamWidth);
     }
 
     public void Save(Stream stream)
@@ -153,8 +209,29 @@ public sealed class NerModel : ITagScorer
         writer.Write(BucketsLog2);
         writer.Write(NerTags.Count);
         writer.Write(BeamWidth);
-        writer.Write(MemoryMarshal.AsBytes(_scales.AsSpan()));
-        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        // Pruned rows are written as zeros; a kept row's weights come back exactly from its products (|w| < 2^15,
+        // so w * scale / scale is within 2^-8 of w and rounds to it).
+        var rows = 1 << BucketsLog2;
+        var scales = new float[rows];
+        var weights = new short[rows * NerTags.Count];
+        var next = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            if ((_kept[r / 64] & (1UL << (r % 64))) == 0)
+            {
+                continue;
+            }
+
+            var scale = scales[r] = _keptScales[next];
+            var at = _packedBase + (next++ * PackedStride);
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                weights[(r * NerTags.Count) + t] = (short)MathF.Round(_packed[at + t] / scale);
+            }
+        }
+
+        writer.Write(MemoryMarshal.AsBytes(scales.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
     }
 
     public static NerModel Load(Stream stream)
@@ -180,13 +257,29 @@ public sealed class NerModel : ITagScorer
             throw new InvalidDataException($"Unsupported NER model shape: 2^{log2} buckets, {tags} tags.");
         }
 
-        var rows = 1 << log2;
-        var scales = new float[rows];
-        var weights = new short[rows * tags];
-        ReadExactly(gzip, MemoryMarshal.AsBytes(scales.AsSpan()));
-        ReadExactly(gzip, MemoryMarshal.AsBytes(weights.AsSpan()));
-        return new NerModel(scales, weights, log2) { BeamWidth = beam };
+        // Streamed in 64 KB pieces: the full tables (4 MB of scales, 19 MB of weights) were garbage once packed.
+        var packer = new Packer(log2);
+        var scales = new float[ChunkRows * 4];
+        for (var done = 0; done < packer.Rows; done += scales.Length)
+        {
+            var piece = scales.AsSpan(0, Math.Min(scales.Length, packer.Rows - done));
+            ReadExactly(gzip, MemoryMarshal.AsBytes(piece));
+            packer.AddScales(piece);
+        }
+
+        var weights = new short[ChunkRows * tags];
+        for (var done = 0; done < packer.Rows; done += ChunkRows)
+        {
+            var piece = weights.AsSpan(0, Math.Min(ChunkRows, packer.Rows - done) * tags);
+            ReadExactly(gzip, MemoryMarshal.AsBytes(piece));
+            packer.AddWeights(piece);
+        }
+
+        return packer.Build(beam);
     }
+
+    /// <summary>Rows per piece when loading (72 KB of weights: under the large-object threshold).</summary>
+    private const int ChunkRows = 4096;
 
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {

@@ -16,18 +16,18 @@ internal sealed class LexiconPair
         ArgumentNullException.ThrowIfNull(second);
         First = first;
         Second = second;
-        var words = new Dictionary<string, (WordInfo First, WordInfo Second)>(first.Words.Count + 1024, StringComparer.Ordinal);
-        foreach (var (word, info) in first.Words)
+        var words = new Dictionary<ulong, (WordInfo First, WordInfo Second)>(first.Count + 1024);
+        foreach (var (hash, info) in first.Entries)
         {
-            words[word] = (info, second.Lookup(word));
+            words[hash] = (info, second.Lookup(hash));
         }
 
-        foreach (var (word, info) in second.Words)
+        foreach (var (hash, info) in second.Entries)
         {
-            words.TryAdd(word, (default, info));
+            words.TryAdd(hash, (default, info));
         }
 
-        byHash = new WordHashTable<(WordInfo, WordInfo)>(words.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), w.Value)));
+        byHash = new WordHashTable<(WordInfo, WordInfo)>(words);
     }
 
     public VaderLexicon First { get; }

@@ -24,14 +24,13 @@ internal sealed class VaderLexicon
     private static readonly Lazy<VaderLexicon> LazyDefault = new(() => LoadBase(ReadEmbedded(NewsResourceName)));
     private static readonly Lazy<VaderLexicon> LazySentenceDefault = new(() => LoadBase(ReadEmbedded(SentenceNewsResourceName), ReadEmbedded(InducedResourceName)));
 
-    private readonly FrozenDictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // Words by their TextHash only: the tokenizer looks them up by hash, and the strings of tens of thousands of words (with their
+    // frozen dictionary, ~5 MB per lexicon) served nothing else once loaded.
     private readonly WordHashTable<WordInfo> byHash;
     private readonly FrozenDictionary<ulong, float> phrases;
 
-    private VaderLexicon(FrozenDictionary<string, WordInfo> words, FrozenDictionary<ulong, float> phrases)
+    private VaderLexicon(Dictionary<string, WordInfo> words, FrozenDictionary<ulong, float> phrases)
     {
-        Words = words;
-        lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         byHash = new WordHashTable<WordInfo>(words.Select(w => KeyValuePair.Create(TextHash.Of(w.Key), w.Value)));
         this.phrases = phrases;
     }
@@ -45,13 +44,12 @@ internal sealed class VaderLexicon
     /// </summary>
     public static VaderLexicon SentenceDefault => LazySentenceDefault.Value;
 
-    public int Count => Words.Count;
+    public int Count => byHash.Count;
 
-    /// <summary>Every word and what the lexicon knows of it (for <see cref="LexiconPair"/>).</summary>
-    public FrozenDictionary<string, WordInfo> Words { get; }
+    /// <summary>Every word's <see cref="TextHash"/> and what the lexicon knows of it (for <see cref="LexiconPair"/>).</summary>
+    public IEnumerable<KeyValuePair<ulong, WordInfo>> Entries => byHash.Entries;
 
-    public WordInfo Lookup(ReadOnlySpan<char> lowerWord) =>
-        lookup.TryGetValue(lowerWord, out var info) ? info : default;
+    public WordInfo Lookup(ReadOnlySpan<char> lowerWord) => Lookup(TextHash.Of(lowerWord));
 
     /// <summary>What the lexicon knows of the lower-cased word whose <see cref="TextHash"/> is <paramref name="wordHash"/> (the tokenizer's lookup).</summary>
     public WordInfo Lookup(ulong wordHash) => byHash.TryGetValue(wordHash, out var info) ? info : default;
@@ -186,7 +184,7 @@ internal sealed class VaderLexicon
             Merge(words, parts[0], 0, WordFlags.PhraseStart);
         }
 
-        return new VaderLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), phrases.ToFrozenDictionary());
+        return new VaderLexicon(words, phrases.ToFrozenDictionary());
     }
 
     private static void Merge(Dictionary<string, WordInfo> words, string word, float booster, WordFlags flag)

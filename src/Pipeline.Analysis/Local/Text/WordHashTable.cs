@@ -66,6 +66,26 @@ internal sealed class WordHashTable<TValue>
 
     public int Count { get; }
 
+    /// <summary>Every (hash, value) held, in no particular order.</summary>
+    public IEnumerable<KeyValuePair<ulong, TValue>> Entries
+    {
+        get
+        {
+            if (hasZero)
+            {
+                yield return KeyValuePair.Create(0UL, zeroValue);
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Hash != 0)
+                {
+                    yield return KeyValuePair.Create(entry.Hash, entry.Value);
+                }
+            }
+        }
+    }
+
     public bool TryGetValue(ulong hash, out TValue value)
     {
         if (hash == 0)

@@ -62,4 +62,12 @@ public sealed class WordHashTableTests
             Assert.Equal(h * 3, value);
         });
     }
+
+    [Fact]
+    public void Entries_TableWithHashZero_EveryHashOnceWithItsFirstValue()
+    {
+        var table = new WordHashTable<int>([KeyValuePair.Create(0UL, 7), KeyValuePair.Create(5UL, 1), KeyValuePair.Create(5UL, 2), KeyValuePair.Create(ulong.MaxValue, 3)]);
+
+        Assert.Equal([(0UL, 7), (5UL, 1), (ulong.MaxValue, 3)], table.Entries.Select(e => (e.Key, e.Value)).OrderBy(e => e.Key));
+    }
 }
