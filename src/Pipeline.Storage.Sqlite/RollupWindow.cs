@@ -85,8 +85,15 @@ internal sealed record RollupWindow(
 
     private static long MonthCeiling(long day)
     {
+        if (day > DateTime.MaxValue.Ticks / TicksPerDay)
+        {
+            return long.MaxValue; // the day after 9999-12-31
+        }
+
         var floor = MonthFloor(day);
-        return floor == day ? day : new DateTime(floor * TicksPerDay, DateTimeKind.Utc).AddMonths(1).Ticks / TicksPerDay;
+        var start = new DateTime(floor * TicksPerDay, DateTimeKind.Utc);
+        // Inside December 9999 there is no next month: no whole month starts in the window.
+        return floor == day ? day : start.Year == DateTime.MaxValue.Year && start.Month == 12 ? long.MaxValue : start.AddMonths(1).Ticks / TicksPerDay;
     }
 
     private static long CeilingDiv(long value, long divisor) => (value + divisor - 1) / divisor;

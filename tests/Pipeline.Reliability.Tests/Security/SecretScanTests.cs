@@ -42,6 +42,7 @@ public sealed class SecretScanTests
     [Theory]
     [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AZURITE};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;")]
     [InlineData("Analysis__AzureLanguage__ApiKey=<key> ./run.sh")]
+    [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.invalid/")]
     [InlineData("o.ApiKey = \"wrong\";")]
     [InlineData("public const string KeyHeader = \"Ocp-Apim-Subscription-Key\";")]
     public void Scan_AzuriteKeyAndPlaceholders_NotFlagged(string line) =>

@@ -85,7 +85,8 @@ internal static partial class SecretScanner
     [GeneratedRegex(@"SharedAccessKey=[A-Za-z0-9+/]{20,}", RegexOptions.IgnoreCase)]
     private static partial Regex SharedAccessKeyPattern();
 
-    [GeneratedRegex(@"InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
+    // The all-zero key is the documented placeholder (tests use it; it names no resource).
+    [GeneratedRegex(@"InstrumentationKey=(?!00000000-0000-0000-0000-000000000000)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
     private static partial Regex InstrumentationKeyPattern();
 
     // ApiKey = "…", "apiKey": "…", API_KEY=…, client_secret: … with a value of 20+ key-like characters.

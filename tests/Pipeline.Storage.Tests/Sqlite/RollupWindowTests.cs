@@ -54,6 +54,20 @@ public sealed class RollupWindowTests
         Assert.Equal([(Day(2018, 2, 1) / TimeSpan.TicksPerDay, Day(2018, 7, 1) / TimeSpan.TicksPerDay)], window.Months);
     }
 
+    [Theory]
+    [InlineData(9999, 12, 31, true)]
+    [InlineData(9999, 12, 15, true)]
+    [InlineData(1, 1, 1, false)]
+    public void Plan_EdgesOfTheCalendar_NoOverflow(int year, int month, int day, bool asFrom)
+    {
+        var at = new DateTimeOffset(year, month, day, 6, 0, 0, TimeSpan.Zero);
+
+        var window = asFrom ? RollupWindow.Plan(at, null, months: true) : RollupWindow.Plan(null, at, months: true);
+
+        Assert.NotEmpty(window.Raw); // the partial day at the edge
+        Assert.All(window.Days, d => Assert.True(d.From < d.To || d.To == long.MaxValue));
+    }
+
     private static long Day(int y, int m, int d) => new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero).UtcTicks;
 
     private static DateTimeOffset Pick(Random random)
