@@ -13,6 +13,12 @@ internal sealed record RollupWindow(
 {
     private const long TicksPerDay = TimeSpan.TicksPerDay;
 
+    /// <summary>Some of the window is read from rollup rows (whole days or months).</summary>
+    public bool HasPeriods => Days.Count > 0 || Months.Count > 0;
+
+    /// <summary>Nothing to read: the window is empty.</summary>
+    public bool IsEmpty => !HasPeriods && Raw.Count == 0;
+
     /// <summary>No bound on either side: every month.</summary>
     public bool IsAllTime => Raw.Count == 0 && Days.Count == 0 && Months is [(long.MinValue, long.MaxValue)];
 

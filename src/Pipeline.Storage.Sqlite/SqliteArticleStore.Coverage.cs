@@ -20,14 +20,14 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var window = DailyWindow(scope);
-        if (window.Days.Count == 0 && window.Raw.Count == 0)
+        if (window.IsEmpty)
         {
             return new DailyCoverage(new Dictionary<int, CoverageTotals>(), 0); // an empty window
         }
 
         var (from, ts, mentions, polarity) = Subject(scope);
         var sql = new StringBuilder("SELECT p.day, ").Append(RollupSums).Append(" FROM (");
-        if (window.Days.Count > 0)
+        if (window.HasPeriods)
         {
             sql.Append("SELECT period AS day, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods INDEXED BY coverage_days_by_subject WHERE subject = $subject AND level = 'd' AND outlet = '*'")
                 .Append(scope.IncludeUndated ? "" : " AND dated = 1");
@@ -36,7 +36,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
 
         if (window.Raw.Count > 0)
         {
-            sql.Append(window.Days.Count > 0 ? " UNION ALL " : "").Append("SELECT ").Append(SqliteRollups.DayOf(ts)).Append(" AS day, ").Append(RowSums(mentions, polarity)).Append(from);
+            sql.Append(window.HasPeriods ? " UNION ALL " : "").Append("SELECT ").Append(SqliteRollups.DayOf(ts)).Append(" AS day, ").Append(RowSums(mentions, polarity)).Append(from);
             Filter(sql, command, scope, ts, dated: !scope.IncludeUndated, window);
         }
 
@@ -65,15 +65,24 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         var datedOnly = !scope.IncludeUndated && windowed;
         // Per outlet only all-time sums are kept: a window is read from its articles' rows.
         var window = windowed ? RollupWindow.RowsOnly(scope.From, scope.To) : RollupWindow.Plan(null, null, months: true);
+        if (window.IsEmpty)
+        {
+            return []; // an empty window
+        }
+
         var (from, ts, mentions, polarity) = Subject(scope);
         // The unknown outlet is '-' with no name; max() of the names keeps the current grouping by source key.
-        var sql = new StringBuilder("SELECT max(p.name), ").Append(RollupSums).Append(" FROM (")
-            .Append("SELECT outlet AS outlet, nullif(outlet_name, '') AS name, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods")
-            .Append(" WHERE subject = $subject AND outlet <> '*'").Append(datedOnly ? " AND dated = 1" : "");
-        RollupRanges(sql, command, window, perOutlet: true);
+        var sql = new StringBuilder("SELECT max(p.name), ").Append(RollupSums).Append(" FROM (");
+        if (window.HasPeriods)
+        {
+            sql.Append("SELECT outlet AS outlet, nullif(outlet_name, '') AS name, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods")
+                .Append(" WHERE subject = $subject AND outlet <> '*'").Append(datedOnly ? " AND dated = 1" : "");
+            RollupRanges(sql, command, window, perOutlet: true);
+        }
+
         if (window.Raw.Count > 0)
         {
-            sql.Append(" UNION ALL SELECT CASE WHEN a.source_key IS NULL THEN '-' ELSE '=' || a.source_key END, a.source, ")
+            sql.Append(window.HasPeriods ? " UNION ALL " : "").Append("SELECT CASE WHEN a.source_key IS NULL THEN '-' ELSE '=' || a.source_key END AS outlet, a.source AS name, ")
                 .Append(RowSums(mentions, polarity)).Append(from);
             Filter(sql, command, scope with { Source = null }, ts, datedOnly, window);
         }
@@ -102,7 +111,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         // Not rolled up: an article with n entities gives n(n-1) pairs, too many to write per save; the cost
         // follows the articles that mention the entity inside the window.
         var window = RollupWindow.RowsOnly(scope.From, scope.To);
-        if (window.Raw.Count == 0)
+        if (window.IsEmpty)
         {
             return []; // an empty window
         }
@@ -172,8 +181,8 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         scope.Source is null ? RollupWindow.Plan(scope.From, scope.To, months: false) : RollupWindow.RowsOnly(scope.From, scope.To);
 
     /// <summary>
-    /// Appends the window's whole days and months as conditions on the rollup rows' level and period; per outlet,
-    /// all time is the one all-time row.
+    /// Appends the window's whole days and months (it has some: <see cref="RollupWindow.HasPeriods"/>) as conditions on
+    /// the rollup rows' level and period; per outlet, all time is the one all-time row.
     /// </summary>
     private static void RollupRanges(StringBuilder sql, SqliteCommand command, RollupWindow window, bool perOutlet)
     {
@@ -198,10 +207,10 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             any = true;
         }
 
-        sql.Append(any ? ")" : "0)");
+        sql.Append(')');
     }
 
-    /// <summary>Appends "AND (column in any of the half-open ranges)"; open ends are left unbounded.</summary>
+    /// <summary>Appends "AND (column in any of the half-open ranges)" for one or more ranges; open ends are left unbounded.</summary>
     private static void Ranges(StringBuilder sql, SqliteCommand command, string column, IReadOnlyList<(long From, long To)> ranges)
     {
         sql.Append(" AND (");
@@ -214,7 +223,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             sql.Append(')');
         }
 
-        sql.Append(ranges.Count == 0 ? "0)" : ")");
+        sql.Append(')');
     }
 
     private static void Filter(StringBuilder sql, SqliteCommand command, CoverageScope scope, string ts, bool dated, RollupWindow window)
@@ -240,7 +249,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
         await using var command = connection.CreateCommand();
         var (from, ts, _, _) = Subject(scope);
         var sql = new StringBuilder("SELECT coalesce(sum(p.articles), 0) FROM (");
-        if (window.Days.Count > 0)
+        if (window.HasPeriods)
         {
             sql.Append("SELECT articles FROM coverage_periods INDEXED BY coverage_days_by_subject WHERE subject = $subject AND level = 'd' AND outlet = '*' AND dated = 0");
             RollupRanges(sql, command, window, perOutlet: false);
@@ -248,7 +257,7 @@ public sealed partial class SqliteArticleStore : ICoverageStore
 
         if (window.Raw.Count > 0)
         {
-            sql.Append(window.Days.Count > 0 ? " UNION ALL " : "").Append("SELECT 1 AS articles").Append(from).Append(" AND a.published_at IS NULL");
+            sql.Append(window.HasPeriods ? " UNION ALL " : "").Append("SELECT 1 AS articles").Append(from).Append(" AND a.published_at IS NULL");
             Filter(sql, command, scope, ts, dated: false, window);
         }
 

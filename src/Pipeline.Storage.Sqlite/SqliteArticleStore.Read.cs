@@ -96,13 +96,23 @@ public sealed partial class SqliteArticleStore
             // undated one is never placed on its upload day.
             // Per outlet only all-time sums are kept: an outlet's window is read from the contributions.
             var window = query.Source is not null && windowed ? RollupWindow.RowsOnly(query.From, query.To) : RollupWindow.Plan(query.From, query.To, months: true);
-            sql.Append("SELECT e.id, preferred_name(p.name), e.category, sum(p.articles) AS articles, sum(p.mentions) AS mentions, sum(p.polarity), sum(p.scored) FROM (")
-                .Append("SELECT subject, name, articles, mentions, scored, polarity FROM coverage_periods WHERE outlet = $outlet AND subject <> ''")
-                .Append(windowed ? " AND dated = 1" : "");
-            RollupRanges(sql, command, window, perOutlet: query.Source is not null);
+            if (window.IsEmpty)
+            {
+                return []; // an empty window
+            }
+
+            sql.Append("SELECT e.id, preferred_name(p.name), e.category, sum(p.articles) AS articles, sum(p.mentions) AS mentions, sum(p.polarity), sum(p.scored) FROM (");
+            if (window.HasPeriods)
+            {
+                sql.Append("SELECT subject, name, articles, mentions, scored, polarity, polarity_sq FROM coverage_periods WHERE outlet = $outlet AND subject <> ''")
+                    .Append(windowed ? " AND dated = 1" : "");
+                RollupRanges(sql, command, window, perOutlet: query.Source is not null);
+                command.Parameters.AddWithValue("$outlet", query.Source is { } outlet ? "=" + SourceKey(outlet) : "*");
+            }
+
             if (window.Raw.Count > 0)
             {
-                sql.Append(" UNION ALL SELECT c.entity_id, c.name, 1, c.mentions, c.polarity_micro IS NOT NULL, coalesce(c.polarity_micro, 0)")
+                sql.Append(window.HasPeriods ? " UNION ALL " : "").Append("SELECT c.entity_id AS subject, c.name AS name, ").Append(RowSums("c.mentions", "c.polarity_micro"))
                     .Append(" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1")
                     .Append(windowed ? " AND a.published_at IS NOT NULL" : "");
                 Ranges(sql, command, "c.ts", window.Raw);
@@ -110,7 +120,6 @@ public sealed partial class SqliteArticleStore
             }
 
             sql.Append(") AS p JOIN entities AS e ON e.id = p.subject WHERE 1 = 1");
-            command.Parameters.AddWithValue("$outlet", query.Source is { } outlet ? "=" + SourceKey(outlet) : "*");
         }
 
         Where(sql, command, string.IsNullOrWhiteSpace(query.Category) ? null : query.Category.Trim().ToLowerInvariant(), "e.category_key = $category", "$category");
