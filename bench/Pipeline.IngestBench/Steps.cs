@@ -117,25 +117,29 @@ public static class Steps
         var options = Options.Create(new StorageOptions { ConnectionString = storage, ArticlesContainer = container, TablePrefix = "ceiling" + Environment.ProcessId });
         var tables = new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options);
         var source = new ArticleBlobSource(tables, Options.Create(new ProcessingOptions()), TimeProvider.System);
+        IStoryIndex stories;
         IArticleRepository store;
         IReceiptStore receipts;
         if (storeKind == "tables")
         {
             var noEvents = new ArticleEvents(null, tables.ArticlesContainer, TimeProvider.System, NullLogger<ArticleEvents>.Instance);
             await new StorageInitializer(tables, noEvents, options).EnsureCreatedAsync(ct);
-            store = new TableArticleStore(tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
+            var tableStore = new TableArticleStore(tables, TimeProvider.System, NullLogger<TableArticleStore>.Instance);
+            (store, stories) = (tableStore, tableStore);
             receipts = new TableReceiptStore(tables);
         }
         else
         {
             var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = databasePath }));
             await database.EnsureCreatedAsync(ct);
-            store = new SqliteArticleStore(database);
+            var sqliteStore = new SqliteArticleStore(database);
+            (store, stories) = (sqliteStore, sqliteStore);
             receipts = new SqliteReceiptStore(database);
         }
 
         var sample = await LocalTextAnalyzer.CreateDefault().AnalyzeAsync(new AnalysisRequest(System.Text.Encoding.UTF8.GetString(GeneratedArticles.Content(0))), ct);
-        var processor = new ArticleProcessor(new ArticleParser(), new ReplayAnalyzer(sample), store, Options.Create(new ProcessingOptions()),
+        var processor = new ArticleProcessor(new ArticleParser(), new ReplayAnalyzer(sample), store,
+            new DuplicateStories(stories, store, NullLogger<DuplicateStories>.Instance), Options.Create(new ProcessingOptions()),
             TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
 
         var watch = Stopwatch.StartNew();

@@ -10,7 +10,7 @@ namespace Pipeline.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Ingestion and the article processor. Needs an ITextAnalyzer, an IArticleRepository and an ICoverageStore registered too.</summary>
+    /// <summary>Ingestion and the article processor. Needs an ITextAnalyzer, an IArticleRepository, an IStoryIndex and an ICoverageStore registered too.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="processing">The "Processing" configuration section.</param>
     public static IServiceCollection AddPipelineCore(this IServiceCollection services, IConfiguration processing)
@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleParser, ArticleParser>();
         services.TryAddSingleton<ResultsVersion>();
+        services.TryAddSingleton<DuplicateStories>();
         services.TryAddSingleton<ArticleProcessor>();
         services.TryAddSingleton<CoverageQueries>();
         return services;

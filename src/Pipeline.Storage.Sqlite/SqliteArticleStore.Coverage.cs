@@ -149,7 +149,8 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             }
         }
 
-        command.CommandText = "SELECT (SELECT count(*) FROM articles WHERE published_at IS NULL), (SELECT max(processed_at) FROM articles)";
+        command.CommandText = "SELECT (SELECT count(*) FROM articles WHERE published_at IS NULL), (SELECT max(processed_at) FROM articles), " +
+            "(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL)";
         await using var totals = await command.ExecuteReaderAsync(cancellationToken);
         await totals.ReadAsync(cancellationToken);
         return new CorpusCounts(
@@ -157,12 +158,13 @@ public sealed partial class SqliteArticleStore : ICoverageStore
             byStatus.GetValueOrDefault(nameof(Core.Articles.ArticleStatus.Unscored)),
             byStatus.GetValueOrDefault(nameof(Core.Articles.ArticleStatus.Failed)),
             totals.GetInt64(0),
+            totals.GetInt64(2),
             totals.IsDBNull(1) ? null : Ticks.ToTime(totals.GetInt64(1)));
     }
 
     // What is counted per article row: an entity's contributions (mentions of it, tone toward it), else whole articles (document tone).
     private static (string From, string Ts, string Mentions, string Polarity) Subject(CoverageScope scope) => scope.EntityId is null
-        ? (" FROM articles AS a WHERE a.status <> 'Failed'", "a.ts", "0", SqliteRollups.DocumentPolarity)
+        ? (" FROM articles AS a WHERE " + SqliteRollups.Counted, "a.ts", "0", SqliteRollups.DocumentPolarity)
         : (" FROM article_entities AS c JOIN articles AS a ON a.id = c.article_id WHERE 1 = 1", "c.ts", "c.mentions", "c.polarity_micro");
 
     // One article row shaped like a rollup row.

@@ -13,7 +13,7 @@ public sealed partial class SqliteArticleStore
 {
     private const string SummaryColumns =
         "a.id, a.status, a.failure_reason, a.blob_name, a.title, a.source, a.url, a.author, a.published_at, a.ts, a.processed_at, " +
-        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative, a.analyzer_version, a.date_source, a.source_origin";
+        "a.language, a.sentiment, a.sentiment_positive, a.sentiment_neutral, a.sentiment_negative, a.analyzer_version, a.date_source, a.source_origin, a.duplicate_of";
 
     private const string TotalsColumns = "e.id, e.name, e.category, e.articles, e.mentions, e.polarity_micro, e.scored";
 
@@ -217,8 +217,9 @@ public sealed partial class SqliteArticleStore
             AnalyzerVersion = NullableString(r, 16),
             DateSource = Enum.TryParse<DateSource>(NullableString(r, 17), out var dateSource) ? dateSource : null,
             SourceOrigin = Enum.TryParse<SourceOrigin>(NullableString(r, 18), out var origin) ? origin : null,
-            EntityMentions = r.FieldCount > 19 ? r.GetInt32(19) : null,
-            EntityTone = r.FieldCount > 20 && !r.IsDBNull(20) ? r.GetInt64(20) / EntityContribution.Scale : null,
+            DuplicateOf = NullableString(r, 19),
+            EntityMentions = r.FieldCount > 20 ? r.GetInt32(20) : null,
+            EntityTone = r.FieldCount > 21 && !r.IsDBNull(21) ? r.GetInt64(21) / EntityContribution.Scale : null,
         };
     }
 

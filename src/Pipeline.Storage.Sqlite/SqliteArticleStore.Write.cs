@@ -29,11 +29,13 @@ public sealed partial class SqliteArticleStore
         INSERT OR REPLACE INTO articles (
             id, blob_container, blob_name, blob_etag, blob_modified, status, failure_reason, title, source, source_key,
             url, author, published_at, ts, processed_at, language, language_key, sentiment,
-            sentiment_positive, sentiment_neutral, sentiment_negative, analyzer_version, record, date_source, source_origin)
+            sentiment_positive, sentiment_neutral, sentiment_negative, analyzer_version, record, date_source, source_origin,
+            content_hash, duplicate_of)
         VALUES (
             $id, $container, $name, $etag, $modified, $status, $failure, $title, $source, $sourceKey,
             $url, $author, $published, $ts, $processed, $language, $languageKey, $sentiment,
-            $positive, $neutral, $negative, $analyzerVersion, $record, $dateSource, $sourceOrigin);
+            $positive, $neutral, $negative, $analyzerVersion, $record, $dateSource, $sourceOrigin,
+            $contentHash, $duplicateOf);
         """;
 
     private const string AddContribution = """
@@ -140,6 +142,7 @@ public sealed partial class SqliteArticleStore
             ("$positive", sentiment?.Scores.Positive), ("$neutral", sentiment?.Scores.Neutral), ("$negative", sentiment?.Scores.Negative),
             ("$analyzerVersion", r.AnalyzerVersion), ("$record", stored),
             ("$dateSource", r.DateSource?.ToString()), ("$sourceOrigin", r.SourceOrigin?.ToString()),
+            ("$contentHash", r.ContentHash), ("$duplicateOf", r.DuplicateOf),
         ];
     }
 

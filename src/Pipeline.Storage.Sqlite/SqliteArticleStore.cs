@@ -14,8 +14,25 @@ namespace Pipeline.Storage.Sqlite;
 /// saving the same record twice leaves one set of rows; an older blob version never replaces a newer one; a crash
 /// leaves the article as it was before or after, never half written. Every query is an index range read.
 /// </remarks>
-public sealed partial class SqliteArticleStore(SqliteDatabase database) : IArticleRepository, IArticleQueries
+public sealed partial class SqliteArticleStore(SqliteDatabase database) : IArticleRepository, IArticleQueries, IStoryIndex
 {
+    public async Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentHash);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, blob_modified, duplicate_of FROM articles WHERE content_hash = $hash";
+        command.Parameters.AddWithValue("$hash", contentHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var members = new List<StoryMember>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members.Add(new StoryMember(reader.GetString(0), Ticks.ToTime(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return members;
+    }
+
     public async Task<BlobReference?> GetStoredVersionAsync(string articleId, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(articleId))

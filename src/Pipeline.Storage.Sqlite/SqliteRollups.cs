@@ -18,6 +18,9 @@ internal static class SqliteRollups
     /// <summary>Document polarity in millionths, rounded like EntityContribution (SQLite rounds half away from zero).</summary>
     internal const string DocumentPolarity = "CAST(round((a.sentiment_positive - a.sentiment_negative) * 1000000) AS INTEGER)";
 
+    /// <summary>The whole-article rows that count: not failed, not a duplicate of a story already counted.</summary>
+    internal const string Counted = "a.status <> 'Failed' AND a.duplicate_of IS NULL";
+
     private const string Sums = "$sign * count(*), $sign * sum(mentions), $sign * count(polarity), $sign * coalesce(sum(polarity), 0), $sign * coalesce(sum(polarity * polarity), 0)";
 
     private const string AddSums = """
@@ -30,7 +33,7 @@ internal static class SqliteRollups
         WITH levels (level, per_outlet) AS (VALUES ('d', 0), ('m', 0), ('a', 1)),
         facts (dated, ts, source_key, source, subject, name, mentions, polarity) AS (
             SELECT a.published_at IS NOT NULL, a.ts, a.source_key, a.source, '', '', 0, {DocumentPolarity}
-            FROM articles AS a WHERE a.status <> 'Failed' AND {articles}
+            FROM articles AS a WHERE {Counted} AND {articles}
             UNION ALL
             SELECT a.published_at IS NOT NULL, c.ts, a.source_key, a.source, c.entity_id, c.name, c.mentions, c.polarity_micro
             FROM articles AS a JOIN article_entities AS c ON c.article_id = a.id WHERE {articles}

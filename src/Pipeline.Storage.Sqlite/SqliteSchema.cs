@@ -39,13 +39,17 @@ internal static class SqliteSchema
             analyzer_version TEXT,
             record BLOB NOT NULL,
             date_source TEXT,
-            source_origin TEXT
+            source_origin TEXT,
+            content_hash TEXT,
+            duplicate_of TEXT
         );
         CREATE INDEX IF NOT EXISTS articles_by_time ON articles (ts DESC, id);
         CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source_key, ts DESC, id);
         CREATE INDEX IF NOT EXISTS articles_by_status ON articles (status, ts DESC, id);
         CREATE INDEX IF NOT EXISTS articles_by_processed ON articles (processed_at);
         CREATE INDEX IF NOT EXISTS articles_undated ON articles (source_key) WHERE published_at IS NULL;
+        CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content_hash) WHERE content_hash IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS articles_duplicates ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
 
         CREATE TABLE IF NOT EXISTS article_entities (
             entity_id TEXT NOT NULL,
@@ -109,5 +113,7 @@ internal static class SqliteSchema
     [
         ("articles", "date_source", "TEXT"),
         ("articles", "source_origin", "TEXT"),
+        ("articles", "content_hash", "TEXT"),
+        ("articles", "duplicate_of", "TEXT"),
     ];
 }

@@ -25,6 +25,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.TryAddSingleton<ICoverageStore>(sp => sp.GetRequiredService<SqliteArticleStore>());
+        services.TryAddSingleton<IStoryIndex>(sp => sp.GetRequiredService<SqliteArticleStore>());
         services.TryAddSingleton<IReceiptStore, SqliteReceiptStore>();
         services.AddHostedService<SqliteInitializer>();
         return services;

@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
                 services.TryAddSingleton<IArticleRepository>(sp => sp.GetRequiredService<TableArticleStore>());
                 services.TryAddSingleton<IArticleQueries>(sp => sp.GetRequiredService<TableArticleStore>());
                 services.TryAddSingleton<ICoverageStore>(sp => sp.GetRequiredService<TableArticleStore>());
+                services.TryAddSingleton<IStoryIndex>(sp => sp.GetRequiredService<TableArticleStore>());
                 services.TryAddSingleton<IReceiptStore, TableReceiptStore>();
                 break;
             case ResultsStoreProvider.Sqlite:

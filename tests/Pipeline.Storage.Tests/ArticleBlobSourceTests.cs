@@ -107,7 +107,7 @@ public sealed class ArticleBlobSourceTests(AzuriteFixture azurite)
         await UploadAsync(h, "big.txt", new string('x', 5000));
         var raw = await h.BlobSource.DownloadAsync("big.txt", Ct);
         var processor = new ArticleProcessor(
-            new ThrowingParser(), new ThrowingAnalyzer(), h.Store,
+            new ThrowingParser(), new ThrowingAnalyzer(), h.Store, new DuplicateStories(h.Store, h.Store, NullLogger<DuplicateStories>.Instance),
             Microsoft.Extensions.Options.Options.Create(new ProcessingOptions { MaxArticleBytes = 100 }),
             TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
 

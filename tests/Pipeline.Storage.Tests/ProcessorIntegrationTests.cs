@@ -19,7 +19,7 @@ public sealed class ProcessorIntegrationTests(AzuriteFixture azurite)
     public async Task ProcessAsync_SameVersionTwiceThenNewVersionThenDelete_StoresOnceReplacesAndRemoves()
     {
         var h = await StorageHarness.CreateAsync(azurite);
-        var processor = new ArticleProcessor(new FirstLineParser(), new NamesAnalyzer(), h.Store,
+        var processor = new ArticleProcessor(new FirstLineParser(), new NamesAnalyzer(), h.Store, new DuplicateStories(h.Store, h.Store, NullLogger<DuplicateStories>.Instance),
             Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
         var blob = h.Tables.ArticlesContainer.GetBlobClient("desk/übung #1.txt");
 

@@ -10,12 +10,15 @@ public sealed record EntityContribution(string EntityId, string Name, string Cat
 {
     public const double Scale = 1_000_000d;
 
-    /// <summary>One contribution per distinct entity id (analyzers may report the same entity twice with different casing).</summary>
+    /// <summary>
+    /// One contribution per distinct entity id (analyzers may report the same entity twice with different casing).
+    /// A duplicate (<see cref="ArticleRecord.DuplicateOf"/>) contributes nothing: its story is counted once, by its first upload.
+    /// </summary>
     public static IReadOnlyDictionary<string, EntityContribution> From(ArticleRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var result = new Dictionary<string, EntityContribution>(StringComparer.Ordinal);
-        if (record.Analysis is null)
+        if (record.Analysis is null || record.DuplicateOf is not null)
         {
             return result;
         }

@@ -43,6 +43,22 @@ public sealed record ArticleRecord
 
     public TextAnalysis? Analysis { get; init; }
 
+    /// <summary>
+    /// <see cref="Articles.ContentHash"/> of the body: articles that share it are one story. Null for failed articles,
+    /// text without words, and records stored before duplicates were recognised.
+    /// </summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>
+    /// The id of the article this one repeats (same <see cref="ContentHash"/>, uploaded earlier): it stays listed and
+    /// readable, but only the story's first upload counts in totals and coverage. Null when it counts.
+    /// </summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>Whether the article counts in totals and coverage: it was analysed and is not a duplicate.</summary>
+    [JsonIgnore]
+    public bool IsCounted => Status != ArticleStatus.Failed && DuplicateOf is null;
+
     /// <summary>Name and version of the analyzer that produced <see cref="Analysis"/> (e.g. "local/1.0"); null when not analyzed.</summary>
     public string? AnalyzerVersion => Analysis?.Analyzer;
 
@@ -55,6 +71,7 @@ public sealed record ArticleRecord
             Status = analysis.IsScored ? ArticleStatus.Processed : ArticleStatus.Unscored,
             Text = parsed.Text,
             Analysis = analysis,
+            ContentHash = Articles.ContentHash.Of(parsed.Body),
         };
     }
 

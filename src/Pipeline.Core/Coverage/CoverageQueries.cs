@@ -86,7 +86,7 @@ public sealed class CoverageQueries(ICoverageStore store)
     public async Task<CorpusStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         var counts = await store.ReadCountsAsync(cancellationToken);
-        return new CorpusStatus(counts.Total, counts.Processed, counts.Unscored, counts.Failed, counts.Undated, counts.LastProcessedAt, null);
+        return new CorpusStatus(counts.Total, counts.Processed, counts.Unscored, counts.Failed, counts.Undated, counts.Duplicates, counts.LastProcessedAt, null);
     }
 
     public static DateTimeOffset BucketStart(DateTimeOffset t, TimeBucket bucket)

@@ -30,5 +30,6 @@ public sealed record CoMention(string Id, string Name, string Category, long Art
 public sealed record CoMentionList(EntityRef Entity, IReadOnlyList<CoMention> CoMentions);
 
 /// <summary>GET /api/status: the stored corpus, from storage (survives restarts), plus the work this host still has queued.</summary>
+/// <param name="Duplicates">Articles (processed or unscored) that repeat a story another upload already counts: listed, not counted twice.</param>
 /// <param name="Pending">Blobs found but not yet processed by this host; null where the host does not queue work itself (Functions).</param>
-public sealed record CorpusStatus(long Total, long Processed, long Unscored, long Failed, long Undated, DateTimeOffset? LastProcessedAt, long? Pending);
+public sealed record CorpusStatus(long Total, long Processed, long Unscored, long Failed, long Undated, long Duplicates, DateTimeOffset? LastProcessedAt, long? Pending);

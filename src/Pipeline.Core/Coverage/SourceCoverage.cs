@@ -9,8 +9,9 @@ public sealed record CoMentionCoverage(string EntityId, string Name, string Cate
 
 /// <summary>How many articles are stored, in each state.</summary>
 /// <param name="Undated">Stored articles (any state) whose only date is their upload time.</param>
+/// <param name="Duplicates">Stored articles that repeat a story already counted (<see cref="Articles.ArticleRecord.DuplicateOf"/>); included in Processed and Unscored.</param>
 /// <param name="LastProcessedAt">When the most recently processed article was stored; null when none is.</param>
-public sealed record CorpusCounts(long Processed, long Unscored, long Failed, long Undated, DateTimeOffset? LastProcessedAt)
+public sealed record CorpusCounts(long Processed, long Unscored, long Failed, long Undated, long Duplicates, DateTimeOffset? LastProcessedAt)
 {
     public long Total => Processed + Unscored + Failed;
 }

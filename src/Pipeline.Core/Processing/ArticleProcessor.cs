@@ -14,6 +14,7 @@ public sealed partial class ArticleProcessor(
     IArticleParser parser,
     ITextAnalyzer analyzer,
     IArticleRepository repository,
+    DuplicateStories duplicates,
     IOptions<ProcessingOptions> options,
     TimeProvider timeProvider,
     ILogger<ArticleProcessor> logger,
@@ -37,7 +38,9 @@ public sealed partial class ArticleProcessor(
         var record = await BuildRecordAsync(raw, cancellationToken);
         using (PipelineTelemetry.Stage("write", timeProvider))
         {
+            record = await duplicates.PrepareAsync(record, replacing: stored is not null, cancellationToken);
             await repository.SaveAsync(record, cancellationToken);
+            await duplicates.ConfirmAsync(record, cancellationToken);
         }
 
         results?.Advance();
@@ -69,17 +72,19 @@ public sealed partial class ArticleProcessor(
             return new ProcessingOutcome(id, ProcessingResult.AlreadyCurrent, null, null);
         }
 
-        await repository.SaveAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), cancellationToken);
+        var failed = await duplicates.PrepareAsync(ArticleRecord.Failed(blob, reason, timeProvider.GetUtcNow()), replacing: stored is not null, cancellationToken);
+        await repository.SaveAsync(failed, cancellationToken);
         results?.Advance();
         PipelineTelemetry.CountOutcome("poisoned");
         LogFailed(logger, blob.Name, reason);
         return new ProcessingOutcome(id, ProcessingResult.Failed, ArticleStatus.Failed, reason);
     }
 
-    /// <summary>The blob is gone: its results go too.</summary>
+    /// <summary>The blob is gone: its results go too (and if it was the counted copy of a story, the next copy counts).</summary>
     public async Task DeleteAsync(string container, string blobName, CancellationToken cancellationToken)
     {
         var id = ArticleId.For(container, blobName);
+        await duplicates.LeaveAsync(id, cancellationToken);
         await repository.DeleteAsync(id, cancellationToken);
         results?.Advance();
         PipelineTelemetry.CountOutcome("deleted");

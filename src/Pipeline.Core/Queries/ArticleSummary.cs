@@ -30,6 +30,9 @@ public sealed record ArticleSummary
     /// <summary>See <see cref="ArticleRecord.AnalyzerVersion"/>: lets operators re-run articles an older analyzer produced.</summary>
     public string? AnalyzerVersion { get; init; }
 
+    /// <summary>The article whose story this one repeats (see <see cref="ArticleRecord.DuplicateOf"/>); null when it counts.</summary>
+    public string? DuplicateOf { get; init; }
+
     /// <summary>In an entity's article list: how often this article mentions the entity.</summary>
     public int? EntityMentions { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record ArticleSummary
             Language = record.Analysis?.Language.Iso6391Name,
             Sentiment = record.Analysis?.Sentiment,
             AnalyzerVersion = record.AnalyzerVersion,
+            DuplicateOf = record.DuplicateOf,
         };
     }
 }

@@ -15,13 +15,14 @@ internal static class SummaryColumns
     public const string SourceKey = "SourceKey";
     public const string LanguageKey = "LanguageKey";
     public const string Sentiment = "Sentiment";
+    public const string DuplicateOf = "DuplicateOf";
 
     /// <summary>The columns <see cref="Read"/> needs: listings select only these (time-index rows also carry contributions).</summary>
     public static readonly string[] Names =
     [
         Id, Status, "FailureReason", "BlobName", "Title", "Source", "Url", "Author", "PublishedAt", "ArticleTime", "ProcessedAt",
         "Language", Sentiment, "SentimentPositive", "SentimentNeutral", "SentimentNegative", "AnalyzerVersion",
-        "DateSource", "SourceOrigin", EntityMentions, EntityPolarityMicro,
+        "DateSource", "SourceOrigin", DuplicateOf, EntityMentions, EntityPolarityMicro,
     ];
 
     /// <summary>On an entity's index rows: the article's mentions of that entity and its polarity toward it (millionths).</summary>
@@ -52,6 +53,7 @@ internal static class SummaryColumns
             ["ArticleTime"] = record.Timestamp,
             ["ProcessedAt"] = record.ProcessedAt,
             ["AnalyzerVersion"] = record.AnalyzerVersion,
+            [DuplicateOf] = record.DuplicateOf,
         };
         var language = record.Analysis?.Language.Iso6391Name;
         e["Language"] = language;
@@ -96,6 +98,7 @@ internal static class SummaryColumns
             Language = e.GetString("Language"),
             Sentiment = sentiment,
             AnalyzerVersion = e.GetString("AnalyzerVersion"),
+            DuplicateOf = e.GetString(DuplicateOf),
             EntityMentions = e.GetInt32(EntityMentions),
             EntityTone = e.GetInt64(EntityPolarityMicro) is { } p ? p / EntityContribution.Scale : null,
         };

@@ -14,7 +14,7 @@ namespace Pipeline.Storage.Articles;
 // are the ones every save replaces; the cost follows the articles inside the window, and the API caches answers.
 public sealed partial class TableArticleStore : ICoverageStore
 {
-    private static readonly string[] CountColumns = [SummaryColumns.Status, "PublishedAt", "ProcessedAt", ArticleRow.BlobETag];
+    private static readonly string[] CountColumns = [SummaryColumns.Status, "PublishedAt", "ProcessedAt", SummaryColumns.DuplicateOf, ArticleRow.BlobETag];
 
     public async Task<DailyCoverage> ReadDailyAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
@@ -103,7 +103,7 @@ public sealed partial class TableArticleStore : ICoverageStore
     public async Task<CorpusCounts> ReadCountsAsync(CancellationToken cancellationToken)
     {
         // One projected scan of the article rows: Table storage keeps no counters that could drift.
-        long processed = 0, unscored = 0, failed = 0, undated = 0;
+        long processed = 0, unscored = 0, failed = 0, undated = 0, duplicates = 0;
         DateTimeOffset? last = null;
         var filter = TableClient.CreateQueryFilter($"RowKey eq {ArticleRow.RowKey}");
         await foreach (var row in _storage.Articles.QueryAsync<TableEntity>(filter, select: CountColumns, cancellationToken: cancellationToken))
@@ -120,13 +120,14 @@ public sealed partial class TableArticleStore : ICoverageStore
                 _ => failed++,
             };
             undated += row.GetDateTimeOffset("PublishedAt") is null ? 1 : 0;
+            duplicates += row.GetString(SummaryColumns.DuplicateOf) is null ? 0 : 1;
             if (row.GetDateTimeOffset("ProcessedAt") is { } at && (last is null || at > last))
             {
                 last = at;
             }
         }
 
-        return new CorpusCounts(processed, unscored, failed, undated, last);
+        return new CorpusCounts(processed, unscored, failed, undated, duplicates, last);
     }
 
     /// <summary>One article as a coverage aggregate counts it: for an entity's scope, its mentions of and tone toward it.</summary>
@@ -141,8 +142,9 @@ public sealed partial class TableArticleStore : ICoverageStore
             long? polarity;
             if (scope.EntityId is null)
             {
-                if (row.GetString(SummaryColumns.Status) == nameof(ArticleStatus.Failed))
+                if (row.GetString(SummaryColumns.Status) == nameof(ArticleStatus.Failed) || row.GetString(SummaryColumns.DuplicateOf) is not null)
                 {
+                    // Failed articles and repeats of a story already counted add nothing (ArticleRecord.IsCounted).
                     continue;
                 }
 

@@ -36,6 +36,12 @@ public sealed partial class TableArticleStore
             writes.Add(SubmitAsync(_storage.BySource, [sourceRow], lease, cancellationToken));
         }
 
+        if (state.Story is { } story)
+        {
+            var storyRow = new TableEntity(StoryPartition(story), record.Id) { [StoryUploaded] = record.Blob.LastModified, [StoryDuplicateOf] = record.DuplicateOf };
+            writes.Add(SubmitAsync(_storage.Articles, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, storyRow)], lease, cancellationToken));
+        }
+
         await Task.WhenAll(writes);
     }
 
@@ -83,6 +89,11 @@ public sealed partial class TableArticleStore
         foreach (var id in state.EntityIds)
         {
             yield return (_storage.ByTime, month, EntityKeyPrefix(id) + rowKey);
+        }
+
+        if (state.Story is { } story)
+        {
+            yield return (_storage.Articles, StoryPartition(story), articleId);
         }
     }
 

@@ -27,7 +27,8 @@ public sealed partial class TableArticleStore
             record.Timestamp.UtcTicks,
             record.Source is null ? null : KeyEncoder.SourceKey(record.Source),
             [.. contributions.Select(c => c.EntityId)],
-            Undated: !record.IsDated);
+            Undated: !record.IsDated,
+            Story: record.ContentHash);
 
         var locked = await AcquireAsync(record.Id, state, record.Blob.LastModified, cancellationToken);
         if (locked is null)
@@ -184,5 +185,6 @@ public sealed partial class TableArticleStore
     }
 
     private static bool SameKeys(IndexState a, IndexState b) =>
-        a.Ticks == b.Ticks && a.Undated == b.Undated && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal) && a.EntityIds.SequenceEqual(b.EntityIds, StringComparer.Ordinal);
+        a.Ticks == b.Ticks && a.Undated == b.Undated && string.Equals(a.SourceKey, b.SourceKey, StringComparison.Ordinal)
+        && string.Equals(a.Story, b.Story, StringComparison.Ordinal) && a.EntityIds.SequenceEqual(b.EntityIds, StringComparer.Ordinal);
 }

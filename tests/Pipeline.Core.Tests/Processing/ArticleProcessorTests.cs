@@ -158,6 +158,60 @@ public sealed class ArticleProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_SameTextUnderSecondName_StoredAsDuplicateOfTheFirst()
+    {
+        var first = Raw("nbcnews.com/a.txt", "e1", Now.AddMinutes(-10));
+        var second = Raw("copies/a.txt", "e2", Now.AddMinutes(-5));
+
+        await Processor().ProcessAsync(first, CancellationToken.None);
+        await Processor().ProcessAsync(second, CancellationToken.None);
+
+        Assert.Equal([(first.Blob.ArticleId, (string?)null), (second.Blob.ArticleId, first.Blob.ArticleId)], _repository.Saved.Select(r => (r.Id, r.DuplicateOf)));
+        Assert.Equal(_repository.Saved[0].ContentHash, _repository.Saved[1].ContentHash);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_EarlierUploadProcessedLast_OtherCopyReMarkedBeforeItIsStored()
+    {
+        var early = Raw("early.txt", "e1", Now.AddMinutes(-10));
+        var late = Raw("late.txt", "e2", Now.AddMinutes(-5));
+
+        await Processor().ProcessAsync(late, CancellationToken.None);
+        await Processor().ProcessAsync(early, CancellationToken.None);
+
+        // Re-marked first: a crash before the early copy is stored leaves the story counted at most once.
+        Assert.Equal(
+            [(late.Blob.ArticleId, (string?)null), (late.Blob.ArticleId, early.Blob.ArticleId), (early.Blob.ArticleId, null)],
+            _repository.Saved.Select(r => (r.Id, r.DuplicateOf)));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_CountedCopy_NextCopyCountsBeforeTheDelete()
+    {
+        var first = Raw("a.txt", "e1", Now.AddMinutes(-10));
+        var second = Raw("b.txt", "e2", Now.AddMinutes(-5));
+        await Processor().ProcessAsync(first, CancellationToken.None);
+        await Processor().ProcessAsync(second, CancellationToken.None);
+
+        await Processor().DeleteAsync("articles", "a.txt", CancellationToken.None);
+
+        Assert.Equal((second.Blob.ArticleId, (string?)null), (_repository.Saved[^1].Id, _repository.Saved[^1].DuplicateOf));
+        Assert.Equal([first.Blob.ArticleId], _repository.Deleted);
+        Assert.Equal(3, _repository.Saved.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ParsedTextWithoutWords_NoContentHashAndNeverADuplicate()
+    {
+        _parser.Body = "🙂 🙂";
+        await Processor().ProcessAsync(Raw("a.txt", "e1"), CancellationToken.None);
+        await Processor().ProcessAsync(Raw("b.txt", "e2"), CancellationToken.None);
+
+        Assert.All(_repository.Saved, r => Assert.Null(r.ContentHash));
+        Assert.All(_repository.Saved, r => Assert.Null(r.DuplicateOf));
+    }
+
+    [Fact]
     public async Task ProcessAsync_AnyListener_OneArticleSpanWithStageSpansOutcomeAndLag()
     {
         var name = $"telemetry-{Guid.NewGuid():N}.txt";
@@ -191,7 +245,7 @@ public sealed class ArticleProcessorTests
     }
 
     private ArticleProcessor Processor(long maxBytes = 1000) => new(
-        _parser, _analyzer, _repository, Options.Create(new ProcessingOptions { MaxArticleBytes = maxBytes }), new FixedTime(Now), NullLogger<ArticleProcessor>.Instance);
+        _parser, _analyzer, _repository, new DuplicateStories(_repository, _repository, NullLogger<DuplicateStories>.Instance), Options.Create(new ProcessingOptions { MaxArticleBytes = maxBytes }), new FixedTime(Now), NullLogger<ArticleProcessor>.Instance);
 
     private static RawArticle Raw(string name, string eTag, DateTimeOffset? lastModified = null, byte[]? content = null) =>
         new(new BlobReference("articles", name, eTag, lastModified ?? Now.AddMinutes(-10)), content ?? "x"u8.ToArray(), "text/plain", new Dictionary<string, string>());
@@ -201,9 +255,19 @@ public sealed class ArticleProcessorTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private sealed class FakeRepository : IArticleRepository
+    private sealed class FakeRepository : IArticleRepository, IStoryIndex
     {
         public Dictionary<string, BlobReference> Stored { get; } = [];
+
+        public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<StoryMember>>([.. Latest().Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+
+        public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
+            Task.FromResult(Latest().FirstOrDefault(r => r.Id == articleId));
+
+        // What is stored now: each id's last save, unless deleted since.
+        private IEnumerable<ArticleRecord> Latest() =>
+            Saved.GroupBy(r => r.Id).Select(g => g.Last()).Where(r => Stored.ContainsKey(r.Id));
         public List<ArticleRecord> Saved { get; } = [];
         public List<string> Deleted { get; } = [];
 
@@ -220,6 +284,7 @@ public sealed class ArticleProcessorTests
         public Task DeleteAsync(string articleId, CancellationToken cancellationToken)
         {
             Deleted.Add(articleId);
+            Stored.Remove(articleId);
             return Task.CompletedTask;
         }
     }
@@ -227,13 +292,14 @@ public sealed class ArticleProcessorTests
     private sealed class FakeParser : IArticleParser
     {
         public string? Reject { get; set; }
+        public string Body { get; set; } = "Body.";
         public int Calls { get; private set; }
 
         public ParsedArticle Parse(RawArticle raw)
         {
             Calls++;
             return Reject is null
-                ? new ParsedArticle { Title = "Parsed title", Body = "Body.", Format = "txt" }
+                ? new ParsedArticle { Title = "Parsed title", Body = Body, Format = "txt" }
                 : throw new ArticleRejectedException(Reject);
         }
     }

@@ -17,5 +17,5 @@ public sealed class Processing
     public ProcessingOptions Options { get; } = new();
 
     public ArticleProcessor CreateProcessor() =>
-        new(Parser, Analyzer, Repository, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
+        new(Parser, Analyzer, Repository, Repository.Duplicates(), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<ArticleProcessor>.Instance);
 }

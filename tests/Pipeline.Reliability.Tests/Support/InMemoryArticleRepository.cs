@@ -5,8 +5,14 @@ using Pipeline.Core.Processing;
 namespace Pipeline.Reliability.Tests.Support;
 
 /// <summary><see cref="IArticleRepository"/> in memory: one record per article id, as the contract promises.</summary>
-internal sealed class InMemoryArticleRepository : IArticleRepository
+internal sealed class InMemoryArticleRepository : IArticleRepository, IStoryIndex
 {
+    public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoryMember>>([.. _records.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+
+    public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.GetValueOrDefault(articleId));
+
     private readonly ConcurrentDictionary<string, ArticleRecord> _records = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ArticleRecord> Records => _records;

@@ -24,6 +24,7 @@ internal sealed class ProcessingPipeline
             new ArticleParser(),
             LocalTextAnalyzer.CreateDefault(),
             Repository,
+            new DuplicateStories(Repository, Repository, NullLogger<DuplicateStories>.Instance),
             Options.Create(new ProcessingOptions { MaxArticleBytes = MaxArticleBytes }),
             new FakeTimeProvider(UploadTime.AddSeconds(1)),
             NullLogger<ArticleProcessor>.Instance);

@@ -58,3 +58,12 @@ public sealed class SqliteCoverageWindowTests : CoverageWindowContractTests, IDi
 
     public void Dispose() => _databases.Dispose();
 }
+
+public sealed class SqliteDuplicateStoryTests : DuplicateStoryContractTests, IDisposable
+{
+    private readonly SqliteTestDatabase _databases = new();
+
+    protected override Task<StoreUnderTest> CreateStoreAsync() => _databases.CreateStoreAsync();
+
+    public void Dispose() => _databases.Dispose();
+}

@@ -12,6 +12,9 @@ public sealed class StoreUnderTest(IArticleRepository repository, IArticleQuerie
     /// <summary>The store's coverage aggregates (every results store implements them).</summary>
     public ICoverageStore Coverage => (ICoverageStore)queries;
 
+    /// <summary>The store's story index (every results store keeps one).</summary>
+    public IStoryIndex Stories => (IStoryIndex)queries;
+
     /// <summary>Store-specific counters worth printing (never asserted).</summary>
     public string Diagnostics => diagnostics?.Invoke() ?? "";
 

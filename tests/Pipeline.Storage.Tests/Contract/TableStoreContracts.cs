@@ -42,3 +42,9 @@ public sealed class TableCoverageWindowTests(AzuriteFixture azurite) : CoverageW
 {
     protected override async Task<StoreUnderTest> CreateStoreAsync() => TableArticleWriteTests.Wrap(await StorageHarness.CreateAsync(azurite));
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableDuplicateStoryTests(AzuriteFixture azurite) : DuplicateStoryContractTests
+{
+    protected override async Task<StoreUnderTest> CreateStoreAsync() => TableArticleWriteTests.Wrap(await StorageHarness.CreateAsync(azurite));
+}

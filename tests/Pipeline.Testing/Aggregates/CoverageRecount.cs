@@ -22,7 +22,7 @@ public static class CoverageRecount
 
         if (scope.EntityId is null)
         {
-            return record.Status == ArticleStatus.Failed ? null
+            return !record.IsCounted ? null
                 : (0, record.Analysis?.Sentiment is { } d ? (long)Math.Round(d.Scores.Polarity * EntityContribution.Scale, MidpointRounding.AwayFromZero) : null);
         }
 
@@ -105,6 +105,7 @@ public static class CoverageRecount
         records.Count(r => r.Status == ArticleStatus.Unscored),
         records.Count(r => r.Status == ArticleStatus.Failed),
         records.Count(r => !r.IsDated),
+        records.Count(r => r.DuplicateOf is not null),
         records.Count == 0 ? null : records.Max(r => r.ProcessedAt));
 
     private static void Add<TKey>(Dictionary<TKey, CoverageTotals> totals, TKey key, (long Mentions, long? Polarity) counted)

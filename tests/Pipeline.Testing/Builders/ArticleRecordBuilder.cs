@@ -147,6 +147,7 @@ public sealed class ArticleRecordBuilder
             Timestamp = _timestamp,
             ProcessedAt = _processedAt,
             Text = text,
+            ContentHash = ContentHash.Of(_body),
             Analysis = new TextAnalysis
             {
                 Analyzer = "test/1.0",

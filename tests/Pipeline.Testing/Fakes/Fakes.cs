@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Core.Analysis;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Coverage;
@@ -52,8 +53,14 @@ public sealed class FakeTextAnalyzer : ITextAnalyzer
 }
 
 /// <summary>Keeps records in memory; as queries it serves stored articles by id and empty lists.</summary>
-public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries, ICoverageStore
+public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries, ICoverageStore, IStoryIndex
 {
+    /// <summary>Duplicate handling over this store, for a processor under test.</summary>
+    public DuplicateStories Duplicates() => new(this, this, NullLogger<DuplicateStories>.Instance);
+
+    public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoryMember>>([.. Saved.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+
     public ConcurrentDictionary<string, ArticleRecord> Saved { get; } = new();
 
     public ConcurrentQueue<string> Deleted { get; } = new();
