@@ -33,6 +33,9 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Origins (https://host) whose pages may call the API from a browser; none by default. Same rule as the local server\'s Http:CorsOrigins.')
+param corsAllowedOrigins array = []
+
 param tags object = {
   application: 'pipeline'
 }
@@ -117,6 +120,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    corsAllowedOrigins: corsAllowedOrigins
   }
 }
 

@@ -31,6 +31,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Browser origins allowed to call the HTTP functions (CORS); empty: none.')
+param corsAllowedOrigins array
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -62,6 +65,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // The platform answers CORS for the Functions host; an empty list allows no cross-origin page.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: [
         // Functions host storage (locks, keys, blob receipts, blob trigger queues).
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }

@@ -21,13 +21,14 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database) : IArtic
         ArgumentException.ThrowIfNullOrEmpty(contentHash);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, blob_modified, duplicate_of FROM articles WHERE content_hash = $hash";
+        command.CommandText = "SELECT id, blob_modified, processed_at, duplicate_of FROM articles WHERE content_hash = $hash";
         command.Parameters.AddWithValue("$hash", contentHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var members = new List<StoryMember>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            members.Add(new StoryMember(reader.GetString(0), Ticks.ToTime(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            members.Add(new StoryMember(
+                reader.GetString(0), Ticks.ToTime(reader.GetInt64(1)), Ticks.ToTime(reader.GetInt64(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return members;

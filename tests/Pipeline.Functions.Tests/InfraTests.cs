@@ -81,6 +81,21 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public async Task Template_FunctionApp_CorsFromParameterNoOriginByDefault()
+    {
+        var main = await CompiledTemplate.MainAsync();
+        var resources = await CompiledTemplate.ResourcesAsync();
+
+        Assert.Empty(main["parameters"]!["corsAllowedOrigins"]!["defaultValue"]!.AsArray());
+        var app = Assert.Single(resources, r => CompiledTemplate.Type(r) == "Microsoft.Web/sites");
+        var cors = app["properties"]!["siteConfig"]!["cors"]!;
+        Assert.Equal("[parameters('corsAllowedOrigins')]", cors["allowedOrigins"]!.GetValue<string>());
+        Assert.False(cors["supportCredentials"]!.GetValue<bool>());
+        var module = Assert.Single(resources, r => CompiledTemplate.Type(r) == "Microsoft.Resources/deployments" && r["name"]!.GetValue<string>() == "functionapp");
+        Assert.Equal("[parameters('corsAllowedOrigins')]", module["properties"]!["parameters"]!["corsAllowedOrigins"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Template_RoleAssignments_OnePerDataPlaneRole()
     {
         var resources = await CompiledTemplate.ResourcesAsync();

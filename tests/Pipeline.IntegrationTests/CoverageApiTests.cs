@@ -20,9 +20,9 @@ public sealed class CoverageApiTests(AzuriteFixture azurite) : IAsyncLifetime
         _app = new PipelineAppFactory(azurite, StorageNames.Unique());
         _client = _app.CreateClient();
         await UploadAndWaitAsync("porttribune.example/2026/03/02/harbor.txt", TestArticles.Harbor());
-        await UploadAndWaitAsync("cityledger.example/2026/03/04/harbor-again.txt", TestArticles.Harbor());
+        await UploadAndWaitAsync("cityledger.example/2026/03/04/harbor-again.txt", TestArticles.Edition(TestArticles.Harbor(), 2));
         await UploadAndWaitAsync("porttribune.example/2026/03/09/scandal.txt", TestArticles.Scandal());
-        await UploadAndWaitAsync("scandal-no-date.txt", TestArticles.Scandal());
+        await UploadAndWaitAsync("scandal-no-date.txt", TestArticles.Edition(TestArticles.Scandal(), 2));
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -165,7 +165,7 @@ public sealed class CoverageApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var notModified = await _client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
-        await UploadAndWaitAsync("cityledger.example/2026/03/05/harbor-third.txt", TestArticles.Harbor());
+        await UploadAndWaitAsync("cityledger.example/2026/03/05/harbor-third.txt", TestArticles.Edition(TestArticles.Harbor(), 3));
         using var afterWrite = new HttpRequestMessage(HttpMethod.Get, Path) { Headers = { IfNoneMatch = { etag } } };
         using var changed = await _client.SendAsync(afterWrite);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);

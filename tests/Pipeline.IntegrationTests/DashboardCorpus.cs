@@ -27,11 +27,11 @@ internal static class DashboardCorpus
         new("harbor-1.txt", TestArticles.Harbor(), "2016-06-07", "nbcnews.com"),
         new("scandal-1.txt", TestArticles.Scandal(), "2016-06-08", "foxnews.com"),
         new("relief-1.txt", Relief(), "2016-06-09", "nbcnews.com"),
-        new("scandal-2.txt", TestArticles.Scandal(), "2016-06-14", "foxnews.com"),
+        new("scandal-2.txt", TestArticles.Edition(TestArticles.Scandal(), 2), "2016-06-14", "foxnews.com"),
         new("budget-1.txt", Budget(), "2016-06-15", "cnn.com"),
-        new("harbor-2.txt", TestArticles.Harbor(), "2016-06-21", "cnn.com"),
-        new("relief-2.txt", Relief(), "2016-06-22", "nbcnews.com"),
-        new("undated-budget.txt", Budget()),
+        new("harbor-2.txt", TestArticles.Edition(TestArticles.Harbor(), 2), "2016-06-21", "cnn.com"),
+        new("relief-2.txt", TestArticles.Edition(Relief(), 2), "2016-06-22", "nbcnews.com"),
+        new("undated-budget.txt", TestArticles.Edition(Budget(), 2)),
     ];
 
     /// <summary>Dated articles per week of June 2016 (weeks of the 6th, 13th and 20th).</summary>

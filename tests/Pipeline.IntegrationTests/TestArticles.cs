@@ -5,6 +5,9 @@ internal static class TestArticles
 {
     public static string Plain(string title, params string[] paragraphs) => title + "\n\n" + string.Join("\n\n", paragraphs);
 
+    /// <summary>Another outlet's write-up of the same events: one more neutral closing line, so it is not a duplicate of the first.</summary>
+    public static string Edition(string article, int edition) => article + $"\n\nThis report was filed in edition {edition} of the regional roundup.";
+
     public static string Harbor(string mayor = "Maria Delgado") => Plain(
         $"Mayor {mayor} Wins Praise for Harbor Cleanup",
         $"Residents of Port Avery applauded Mayor {mayor} on Tuesday after the city finished cleaning the polluted harbor two months ahead of schedule.",

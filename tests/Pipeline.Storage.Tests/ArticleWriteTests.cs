@@ -39,8 +39,8 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
 
         Assert.Equal(once, twice);
         // Articles + time + source + 2 entity index rows + "all" (2 aggregates + receipt) + month (2 month and 2 day
-        // aggregates + receipt) + 2 names + month registry.
-        Assert.Equal(1 + 1 + 1 + 2 + 3 + 5 + 2 + 1, twice.Count);
+        // aggregates + receipt) + 2 names + month registry + the story row.
+        Assert.Equal(1 + 1 + 1 + 2 + 3 + 5 + 2 + 1 + 1, twice.Count);
         var entity = await h.Store.GetEntityAsync("person-bernie-sanders", Ct);
         Assert.Equal(1, entity!.ArticleCount);
         Assert.Equal(1, await h.AnalysisBlobCountAsync());

@@ -25,6 +25,13 @@ public sealed record ArticleDetails
     public required DateTimeOffset Timestamp { get; init; }
     public required DateTimeOffset ProcessedAt { get; init; }
     public required BlobReference Blob { get; init; }
+
+    /// <summary>Hash of the normalised body text (32 hex characters): articles that share it are one story. Null for failed articles.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <summary>The id of the earlier upload this article repeats: listed and readable, but the story counts once, there. Null when it counts.</summary>
+    public string? DuplicateOf { get; init; }
+
     public string? Analyzer { get; init; }
     public DetectedLanguage? Language { get; init; }
     public SentimentResult? Sentiment { get; init; }
@@ -57,6 +64,8 @@ public sealed record ArticleDetails
             Timestamp = record.Timestamp,
             ProcessedAt = record.ProcessedAt,
             Blob = record.Blob,
+            ContentHash = record.ContentHash,
+            DuplicateOf = record.DuplicateOf,
             Analyzer = analysis?.Analyzer,
             Language = analysis?.Language,
             Sentiment = analysis?.Sentiment,

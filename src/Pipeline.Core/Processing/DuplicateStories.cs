@@ -5,7 +5,7 @@ namespace Pipeline.Core.Processing;
 
 /// <summary>
 /// Keeps each story counted once. Of the stored articles with one <see cref="ArticleRecord.ContentHash"/>, the first
-/// upload (earliest blob last-modified, then smallest id) counts; every other is stored with
+/// upload (earliest blob last-modified, then first stored, then smallest id) counts; every other is stored with
 /// <see cref="ArticleRecord.DuplicateOf"/> naming it, and stays listed and readable.
 /// </summary>
 /// <remarks>
@@ -61,14 +61,16 @@ public sealed partial class DuplicateStories(
         var members = (await stories.FindStoryAsync(hash, cancellationToken))
             .Where(m => m.ArticleId != leaving && m.ArticleId != arriving?.Id)
             .ToList();
-        var candidates = members.Select(m => (m.ArticleId, m.Uploaded));
+        var candidates = members.Select(m => (m.ArticleId, m.Uploaded, m.ProcessedAt));
         if (arriving is not null)
         {
-            candidates = candidates.Append((arriving.Id, arriving.Blob.LastModified));
+            // Not stored yet: of two uploads in the same second, the one already stored keeps the count.
+            candidates = candidates.Append((arriving.Id, arriving.Blob.LastModified, DateTimeOffset.MaxValue));
         }
 
         var counted = candidates
             .OrderBy(c => c.Uploaded)
+            .ThenBy(c => c.ProcessedAt)
             .ThenBy(c => c.ArticleId, StringComparer.Ordinal)
             .Select(c => c.ArticleId)
             .FirstOrDefault();

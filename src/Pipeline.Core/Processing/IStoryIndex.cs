@@ -14,5 +14,6 @@ public interface IStoryIndex
 
 /// <summary>One stored article of a story.</summary>
 /// <param name="Uploaded">Its blob's last-modified time: the story's first upload is the one counted.</param>
+/// <param name="ProcessedAt">When it was stored: between uploads in the same second (blob times are often whole seconds), the first stored counts.</param>
 /// <param name="DuplicateOf">The article it is stored as a duplicate of; null when it is the one counted.</param>
-public sealed record StoryMember(string ArticleId, DateTimeOffset Uploaded, string? DuplicateOf);
+public sealed record StoryMember(string ArticleId, DateTimeOffset Uploaded, DateTimeOffset ProcessedAt, string? DuplicateOf);

@@ -97,11 +97,11 @@ internal sealed partial class BlobWatcher(
                     await events.CompleteAsync(e, cancellationToken);
                 }
             }
-            catch (Exception ex) when (IsStorageUnavailable(ex))
+            catch (Exception ex) when (StorageOutage.Is(ex))
             {
                 // The queue is unavailable: the listing still finds everything (an event not completed comes back
                 // and is queued again, which is harmless); try again later.
-                LogEventsFailed(logger, StatusOf(ex), ex.Message);
+                LogEventsFailed(logger, StorageOutage.StatusOf(ex), ex.Message);
                 await Task.Delay(_options.MaxRetryDelay, timeProvider, cancellationToken);
                 continue;
             }
@@ -137,10 +137,10 @@ internal sealed partial class BlobWatcher(
                 queued += Enqueue(new WorkItem(blob.Name, blob.ETag, Deleted: false)) ? 1 : 0;
             }
         }
-        catch (Exception ex) when (IsStorageUnavailable(ex))
+        catch (Exception ex) when (StorageOutage.Is(ex))
         {
             // Storage unavailable for this sweep: the next one tries again; nothing is lost.
-            LogSweepFailed(logger, StatusOf(ex), ex.Message);
+            LogSweepFailed(logger, StorageOutage.StatusOf(ex), ex.Message);
             return -1;
         }
 
@@ -156,17 +156,6 @@ internal sealed partial class BlobWatcher(
         status.SweepCompleted(now);
         return queued;
     }
-
-    /// <summary>
-    /// A storage error, or the SDK's AggregateException of them once its own retries ran out (what an outage longer
-    /// than those retries, e.g. Azurite stopped for 30 s, throws): the loops wait and try again rather than end.
-    /// </summary>
-    private static bool IsStorageUnavailable(Exception ex) =>
-        ex is Azure.RequestFailedException
-        || (ex is AggregateException aggregate && aggregate.InnerExceptions.All(e => e is Azure.RequestFailedException));
-
-    private static int StatusOf(Exception ex) =>
-        (ex as Azure.RequestFailedException ?? (ex as AggregateException)?.InnerExceptions[^1] as Azure.RequestFailedException)?.Status ?? 0;
 
     /// <summary>Stamps the blob as seen by this listing (so it is not taken for deleted); whether this version was handled.</summary>
     private bool IsHandled(string name, string eTag, int listing)

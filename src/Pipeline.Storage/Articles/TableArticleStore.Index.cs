@@ -38,7 +38,10 @@ public sealed partial class TableArticleStore
 
         if (state.Story is { } story)
         {
-            var storyRow = new TableEntity(StoryPartition(story), record.Id) { [StoryUploaded] = record.Blob.LastModified, [StoryDuplicateOf] = record.DuplicateOf };
+            var storyRow = new TableEntity(StoryPartition(story), record.Id)
+            {
+                [StoryUploaded] = record.Blob.LastModified, [StoryProcessedAt] = record.ProcessedAt, [StoryDuplicateOf] = record.DuplicateOf,
+            };
             writes.Add(SubmitAsync(_storage.Articles, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, storyRow)], lease, cancellationToken));
         }
 

@@ -8,6 +8,7 @@ namespace Pipeline.Storage.Articles;
 public sealed partial class TableArticleStore : IStoryIndex
 {
     private const string StoryUploaded = "Uploaded";
+    private const string StoryProcessedAt = "ProcessedAt";
     private const string StoryDuplicateOf = "DuplicateOf";
 
     // Article rows are keyed by their 16-hex id, so this prefix cannot meet one.
@@ -20,7 +21,8 @@ public sealed partial class TableArticleStore : IStoryIndex
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StoryPartition(contentHash)}");
         await foreach (var row in _storage.Articles.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            members.Add(new StoryMember(row.RowKey, row.GetDateTimeOffset(StoryUploaded) ?? default, row.GetString(StoryDuplicateOf)));
+            members.Add(new StoryMember(
+                row.RowKey, row.GetDateTimeOffset(StoryUploaded) ?? default, row.GetDateTimeOffset(StoryProcessedAt) ?? default, row.GetString(StoryDuplicateOf)));
         }
 
         return members;

@@ -260,7 +260,7 @@ public sealed class ArticleProcessorTests
         public Dictionary<string, BlobReference> Stored { get; } = [];
 
         public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<StoryMember>>([.. Latest().Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+            Task.FromResult<IReadOnlyList<StoryMember>>([.. Latest().Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.ProcessedAt, r.DuplicateOf))]);
 
         public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
             Task.FromResult(Latest().FirstOrDefault(r => r.Id == articleId));

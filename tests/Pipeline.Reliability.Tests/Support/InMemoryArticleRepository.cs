@@ -8,7 +8,7 @@ namespace Pipeline.Reliability.Tests.Support;
 internal sealed class InMemoryArticleRepository : IArticleRepository, IStoryIndex
 {
     public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoryMember>>([.. _records.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+        Task.FromResult<IReadOnlyList<StoryMember>>([.. _records.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.ProcessedAt, r.DuplicateOf))]);
 
     public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
         Task.FromResult(_records.GetValueOrDefault(articleId));

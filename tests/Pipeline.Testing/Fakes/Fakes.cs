@@ -59,7 +59,7 @@ public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries,
     public DuplicateStories Duplicates() => new(this, this, NullLogger<DuplicateStories>.Instance);
 
     public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StoryMember>>([.. Saved.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.DuplicateOf))]);
+        Task.FromResult<IReadOnlyList<StoryMember>>([.. Saved.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.ProcessedAt, r.DuplicateOf))]);
 
     public ConcurrentDictionary<string, ArticleRecord> Saved { get; } = new();
 

@@ -24,7 +24,8 @@ internal static class ExportRows
         ("positive", a.Sentiment?.Scores.Positive),
         ("neutral", a.Sentiment?.Scores.Neutral),
         ("negative", a.Sentiment?.Scores.Negative),
-        ("analyzerVersion", a.AnalyzerVersion));
+        ("analyzerVersion", a.AnalyzerVersion),
+        ("duplicateOf", a.DuplicateOf));
 
     public static IEnumerable<ExportRow> Mentions(ArticleRecord record)
     {
@@ -45,7 +46,8 @@ internal static class ExportRows
                     ("length", mention.Length),
                     ("confidence", mention.ConfidenceScore),
                     ("mentionSentiment", Label(mention.Sentiment)),
-                    ("entitySentiment", Label(entity.Sentiment)));
+                    ("entitySentiment", Label(entity.Sentiment)),
+                    ("duplicateOf", record.DuplicateOf));
             }
         }
     }
