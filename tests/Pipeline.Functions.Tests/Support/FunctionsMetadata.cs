@@ -5,7 +5,8 @@ using Pipeline.Testing;
 namespace Pipeline.Functions.Tests.Support;
 
 /// <summary>One function as the worker SDK's build describes it to the host (functions.metadata).</summary>
-public sealed record FunctionMetadata(string Name, IReadOnlyList<JsonElement> Bindings)
+/// <param name="EntryPoint">The method the worker invokes: namespace, class and method name.</param>
+public sealed record FunctionMetadata(string Name, string EntryPoint, IReadOnlyList<JsonElement> Bindings)
 {
     public JsonElement Trigger => Bindings.Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
@@ -26,7 +27,8 @@ public sealed record FunctionMetadata(string Name, IReadOnlyList<JsonElement> Bi
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.EnumerateArray()
-            .Select(f => new FunctionMetadata(f.GetProperty("name").GetString()!, f.GetProperty("bindings").EnumerateArray().Select(b => b.Clone()).ToList()))
+            .Select(f => new FunctionMetadata(
+                f.GetProperty("name").GetString()!, f.GetProperty("entryPoint").GetString()!, f.GetProperty("bindings").EnumerateArray().Select(b => b.Clone()).ToList()))
             .ToList();
     }
 }
