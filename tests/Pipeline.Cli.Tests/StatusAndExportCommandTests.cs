@@ -78,7 +78,7 @@ public sealed class StatusAndExportCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("id,blobName,status,failureReason,title,source,url,author,publishedAt,timestamp,processedAt,language,sentiment,positive,neutral,negative,analyzerVersion,duplicateOf", lines[0]);
         Assert.Equal(stored.Count + 1, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith($"{stored[0].Id},2026/a.txt,processed,,\"Quotes, \"\"and\"\" commas\",", StringComparison.Ordinal) && l.EndsWith(",test/1.0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{stored[0].Id},2026/a.txt,processed,,\"Quotes, \"\"and\"\" commas\",", StringComparison.Ordinal) && l.EndsWith(",test/1.0,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{stored[3].Id},2025/d.bin,failed,\"The file is a PDF document, not a text article.\",", StringComparison.Ordinal)
             && l.EndsWith(','));
         Assert.Contains($"Exported 4 row(s) from 4 article(s)", run.Console, StringComparison.Ordinal);

@@ -91,7 +91,8 @@ public sealed class InfraTests
         var cors = app["properties"]!["siteConfig"]!["cors"]!;
         Assert.Equal("[parameters('corsAllowedOrigins')]", cors["allowedOrigins"]!.GetValue<string>());
         Assert.False(cors["supportCredentials"]!.GetValue<bool>());
-        var module = Assert.Single(resources, r => CompiledTemplate.Type(r) == "Microsoft.Resources/deployments" && r["name"]!.GetValue<string>() == "functionapp");
+        var modules = main["resources"] is JsonObject symbolic ? symbolic.Select(p => p.Value!) : main["resources"]!.AsArray().Select(r => r!);
+        var module = Assert.Single(modules, r => CompiledTemplate.Type(r) == "Microsoft.Resources/deployments" && r["name"]!.GetValue<string>() == "functionapp");
         Assert.Equal("[parameters('corsAllowedOrigins')]", module["properties"]!["parameters"]!["corsAllowedOrigins"]!["value"]!.GetValue<string>());
     }
 
