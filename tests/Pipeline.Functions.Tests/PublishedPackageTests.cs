@@ -34,6 +34,26 @@ public sealed class PublishedPackageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Package_OurAssemblies_CompiledReadyToRun()
+    {
+        using var zip = ZipFile.OpenRead(await PackageAsync());
+
+        // ReadyToRun code is what shortened cold start (bench/readytorun.sh): an IL-only build would still run, slower.
+        Assert.All(["Pipeline.Functions.dll", "Pipeline.Api.dll", "Pipeline.Core.dll", "Pipeline.Analysis.dll", "Pipeline.Storage.dll"], name =>
+        {
+            using var copy = new MemoryStream();
+            using (var entry = zip.GetEntry(name)!.Open())
+            {
+                entry.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{name} has no ReadyToRun code");
+        });
+    }
+
+    [Fact]
     public async Task Package_FunctionsMetadata_KeysOnEveryHttpFunctionButHealthAndEventGridBlobTrigger()
     {
         using var zip = ZipFile.OpenRead(await PackageAsync());
