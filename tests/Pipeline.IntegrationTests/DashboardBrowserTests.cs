@@ -173,21 +173,38 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         await session.WaitForChartAsync("volume-chart", "c.data.datasets.length > 0");
     }
 
+    /// <summary>The dashboard panels that answer README's questions, each pictured beside its curl call (docs/questions/).</summary>
+    private static readonly string[] QuestionPanels = ["timeline", "focus", "articles", "sources", "entities"];
+
     /// <summary>
-    /// Always to artifacts/screenshots/; with PIPELINE_UPDATE_SCREENSHOTS=1 also to docs/dashboard.png, the picture
-    /// README shows (kept out of ordinary runs so a test run never changes a tracked file).
+    /// The whole page and each question's panel, always to artifacts/screenshots/; with PIPELINE_UPDATE_SCREENSHOTS=1
+    /// also to docs/dashboard.png and docs/questions/, the pictures README shows (kept out of ordinary runs so a test
+    /// run never changes a tracked file).
     /// </summary>
     private async Task SaveScreenshotAsync(IPage page)
     {
-        var shot = Path.Combine(RepoRoot.Path, "artifacts", "screenshots", "dashboard.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        var folder = Path.Combine(RepoRoot.Path, "artifacts", "screenshots");
+        Directory.CreateDirectory(Path.Combine(folder, "questions"));
         await page.SetViewportSizeAsync(1440, 1360);
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new() { Path = shot });
-        output.WriteLine("screenshot: " + shot);
+        var shots = new List<string> { Path.Combine(folder, "dashboard.png") };
+        await page.ScreenshotAsync(new() { Path = shots[0] });
+        foreach (var panel in QuestionPanels)
+        {
+            var shot = Path.Combine(folder, "questions", panel + ".png");
+            await page.Locator("#" + panel).ScreenshotAsync(new() { Path = shot });
+            shots.Add(shot);
+        }
+
+        output.WriteLine("screenshots: " + string.Join(", ", shots));
         if (Environment.GetEnvironmentVariable("PIPELINE_UPDATE_SCREENSHOTS") == "1")
         {
-            File.Copy(shot, Path.Combine(RepoRoot.Path, "docs", "dashboard.png"), overwrite: true);
+            foreach (var shot in shots)
+            {
+                var tracked = Path.Combine(RepoRoot.Path, "docs", Path.GetRelativePath(folder, shot));
+                Directory.CreateDirectory(Path.GetDirectoryName(tracked)!);
+                File.Copy(shot, tracked, overwrite: true);
+            }
         }
     }
 }
