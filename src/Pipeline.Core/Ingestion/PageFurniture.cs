@@ -12,7 +12,7 @@ internal static class PageFurniture
     [
         "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "form", "button", "select", "textarea",
         "input", "iframe", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "head", "title",
-        "dialog", "menu", "link", "meta",
+        "dialog", "menu", "link", "meta", "rt", "rp",
     ];
 
     // Page chrome that only belongs to the article when it sits inside the article's own element.
