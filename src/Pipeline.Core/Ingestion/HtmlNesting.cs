@@ -5,31 +5,31 @@ namespace Pipeline.Core.Ingestion;
 /// builder checks scopes by walking the stack of open elements, so thousands of unclosed tags cost quadratic time
 /// (20,000 nested &lt;div&gt;&lt;span&gt; took ~11 s, 50,000 over a minute); real pages nest a few dozen levels. The
 /// estimate counts start tags minus end tags of elements that can nest in themselves: void elements, raw text
-/// (script, style), comments, and elements the parser closes implicitly (p, li, td, a, headings...) do not deepen it,
-/// so it never counts deeper than the tree AngleSharp would build for such markup by more than stray end tags allow.
+/// (script, style), comments, and elements the parser closes implicitly (p, li, td, a, headings...) do not deepen it.
+/// Stray end tags make it undercount; only odd markup (a table opened directly inside a table) makes it overcount.
 /// </summary>
 internal static class HtmlNesting
 {
     /// <summary>Deeper than this is rejected: ~30 times the deepest of the 550 dev pages (70), and parsed in ~0.1 s.</summary>
     public const int MaxDepth = 2048;
 
-    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidElements = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "basefont", "bgsound", "frame", "keygen", "image", "isindex",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Opened again, these close the previous one (or are ignored) instead of nesting: depth does not grow with them.
-    private static readonly HashSet<string> SelfClosing = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SelfClosing = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
         "colgroup", "caption", "rb", "rt", "rp", "rtc", "a", "nobr", "button", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawText = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the markup nests deeper than <paramref name="limit"/> elements (stops scanning once it does).</summary>
     public static bool IsDeeperThan(string html, int limit = MaxDepth)
@@ -59,7 +59,7 @@ internal static class HtmlNesting
                 continue;
             }
 
-            var name = html[nameStart..nameEnd];
+            var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var tagEnd = html.IndexOf('>', nameEnd);
             if (tagEnd < 0)
             {
@@ -94,7 +94,7 @@ internal static class HtmlNesting
 
             if (RawText.Contains(name))
             {
-                i = SkipPast(html, i, "</" + name);
+                i = SkipPast(html, i, string.Concat("</", name));
                 depth--;
             }
         }
