@@ -142,7 +142,12 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?:read|continue reading|view|watch|listen to|see)\b(?: (?:this|the|full|more|entire|original|our))*\s*(?:story|article|report|piece|coverage|video)\b(?:\s+(?:on|at|in|from)\b.*)?\s*(?:[:.…>»→]+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StoryLink();
 
-    [GeneratedRegex(@"^(?:related(?: (?:coverage|stories|story|articles?|content|reading|links?))?|(?:read|see|also read|watch) (?:more|also)|see also|also on \S+|more (?:from|on) [^:]{1,40}|recommended(?: for you)?|editor'?s? picks?|trending|most read|popular now)\s*(?:[:|»>→]\s*\S.*|)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Related", "Read also" and their German, French, Spanish, Portuguese, Italian and Polish forms (the dev pages'
+    // languages), alone or introducing a headline; Spanish "Mira:", "Lee:" only with the colon.
+    [GeneratedRegex(@"^(?:(?:related(?: (?:coverage|stories|story|articles?|content|reading|links?))?|(?:read|see|also read|watch) (?:more|also)|see also|also on \S+|more (?:from|on) [^:]{1,40}|recommended(?: for you)?|editor'?s? picks?|trending|most read|popular now" +
+        @"|(?:auch|bitte) lesen|lesen sie (?:auch|mehr)|das könnte sie (?:auch )?interessieren|auch interessant|schon gelesen\??|mehr zum thema|weitere (?:beiträge|artikel|informationen|infos|nachrichten)|passend (?:dazu|zum thema)" +
+        @"|(?:à )?lire (?:aussi|également)|voir aussi|(?:vea|lea|lee|mira|ver) (?:también|además)|(?:le|te) puede interesar|noticias relacionadas|leia (?:também|mais)|veja (?:também|mais)|leggi anche|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również))" +
+        @"\s*(?:[:|»>→]\s*\S.*|)|(?:mira|lee|vea|lea)\s*:\s*\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RelatedLink();
 
     [GeneratedRegex(@"\bdonate (?:now|today|here)\b|\bwe need your (?:help|support)\b|\bsupport (?:our|independent|local|quality) (?:journalism|reporting|newsroom)\b|\bbecome an? (?:member|subscriber|patron|supporter)\b|\b(?:make|give) a (?:tax-deductible )?(?:donation|gift) (?:today|now)\b|\balready a subscriber\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

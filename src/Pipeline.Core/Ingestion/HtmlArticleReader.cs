@@ -34,7 +34,7 @@ internal static partial class HtmlArticleReader
             text = LooksLikeHtml(articleBody) ? FragmentText(articleBody) : articleBody;
         }
 
-        text = TrailingLabels.Trim(text);
+        text = DescriptionLead.Prepend(Meta(meta, "description", "og:description", "twitter:description"), TrailingLabels.Trim(text), body);
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd?.Publisher;
         var url = CanonicalLink(document) ?? Meta(meta, "og:url") ?? jsonLd?.Url;
         var h1 = blocks.SelectMany(b => b.LocalName == "h1" ? [b] : HtmlDom.Elements(b, "h1")).FirstOrDefault()

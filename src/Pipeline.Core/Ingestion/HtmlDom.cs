@@ -12,7 +12,17 @@ internal static class HtmlDom
     // Scripting off: <noscript> content is parsed as markup (and then skipped like the rest of the page furniture).
     private static readonly HtmlParserOptions Options = new() { IsScripting = false };
 
-    public static IDocument Parse(string html) => new HtmlParser(Options).ParseDocument(html);
+    /// <exception cref="ArticleRejectedException">The markup nests deeper than <see cref="HtmlNesting.MaxDepth"/> elements.</exception>
+    public static IDocument Parse(string html)
+    {
+        if (HtmlNesting.IsDeeperThan(html))
+        {
+            throw new ArticleRejectedException(
+                $"HTML nests deeper than {HtmlNesting.MaxDepth:N0} elements (thousands of unclosed tags): not parsed, because building a tree that deep takes time that grows with the square of its depth.");
+        }
+
+        return new HtmlParser(Options).ParseDocument(html);
+    }
 
     /// <summary>Elements below <paramref name="root"/> in document order, descending only where <paramref name="enter"/> allows.</summary>
     public static IEnumerable<IElement> Elements(INode root, Func<IElement, bool>? enter = null)

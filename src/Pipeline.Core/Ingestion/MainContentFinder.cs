@@ -369,7 +369,7 @@ internal static partial class MainContentFinder
 
     private static string Names(IElement element) => element.GetAttribute("class") + " " + element.Id;
 
-    [GeneratedRegex("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("-ad-|ai2html|author-?bio|author-?box|about-?the-?author|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnlikelyName();
 
     [GeneratedRegex("lead|teaser|intro|standfirst|summary|abstract|excerpt|subtitle|subline|dek|deck|kicker|description", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -381,6 +381,6 @@ internal static partial class MainContentFinder
     [GeneratedRegex("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PositiveName();
 
-    [GeneratedRegex("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|breadcrumb|newsletter|social|popup|cookie|disqus|menu|nav", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("-ad-|author-?bio|author-?box|about-?the-?author|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|breadcrumb|newsletter|social|popup|cookie|disqus|menu|nav", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NegativeName();
 }

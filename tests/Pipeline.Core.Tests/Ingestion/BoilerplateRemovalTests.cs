@@ -53,10 +53,26 @@ public sealed class BoilerplateRemovalTests
     [InlineData("RELATED COVERAGE: Port authority names new chief")]
     [InlineData("See also: How the ferry system grew")]
     [InlineData("Read more: The fight over the waterfront")]
+    [InlineData("Das könnte Sie auch interessieren")]
+    [InlineData("Mehr zum Thema")]
+    [InlineData("Schon gelesen?")]
+    [InlineData("À lire aussi : Le port rouvre ses quais")]
+    [InlineData("VEA TAMBIÉN: El puerto reabre sus muelles")]
+    [InlineData("MIRA: El puerto reabre sus muelles")]
+    [InlineData("Czytaj też")]
+    [InlineData("Leia também: O porto reabre")]
     public void Parse_RelatedLink_Removed(string line)
     {
         Assert.Equal(Keep, BodyOf(line));
         Assert.Equal(BoilerplateKind.RelatedLink, BoilerplateRules.Classify(line));
+    }
+
+    [Theory]
+    [InlineData("Mira la lista de horarios del puerto para este fin de semana.")]
+    [InlineData("Auch interessant ist, dass der Hafen am Sonntag öffnet.")]
+    public void Parse_SentenceOpeningLikeARelatedLabel_Kept(string line)
+    {
+        Assert.Equal(BoilerplateKind.None, BoilerplateRules.Classify(line));
     }
 
     [Theory]

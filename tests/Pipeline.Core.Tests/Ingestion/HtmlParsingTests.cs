@@ -144,13 +144,32 @@ public sealed class HtmlParsingTests
     }
 
     [Fact]
-    public void Parse_ThousandsOfUnclosedTags_ParsedWithoutStackOverflow()
+    public void Parse_TensOfThousandsOfUnclosedTags_FailsWithNestingReason()
     {
-        var html = "<html><head><title>Deep page</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000)) + "<p>Deep text survives.</p></body></html>";
+        var html = "<html><head><title>Deep page</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 50_000)) + "<p>Deep text.</p></body></html>";
+
+        var message = RawArticleBuilder.Text(html).Named("deep.html").Rejection();
+
+        Assert.StartsWith("HTML nests deeper than 2,048 elements", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HundredsOfUnclosedTags_Parsed()
+    {
+        var html = "<html><head><title>Deep page</title></head><body>" + string.Concat(Enumerable.Repeat("<div><span>", 500)) + "<p>Deep text survives.</p></body></html>";
 
         var parsed = RawArticleBuilder.Text(html).Named("deep.html").Parse();
 
         Assert.Equal("Deep page", parsed.Title);
         Assert.Equal("Deep text survives.", parsed.Body);
+    }
+
+    [Fact]
+    public void Parse_RubyAnnotations_ReadingsLeftOut()
+    {
+        var parsed = RawArticleBuilder.Text("<html><head><title>Law</title></head><body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもを<ruby>守<rt>まも</rt></ruby>る法律ができました。</p></body></html>")
+            .Named("ruby.html").Parse();
+
+        Assert.Equal("子どもを守る法律ができました。", parsed.Body);
     }
 }

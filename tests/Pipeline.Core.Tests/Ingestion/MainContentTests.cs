@@ -108,4 +108,33 @@ public sealed class MainContentTests
         Assert.Equal("Ferry deal passes after late debate", parsed.Title);
         Assert.StartsWith("The council approved", parsed.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_LongAuthorBioBesideAShorterStory_StoryWins()
+    {
+        var bio = string.Concat(Enumerable.Range(1, 8).Select(i => $"<p>Jane Roe has written, edited, and reported on harbors, ferries, and coastal towns for many years, part {i}.</p>"));
+        var parsed = Page("<title>Ferry deal</title>", $"<div class=\"entry\">{Paragraphs(4)}</div><div class=\"author-bio\"><div>{bio}</div></div>").Parse();
+
+        Assert.Contains("Paragraph 3, with more detail", parsed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Roe has written", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ArticleBodyOnlyInNoscriptFallback_TextFound()
+    {
+        var parsed = Page("<title>Ferry deal</title>",
+            $"<div class=\"post\"><div itemprop=\"articleBody\"><script>render()</script><noscript>{Paragraphs(3)}</noscript></div></div>").Parse();
+
+        Assert.Contains("Paragraph 3, with more detail", parsed.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoscriptNoticeOutsideTheArticle_NotText()
+    {
+        var notice = "<noscript><p>We and our partners process personal data, such as your interests, with cookies, to show you ads, and to measure them.</p></noscript>";
+        var parsed = Page("<title>Ferry deal</title>", $"{notice}<div class=\"story\">{Paragraphs(3)}</div>").Parse();
+
+        Assert.DoesNotContain("personal data", parsed.Body, StringComparison.Ordinal);
+        Assert.Contains("Paragraph 3", parsed.Body, StringComparison.Ordinal);
+    }
 }
