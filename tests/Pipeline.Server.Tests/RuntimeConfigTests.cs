@@ -8,17 +8,11 @@ namespace Pipeline.Server.Tests;
 /// </summary>
 public sealed class RuntimeConfigTests
 {
-    private static JsonElement ConfigProperties()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Pipeline.Server.runtimeconfig.json");
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        return json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").Clone();
-    }
-
     [Fact]
     public void RuntimeConfig_Built_KeepsServerGcWithGen0BudgetCappedAt8MB()
     {
-        var properties = ConfigProperties();
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pipeline.Server.runtimeconfig.json")));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 
         Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
         Assert.Equal(8L << 20, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64());
