@@ -49,6 +49,25 @@ public sealed class ArticleBlobSourceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListAsync_MorePagesThanOne_ReturnsEveryBlobOnce()
+    {
+        var h = await StorageHarness.CreateAsync(azurite);
+        var names = Enumerable.Range(0, 7).Select(i => $"page-test/{i:D2}.txt").ToArray();
+        foreach (var n in names)
+        {
+            await UploadAsync(h, n, "content of " + n);
+        }
+
+        var listed = new List<string>();
+        await foreach (var item in h.BlobSource.ListAsync(pageSize: 3, Ct))
+        {
+            listed.Add(item.Name);
+        }
+
+        Assert.Equal(names, listed);
+    }
+
+    [Fact]
     public async Task DownloadAsync_ExistingBlob_ReturnsContentTypeMetadataAndVersion()
     {
         var h = await StorageHarness.CreateAsync(azurite);
