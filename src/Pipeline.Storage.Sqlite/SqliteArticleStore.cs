@@ -34,6 +34,15 @@ public sealed partial class SqliteArticleStore(SqliteDatabase database) : IArtic
         return members;
     }
 
+    public async Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content_hash FROM articles WHERE id = $id";
+        command.Parameters.AddWithValue("$id", articleId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<BlobReference?> GetStoredVersionAsync(string articleId, CancellationToken cancellationToken)
     {
         if (!ArticleId.IsValid(articleId))

@@ -18,7 +18,7 @@ public sealed record EntityContribution(string EntityId, string Name, string Cat
     {
         ArgumentNullException.ThrowIfNull(record);
         var result = new Dictionary<string, EntityContribution>(StringComparer.Ordinal);
-        if (record.Analysis is null || record.DuplicateOf is not null)
+        if (record.Analysis is null || !record.IsCounted)
         {
             return result;
         }

@@ -31,6 +31,7 @@ public static class ContentHash
     internal static string Normalize(string text)
     {
         var builder = new StringBuilder(text.Length);
+        Span<char> lowered = stackalloc char[2];
         var gap = false;
         foreach (var original in text.EnumerateRunes())
         {
@@ -47,7 +48,7 @@ public static class ContentHash
             }
 
             gap = false;
-            builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            builder.Append(lowered[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lowered)]);
         }
 
         return builder.ToString();

@@ -24,7 +24,7 @@ public sealed partial class DuplicateStories(
     public async Task<ArticleRecord> PrepareAsync(ArticleRecord incoming, bool replacing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        if (replacing && await StoredHashAsync(incoming.Id, cancellationToken) is { } previous && previous != incoming.ContentHash)
+        if (replacing && await stories.GetContentHashAsync(incoming.Id, cancellationToken) is { } previous && previous != incoming.ContentHash)
         {
             await SettleAsync(previous, arriving: null, leaving: incoming.Id, cancellationToken);
         }
@@ -46,14 +46,11 @@ public sealed partial class DuplicateStories(
     /// <summary>Before an article is deleted: its story passes to the next upload, which then counts.</summary>
     public async Task LeaveAsync(string articleId, CancellationToken cancellationToken)
     {
-        if (await StoredHashAsync(articleId, cancellationToken) is { } hash)
+        if (await stories.GetContentHashAsync(articleId, cancellationToken) is { } hash)
         {
             await SettleAsync(hash, arriving: null, leaving: articleId, cancellationToken);
         }
     }
-
-    private async Task<string?> StoredHashAsync(string articleId, CancellationToken cancellationToken) =>
-        (await stories.GetArticleAsync(articleId, cancellationToken))?.ContentHash;
 
     /// <returns>What <paramref name="arriving"/>'s DuplicateOf must be.</returns>
     private async Task<string?> SettleAsync(string hash, ArticleRecord? arriving, string? leaving, CancellationToken cancellationToken)

@@ -8,6 +8,9 @@ public interface IStoryIndex
     /// <summary>Every stored article with this content hash (failed ones have none), in no particular order.</summary>
     Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken);
 
+    /// <summary>The content hash of the stored version of an article; null when none is stored or it has none. A cheap read.</summary>
+    Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken);
+
     /// <summary>The stored record (as <see cref="Queries.IArticleQueries.GetArticleAsync"/>): what a copy is re-marked from.</summary>
     Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken);
 }

@@ -27,4 +27,8 @@ public sealed partial class TableArticleStore : IStoryIndex
 
         return members;
     }
+
+    // The committed version's index keys carry its hash: one row read instead of the analysis blob.
+    public async Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(articleId, cancellationToken) is { } row && ArticleRow.IsCommitted(row) ? ArticleRow.ReadKeys(row).Committed?.Story : null;
 }

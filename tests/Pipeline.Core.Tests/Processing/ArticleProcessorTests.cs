@@ -265,6 +265,9 @@ public sealed class ArticleProcessorTests
         public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
             Task.FromResult(Latest().FirstOrDefault(r => r.Id == articleId));
 
+        public Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken) =>
+            Task.FromResult(Latest().FirstOrDefault(r => r.Id == articleId)?.ContentHash);
+
         // What is stored now: each id's last save, unless deleted since.
         private IEnumerable<ArticleRecord> Latest() =>
             Saved.GroupBy(r => r.Id).Select(g => g.Last()).Where(r => Stored.ContainsKey(r.Id));

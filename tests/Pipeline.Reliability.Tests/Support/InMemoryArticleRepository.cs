@@ -13,6 +13,9 @@ internal sealed class InMemoryArticleRepository : IArticleRepository, IStoryInde
     public Task<ArticleRecord?> GetArticleAsync(string articleId, CancellationToken cancellationToken) =>
         Task.FromResult(_records.GetValueOrDefault(articleId));
 
+    public Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.GetValueOrDefault(articleId)?.ContentHash);
+
     private readonly ConcurrentDictionary<string, ArticleRecord> _records = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ArticleRecord> Records => _records;

@@ -58,6 +58,9 @@ public sealed class FakeArticleRepository : IArticleRepository, IArticleQueries,
     /// <summary>Duplicate handling over this store, for a processor under test.</summary>
     public DuplicateStories Duplicates() => new(this, this, NullLogger<DuplicateStories>.Instance);
 
+    public Task<string?> GetContentHashAsync(string articleId, CancellationToken cancellationToken) =>
+        Task.FromResult(Saved.TryGetValue(articleId, out var record) ? record.ContentHash : null);
+
     public Task<IReadOnlyList<StoryMember>> FindStoryAsync(string contentHash, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoryMember>>([.. Saved.Values.Where(r => r.ContentHash == contentHash).Select(r => new StoryMember(r.Id, r.Blob.LastModified, r.ProcessedAt, r.DuplicateOf))]);
 
