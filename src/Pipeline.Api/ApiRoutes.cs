@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string GetStatus = nameof(GetStatus);
     public const string Health = nameof(Health);
     public const string Dashboard = nameof(Dashboard);
+    public const string GetOpenApiDocument = nameof(GetOpenApiDocument);
 
     /// <summary>How a caller presents a function key (Azure Functions) or the server's Api:Key: this header ...</summary>
     public const string KeyHeader = "x-functions-key";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Pipeline.Api;
 using Pipeline.Api.Dashboard;
+using Pipeline.Api.Docs;
 using Pipeline.Api.Health;
 using Pipeline.Api.Queries;
 using Pipeline.Core.Coverage;
@@ -12,7 +13,7 @@ namespace Pipeline.Functions;
 
 /// <summary>
 /// One HTTP function per route of <see cref="PipelineApi.MapPipelineApi"/>, named like its endpoint and calling
-/// the same handler. Every one but health needs a function key (x-functions-key header or code parameter).
+/// the same handler. Every one but health and the OpenAPI document needs a function key (x-functions-key header or code parameter).
 /// </summary>
 public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries coverage, QueryCache cache, HealthProbe health)
 {
@@ -75,6 +76,12 @@ public sealed class ApiFunctions(IArticleQueries queries, CoverageQueries covera
     public static FileContentHttpResult Dashboard(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest request) =>
         DashboardEndpoints.GetPage();
+
+    /// <summary>The server's OpenAPI document (this app serves the same routes); readable without a key, as it holds no data.</summary>
+    [Function(ApiRoutes.GetOpenApiDocument)]
+    public static Results<FileContentHttpResult, NotFound> GetOpenApiDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/{documentName}.json")] HttpRequest request, string documentName) =>
+        PublishedApiDocument.Get(documentName);
 
     private static CancellationToken Aborted(HttpRequest request) => request.HttpContext.RequestAborted;
 }

@@ -5,16 +5,21 @@ using Scalar.AspNetCore;
 namespace Pipeline.Api.Docs;
 
 /// <summary>
-/// The OpenAPI document of <see cref="PipelineApi.MapPipelineApi"/> at <see cref="DocumentPath"/> and an interactive
-/// reference (Scalar) at <see cref="ReferencePath"/>, whose script is served by the app itself (no CDN, no web fonts,
-/// no calls to Scalar's services).
+/// The OpenAPI document of <see cref="PipelineApi.MapPipelineApi"/> at <see cref="DocumentPath"/> and, as on Azure
+/// Functions, at <see cref="ApiDocumentPath"/>; an interactive reference (Scalar) at <see cref="ReferencePath"/>, whose
+/// script is served by the app itself (no CDN, no web fonts, no calls to Scalar's services).
 /// </summary>
 public static class ApiDocsExtensions
 {
     public const string DocumentName = "v1";
     public const string DocumentPath = "/openapi/" + DocumentName + ".json";
     public const string ReferencePath = "/" + PipelineApi.RoutePrefix + "/docs";
+
+    /// <summary>Where both hosts serve the document: under the API's prefix, the only routes a Functions app has.</summary>
+    public const string ApiDocumentPath = "/" + PipelineApi.RoutePrefix + "/openapi/" + DocumentName + ".json";
+
     private const string DocumentRoute = "/openapi/{documentName}.json";
+    private const string ApiDocumentRoute = "/" + PipelineApi.RoutePrefix + DocumentRoute;
 
     public static TBuilder AddPipelineApiDocs<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -60,6 +65,7 @@ public static class ApiDocsExtensions
     public static IEndpointRouteBuilder MapPipelineApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentRoute).AllowAnonymous();
+        app.MapOpenApi(ApiDocumentRoute).WithName(ApiRoutes.GetOpenApiDocument).AllowAnonymous();
         app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("Pipeline API")
                 .WithOpenApiRoutePattern(DocumentRoute)
