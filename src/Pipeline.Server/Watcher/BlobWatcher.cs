@@ -16,6 +16,9 @@ namespace Pipeline.Server.Watcher;
 /// <remarks>
 /// This is the local equivalent of the Functions host's trigger retries: a blob that fails transiently is retried
 /// with exponential backoff, and after <see cref="WatcherOptions.MaxAttempts"/> it is recorded as a failed article.
+/// The work queue holds at most <see cref="WatcherOptions.MaxQueued"/> blobs: a listing that finds a bulk load waits for
+/// room instead of holding every new blob in memory at once, and an announced upload waits behind that many, not the
+/// whole load.
 /// </remarks>
 internal sealed partial class BlobWatcher(
     ArticleBlobSource source,
@@ -32,8 +35,11 @@ internal sealed partial class BlobWatcher(
     private readonly ConcurrentDictionary<string, Receipt> _handled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
-    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>();
     private readonly WatcherOptions _options = options.Value;
+    private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(options.Value.MaxQueued)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+    });
     private int _listing;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -93,7 +99,7 @@ internal sealed partial class BlobWatcher(
                 foreach (var e in received)
                 {
                     // Completed once handed on: should the app stop before processing it, the listing still finds the blob.
-                    Enqueue(new WorkItem(e.BlobName, ETag: null, Deleted: e.Kind == ArticleEventKind.Deleted));
+                    await EnqueueAsync(new WorkItem(e.BlobName, ETag: null, Deleted: e.Kind == ArticleEventKind.Deleted), cancellationToken);
                     await events.CompleteAsync(e, cancellationToken);
                 }
             }
@@ -134,7 +140,8 @@ internal sealed partial class BlobWatcher(
                     continue; // A retry is scheduled.
                 }
 
-                queued += Enqueue(new WorkItem(blob.Name, blob.ETag, Deleted: false)) ? 1 : 0;
+                // Waits while the queue is full: the listing resumes where it stopped once the workers make room.
+                queued += await EnqueueAsync(new WorkItem(blob.Name, blob.ETag, Deleted: false), cancellationToken) ? 1 : 0;
             }
         }
         catch (Exception ex) when (StorageOutage.Is(ex))
@@ -149,7 +156,7 @@ internal sealed partial class BlobWatcher(
         {
             if (receipt.Listing < listing)
             {
-                queued += Enqueue(new WorkItem(name, ETag: null, Deleted: true)) ? 1 : 0;
+                queued += await EnqueueAsync(new WorkItem(name, ETag: null, Deleted: true), cancellationToken) ? 1 : 0;
             }
         }
 
@@ -172,12 +179,26 @@ internal sealed partial class BlobWatcher(
         return false;
     }
 
-    /// <summary>Queues the blob unless it is already queued or being processed.</summary>
-    private bool Enqueue(WorkItem item)
+    /// <summary>Queues the blob unless it is already queued or being processed, waiting for room in the queue.</summary>
+    private async ValueTask<bool> EnqueueAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var queued = _inFlight.TryAdd(item.Name, 0) && _queue.Writer.TryWrite(item);
+        if (!_inFlight.TryAdd(item.Name, 0))
+        {
+            return false;
+        }
+
         status.Pending = _inFlight.Count;
-        return queued;
+        try
+        {
+            await _queue.Writer.WriteAsync(item, cancellationToken);
+            return true;
+        }
+        catch
+        {
+            // Not queued (shutting down): the next listing finds the blob again.
+            Release(item.Name);
+            throw;
+        }
     }
 
     /// <summary>The blob is no longer queued or being processed (a retry queues it again).</summary>
@@ -301,9 +322,9 @@ internal sealed partial class BlobWatcher(
         try
         {
             await Task.Delay(delay, timeProvider, cancellationToken);
-            Enqueue(item);
+            await EnqueueAsync(item, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
             // Shutting down: the receipts say what is left, and the next start's listing finds it.
         }

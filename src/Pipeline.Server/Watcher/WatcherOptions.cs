@@ -28,6 +28,13 @@ public sealed class WatcherOptions
     [Range(0, 256)]
     public int Concurrency { get; set; }
 
+    /// <summary>
+    /// Blobs queued for the workers at most. A listing that finds more (a bulk load) waits for room and resumes where it
+    /// stopped, so memory does not grow with the backlog; announced uploads wait behind at most this many.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxQueued { get; set; } = 500;
+
     /// <summary>Attempts for a blob that keeps failing transiently before it is recorded as failed (no endless retry).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;

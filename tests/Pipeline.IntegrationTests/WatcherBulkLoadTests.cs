@@ -1,0 +1,45 @@
+using Pipeline.Testing;
+
+namespace Pipeline.IntegrationTests;
+
+/// <summary>A bulk load larger than the watcher's queue: the listing waits for room, and nothing is left out.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class WatcherBulkLoadTests(AzuriteFixture azurite)
+{
+    private const int Blobs = 24;
+    private const int MaxQueued = 2;
+    private const int Workers = 1;
+
+    [Fact]
+    public async Task Start_MoreBlobsThanTheQueueHolds_AllProcessedWithTheQueueBounded()
+    {
+        await using var app = new PipelineAppFactory(azurite, StorageNames.Unique(), new Dictionary<string, string?>
+        {
+            ["Watcher:MaxQueued"] = MaxQueued.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Watcher:Concurrency"] = Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        for (var i = 0; i < Blobs; i++)
+        {
+            await app.UploadAsync($"bulk/{i:D2}.txt", TestArticles.Edition(TestArticles.Harbor(), i));
+        }
+
+        var client = app.CreateClient();
+        var mostPending = 0;
+        long processed;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            var watcher = (await client.GetJsonAsync("/api/health"))["watcher"]!;
+            mostPending = Math.Max(mostPending, watcher["pending"]!.GetValue<int>());
+            processed = watcher["processed"]!.GetValue<long>();
+            Assert.True(DateTime.UtcNow < deadline, $"{processed} of {Blobs} processed within 60 s");
+            await Task.Delay(10);
+        }
+        while (processed < Blobs);
+
+        // Queued, plus the one each worker is processing, plus the one the waiting listing holds.
+        Assert.InRange(mostPending, 1, MaxQueued + Workers + 1);
+        var listed = await client.GetJsonAsync("/api/articles?top=100");
+        Assert.Equal(Blobs, listed["items"]!.AsArray().Count);
+    }
+}
