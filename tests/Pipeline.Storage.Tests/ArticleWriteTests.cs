@@ -1,4 +1,5 @@
 using Pipeline.Core.Articles;
+using Pipeline.Core.Coverage;
 using Pipeline.Core.Queries;
 using Pipeline.Testing;
 using Pipeline.Testing.Aggregates;
@@ -38,9 +39,10 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         var twice = await h.AllRowsAsync();
 
         Assert.Equal(once, twice);
-        // Articles + time + source + 2 entity index rows + "all" (2 aggregates + receipt) + month (2 month and 2 day
-        // aggregates + receipt) + 2 names + month registry + the story row.
-        Assert.Equal(1 + 1 + 1 + 2 + 3 + 5 + 2 + 1 + 1, twice.Count);
+        // Articles + time + source + 2 entity index rows + "all" (2 aggregates + the state's and the outlet's corpus
+        // totals + receipt) + month (2 month and 2 day aggregates + the outlet's month and day totals + receipt) + 2 names
+        // + month registry + the story row + the last-processed marker.
+        Assert.Equal(1 + 1 + 1 + 2 + 5 + 7 + 2 + 1 + 1 + 1, twice.Count);
         var entity = await h.Store.GetEntityAsync("person-bernie-sanders", Ct);
         Assert.Equal(1, entity!.ArticleCount);
         Assert.Equal(1, await h.AnalysisBlobCountAsync());
@@ -122,9 +124,14 @@ public sealed class ArticleWriteTests(AzuriteFixture azurite)
         }
 
         Assert.All(await h.RowsAsync(h.Tables.ByTime), r => Assert.Equal("months", r.PartitionKey));
-        // No receipt is left, and every aggregate is back to zero (kept for its ETag).
+        // No receipt is left, and every aggregate is back to zero (kept for its ETag); the name index and the
+        // last-processed marker stay.
         var stats = await h.RowsAsync(h.Tables.EntityStats);
-        Assert.All(stats.Where(r => !r.RowKey.StartsWith("n|", StringComparison.Ordinal)), r => Assert.Equal(0L, r.GetInt64("Articles")));
+        Assert.All(
+            stats.Where(r => !r.RowKey.StartsWith("n|", StringComparison.Ordinal) && !r.RowKey.StartsWith("z|last|", StringComparison.Ordinal)),
+            r => Assert.Equal(0L, r.GetInt64("Articles")));
+        Assert.Equal(new CorpusCounts(0, 0, 0, 0, 0, null), await h.Store.ReadCountsAsync(Ct));
+        Assert.Empty(await h.Store.ReadSourcesAsync(new CoverageScope(), Ct));
         Assert.Null(await h.Store.GetEntityAsync("person-alice-adams", Ct));
         Assert.Empty(await h.Store.ListEntitiesAsync(new EntityQuery(), Ct));
         Assert.Empty((await h.Store.ListArticlesAsync(new ArticleQuery(), Ct)).Items);

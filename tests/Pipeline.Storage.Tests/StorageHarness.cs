@@ -91,7 +91,8 @@ internal sealed class StorageHarness
 
     /// <summary>
     /// <see cref="AllRowsAsync"/> without the rows kept on purpose after their articles left: aggregates whose shards
-    /// sum to zero (their ETag keeps concurrent updates safe), the name index and the month registry. Aggregate shards
+    /// sum to zero (their ETag keeps concurrent updates safe), the name index, the month registry and the last-processed
+    /// markers (one per writer's slot, the newest time any article was processed). Aggregate shards
     /// are shown as "*": which shard a writer used is its own choice, so two stores agree on the entities, not the shards.
     /// </summary>
     public async Task<List<string>> LiveRowsAsync()
@@ -111,7 +112,8 @@ internal sealed class StorageHarness
         }
 
         return (await AllRowsAsync())
-            .Where(r => !r.StartsWith("ArticlesByTime|months|", StringComparison.Ordinal) && !r.StartsWith("EntityStats|all|n|", StringComparison.Ordinal))
+            .Where(r => !r.StartsWith("ArticlesByTime|months|", StringComparison.Ordinal) && !r.StartsWith("EntityStats|all|n|", StringComparison.Ordinal)
+                && !r.StartsWith("EntityStats|all|z|last|", StringComparison.Ordinal))
             .Select(r => shards.GetValueOrDefault(r, r))
             .Where(r => sums.GetValueOrDefault(r, 1) != 0)
             .Distinct()

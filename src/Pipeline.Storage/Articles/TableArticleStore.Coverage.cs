@@ -9,13 +9,13 @@ using Pipeline.Storage.Keys;
 
 namespace Pipeline.Storage.Articles;
 
-// Coverage aggregates, summed from the time index: an entity's rows in the window's month partitions (they carry the
-// article's mentions of and tone toward it), else the article rows themselves. Exact and current, because the rows
-// are the ones every save replaces; the cost follows the articles inside the window, and the API caches answers.
+// Coverage aggregates. The corpus counts and the outlets' totals are kept as pseudo-entities beside the entity totals
+// (CorpusContributions): a few rows per outlet and period, whatever the corpus. Timelines, co-mentions and one
+// entity's outlets are summed from the time index: an entity's rows in the window's month partitions (they carry the
+// article's mentions of and tone toward it), else the article rows themselves; that cost follows the articles inside
+// the window, and the API caches answers. Exact and current either way: every save replaces its rows and receipts.
 public sealed partial class TableArticleStore : ICoverageStore
 {
-    private static readonly string[] CountColumns = [SummaryColumns.Status, "PublishedAt", "ProcessedAt", SummaryColumns.DuplicateOf, ArticleRow.BlobETag];
-
     public async Task<DailyCoverage> ReadDailyAsync(CoverageScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -46,23 +46,81 @@ public sealed partial class TableArticleStore : ICoverageStore
         ArgumentNullException.ThrowIfNull(scope);
         var windowed = scope.From is not null || scope.To is not null;
         var sources = new Dictionary<string, (string? Name, CoverageTotals Totals)>(StringComparer.Ordinal);
-        await foreach (var fact in ReadFactsAsync(scope with { Source = null }, cancellationToken))
+        if (scope.EntityId is null && !(windowed && scope.IncludeUndated))
+        {
+            // The outlets' own totals (CorpusContributions): whole months and days from them, partial days from articles.
+            await AddSourceTotalsAsync(scope.From, scope.To, sources, cancellationToken);
+        }
+        else
+        {
+            // Per entity, or with undated articles placed by upload time: the articles in the window.
+            await AddSourceFactsAsync(scope with { Source = null }, windowed, sources, cancellationToken);
+        }
+
+        return [.. sources.Values.Where(s => s.Totals.Articles > 0).Select(s => new SourceCoverage(s.Name, s.Totals))];
+    }
+
+    private async Task AddSourceTotalsAsync(
+        DateTimeOffset? from, DateTimeOffset? to, Dictionary<string, (string? Name, CoverageTotals Totals)> sources, CancellationToken cancellationToken)
+    {
+        if (from is null && to is null)
+        {
+            AddSourceSums(await _stats.SumCorpusAsync(EntityStatsStore.AllPeriod, CorpusContributions.SourcePrefix, cancellationToken), sources);
+            return;
+        }
+
+        var months = await ReadMonthsAsync(cancellationToken);
+        if (months.Count == 0)
+        {
+            return;
+        }
+
+        // Open ends are bounded by the months that hold articles, so no empty period is read.
+        var first = TimeKeys.MonthStart(months[0]);
+        var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
+        foreach (var span in LeaderboardSpans.Split(from is { } f && f > first ? f : first, to is { } t && t < end ? t : end))
+        {
+            if (span.Period is { } period)
+            {
+                AddSourceSums(await _stats.SumCorpusAsync(period, CorpusContributions.SourcePrefix, cancellationToken), sources);
+            }
+            else
+            {
+                await AddSourceFactsAsync(new CoverageScope { From = span.From, To = span.To }, windowed: true, sources, cancellationToken);
+            }
+        }
+    }
+
+    private static void AddSourceSums(Dictionary<string, (string Name, CoverageTotals Totals)> sums, Dictionary<string, (string? Name, CoverageTotals Totals)> sources)
+    {
+        foreach (var (id, sum) in sums)
+        {
+            SourceEntry(sources, id[CorpusContributions.SourcePrefix.Length..], CorpusContributions.SourceName(sum.Name)).Totals.Add(sum.Totals);
+        }
+    }
+
+    private async Task AddSourceFactsAsync(
+        CoverageScope scope, bool windowed, Dictionary<string, (string? Name, CoverageTotals Totals)> sources, CancellationToken cancellationToken)
+    {
+        await foreach (var fact in ReadFactsAsync(scope, cancellationToken))
         {
             if (!fact.Dated && windowed && !scope.IncludeUndated)
             {
                 continue;
             }
 
-            var key = fact.SourceKey ?? "";
-            if (!sources.TryGetValue(key, out var entry))
-            {
-                sources[key] = entry = (fact.Source, new CoverageTotals());
-            }
+            SourceEntry(sources, fact.SourceKey ?? "", fact.Source).Totals.AddArticle(fact.Mentions, fact.PolarityMicro);
+        }
+    }
 
-            entry.Totals.AddArticle(fact.Mentions, fact.PolarityMicro);
+    private static (string? Name, CoverageTotals Totals) SourceEntry(Dictionary<string, (string? Name, CoverageTotals Totals)> sources, string key, string? name)
+    {
+        if (!sources.TryGetValue(key, out var entry))
+        {
+            sources[key] = entry = (name, new CoverageTotals());
         }
 
-        return [.. sources.Values.Select(s => new SourceCoverage(s.Name, s.Totals))];
+        return entry;
     }
 
     public async Task<IReadOnlyList<CoMentionCoverage>> ReadCoMentionsAsync(CoverageScope scope, CancellationToken cancellationToken)
@@ -102,32 +160,12 @@ public sealed partial class TableArticleStore : ICoverageStore
 
     public async Task<CorpusCounts> ReadCountsAsync(CancellationToken cancellationToken)
     {
-        // One projected scan of the article rows: Table storage keeps no counters that could drift.
-        long processed = 0, unscored = 0, failed = 0, undated = 0, duplicates = 0;
-        DateTimeOffset? last = null;
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {ArticleRow.RowKey}");
-        await foreach (var row in _storage.Articles.QueryAsync<TableEntity>(filter, select: CountColumns, cancellationToken: cancellationToken))
-        {
-            if (!ArticleRow.IsCommitted(row) || !Enum.TryParse<ArticleStatus>(row.GetString(SummaryColumns.Status), out var status))
-            {
-                continue;
-            }
-
-            _ = status switch
-            {
-                ArticleStatus.Processed => processed++,
-                ArticleStatus.Unscored => unscored++,
-                _ => failed++,
-            };
-            undated += row.GetDateTimeOffset("PublishedAt") is null ? 1 : 0;
-            duplicates += row.GetString(SummaryColumns.DuplicateOf) is null ? 0 : 1;
-            if (row.GetDateTimeOffset("ProcessedAt") is { } at && (last is null || at > last))
-            {
-                last = at;
-            }
-        }
-
-        return new CorpusCounts(processed, unscored, failed, undated, duplicates, last);
+        // The counts are pseudo-entities beside the entity totals (CorpusContributions): a few rows, whatever the corpus.
+        var counts = await _stats.SumCorpusAsync(EntityStatsStore.AllPeriod, CorpusContributions.CountPrefix, cancellationToken);
+        long Count(string id) => counts.TryGetValue(id, out var c) ? c.Totals.Articles : 0;
+        var (processed, unscored, failed) = (Count(CorpusContributions.Processed), Count(CorpusContributions.Unscored), Count(CorpusContributions.Failed));
+        var last = processed + unscored + failed == 0 ? null : await _lastProcessed.ReadAsync(cancellationToken);
+        return new CorpusCounts(processed, unscored, failed, Count(CorpusContributions.Undated), Count(CorpusContributions.Duplicate), last);
     }
 
     /// <summary>One article as a coverage aggregate counts it: for an entity's scope, its mentions of and tone toward it.</summary>

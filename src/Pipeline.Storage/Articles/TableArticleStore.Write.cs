@@ -50,11 +50,12 @@ public sealed partial class TableArticleStore
             WriteIndexRowsAsync(record, state, contributions, lease, cancellationToken),
             DeleteIndexRowsAsync(record.Id, older, except: state, lease, cancellationToken),
             UploadRecordAsync(record, cancellationToken),
-            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, newPartitions.Contains(p) ? contributions : [], hadKeys, lease.EnsureHeld, cancellationToken))));
+            Task.WhenAll(partitions.Select(p => _stats.ApplyAsync(p, record.Id, Totalled(p, newPartitions, record, state, contributions), hadKeys, lease.EnsureHeld, cancellationToken))));
 
         var row = ArticleRow.Create(record, AnalysisBlobName(record.Id));
         ArticleRow.WriteKeys(row, new IndexKeys(state, []));
         await CommitAsync(record.Id, lease, writes, etag => _storage.Articles.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken));
+        await _lastProcessed.RecordAsync(record.ProcessedAt, cancellationToken);
     }
 
     public async Task DeleteAsync(string articleId, CancellationToken cancellationToken)
@@ -182,6 +183,21 @@ public sealed partial class TableArticleStore
             throw new TimeoutException(
                 $"Article {articleId}: the write lock expired before the write finished (Storage:ArticleLockSeconds); the operation should be retried.", ex);
         }
+    }
+
+    /// <summary>What the article adds to the totals of <paramref name="partition"/>: its entities and the corpus pseudo-entities.</summary>
+    private static IReadOnlyList<StoredContribution> Totalled(
+        string partition, HashSet<string> newPartitions, ArticleRecord record, IndexState state, List<StoredContribution> entities)
+    {
+        if (!newPartitions.Contains(partition))
+        {
+            return []; // A partition only an older version added to.
+        }
+
+        var corpus = partition == EntityStatsStore.AllPeriod
+            ? CorpusContributions.AllTime(record, state.SourceKey)
+            : CorpusContributions.Monthly(record, state.SourceKey);
+        return [.. entities, .. corpus];
     }
 
     private static bool SameKeys(IndexState a, IndexState b) =>

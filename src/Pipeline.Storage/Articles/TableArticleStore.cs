@@ -25,6 +25,7 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
 
     private readonly StorageTables _storage;
     private readonly EntityStatsStore _stats;
+    private readonly LastProcessedMarker _lastProcessed;
     private readonly TimeProvider _time;
     private readonly ILogger<TableArticleStore> _logger;
     private readonly ConcurrentDictionary<string, bool> _knownMonths = new(StringComparer.Ordinal);
@@ -35,6 +36,7 @@ public sealed partial class TableArticleStore : IArticleRepository, IArticleQuer
         _time = timeProvider;
         _logger = logger;
         _stats = new EntityStatsStore(storage.EntityStats, storage.EntityShards, timeProvider);
+        _lastProcessed = new LastProcessedMarker(storage.EntityStats, storage.EntityShards);
     }
 
     /// <summary>Entity-totals updates that lost an ETag race and were retried since start-up.</summary>

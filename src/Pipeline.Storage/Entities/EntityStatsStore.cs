@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Aggregates;
+using Pipeline.Core.Coverage;
 using Pipeline.Storage.Articles;
 using Pipeline.Storage.Keys;
 
@@ -30,6 +31,9 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     private const int MaxAttempts = 200;
     private const int ReadParallelism = 8;
     private const string ReceiptPrefix = "a|";
+
+    // Sum of squared polarities (millionths squared), for the spread of a tone; absent on rows written before it.
+    private const string PolaritySquaresColumn = "PolaritySquares";
 
     private readonly AggregateCache _cache = new();
     private long _conflicts;
@@ -132,13 +136,9 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     /// <summary>Adds every aggregate shard that is not all zeros (a shard may be negative; the sum is not) in <paramref name="period"/> ("all", "m{yyyyMM}", "d{yyyyMMdd}") into <paramref name="totals"/>.</summary>
     public async Task AddPeriodAsync(string period, string? categoryKey, Dictionary<string, EntityTotals> totals, CancellationToken cancellationToken)
     {
-        var (partition, prefix) = period[0] switch
-        {
-            'd' => ("m" + period[1..7], "d" + period[7..9] + "|"),
-            'm' => (period, "m|"),
-            _ => (AllPeriod, "e|"),
-        };
-        var upper = UpperBound(prefix);
+        var (partition, prefix) = Locate(period);
+        // Entities only: the corpus pseudo-entities ('~...') sort after every entity id.
+        var upper = prefix + CorpusContributions.Marker;
         // A shard can hold 0 articles but not 0 mentions (one version added in one shard, the next in another).
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}")
             + TableClient.CreateQueryFilter($" and (Articles ne {0L} or Mentions ne {0L} or PolarityMicro ne {0L} or Scored ne {0L})")
@@ -147,6 +147,31 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
         {
             Add(totals, e);
         }
+    }
+
+    /// <summary>
+    /// The sums of the corpus pseudo-entities (<see cref="CorpusContributions"/>) whose ids start with
+    /// <paramref name="idPrefix"/> in <paramref name="period"/> ("all", "m{yyyyMM}", "d{yyyyMMdd}"), by id: one
+    /// row-key range, a row per pseudo-entity and shard.
+    /// </summary>
+    public async Task<Dictionary<string, (string Name, CoverageTotals Totals)>> SumCorpusAsync(string period, string idPrefix, CancellationToken cancellationToken)
+    {
+        var (partition, prefix) = Locate(period);
+        var from = prefix + idPrefix;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {UpperBound(from)}");
+        var sums = new Dictionary<string, (string Name, CoverageTotals Totals)>(StringComparer.Ordinal);
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var id = e.GetString("EntityId");
+            if (!sums.TryGetValue(id, out var sum))
+            {
+                sums[id] = sum = (e.GetString("Name") ?? "", new CoverageTotals());
+            }
+
+            sum.Totals.Add(e.GetInt64("Articles") ?? 0, e.GetInt64("Mentions") ?? 0, e.GetInt64("Scored") ?? 0, e.GetInt64("PolarityMicro") ?? 0, e.GetInt64(PolaritySquaresColumn) ?? 0);
+        }
+
+        return sums;
     }
 
     /// <summary>Adds contributions read from articles (partial days) into <paramref name="totals"/>.</summary>
@@ -172,6 +197,14 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     private static void Add(Dictionary<string, EntityTotals> totals, TableEntity e) =>
         Total(totals, e.GetString("EntityId"), e.GetString("Name"), e.GetString("Category"))
             .Add(e.GetInt64("Articles") ?? 0, e.GetInt64("Mentions") ?? 0, e.GetInt64("PolarityMicro") ?? 0, e.GetInt64("Scored") ?? 0);
+
+    // The partition and row-key prefix of a period's aggregates.
+    private static (string Partition, string Prefix) Locate(string period) => period[0] switch
+    {
+        'd' => ("m" + period[1..7], "d" + period[7..9] + "|"),
+        'm' => (period, "m|"),
+        _ => (AllPeriod, "e|"),
+    };
 
     // "e|" -> "e}": the first key after every key with the prefix ('}' follows '|').
     private static string UpperBound(string prefix) => prefix[..^1] + "}";
@@ -229,7 +262,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
                     actions.Add(existing is null
                         ? new TableTransactionAction(TableTransactionActionType.Add, row)
                         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, existing.ETag));
-                    if (existing is null && partition == AllPeriod)
+                    if (existing is null && partition == AllPeriod && !CorpusContributions.IsPseudo(plan.EntityId))
                     {
                         var any = plan.Want ?? plan.Have!;
                         var name = new TableEntity(partition, "n|" + EntityContribution.NameKey(any.Name) + "|" + any.EntityId) { ["EntityId"] = any.EntityId };
@@ -316,6 +349,7 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
             ["Mentions"] = (existing?.GetInt64("Mentions") ?? 0) + delta.Mentions,
             ["PolarityMicro"] = (existing?.GetInt64("PolarityMicro") ?? 0) + delta.PolarityMicro,
             ["Scored"] = (existing?.GetInt64("Scored") ?? 0) + delta.Scored,
+            [PolaritySquaresColumn] = (existing?.GetInt64(PolaritySquaresColumn) ?? 0) + delta.PolaritySquares,
         };
     }
 
@@ -424,15 +458,16 @@ internal sealed class EntityStatsStore(TableClient table, int shards, TimeProvid
     }
 
     /// <summary>Change of one aggregate row; <see cref="Added"/>/<see cref="Subtracted"/> say which versions touch it.</summary>
-    private readonly record struct RowDelta(long Articles, long Mentions, long PolarityMicro, long Scored, bool Added, bool Subtracted)
+    private readonly record struct RowDelta(long Articles, long Mentions, long PolarityMicro, long Scored, long PolaritySquares, bool Added, bool Subtracted)
     {
-        public bool IsZero => Articles == 0 && Mentions == 0 && PolarityMicro == 0 && Scored == 0;
+        public bool IsZero => Articles == 0 && Mentions == 0 && PolarityMicro == 0 && Scored == 0 && PolaritySquares == 0;
 
         public RowDelta Plus(StoredContribution c, int sign) => new(
             Articles + sign,
             Mentions + (sign * c.Mentions),
             PolarityMicro + (sign * (c.PolarityMicro ?? 0)),
             Scored + (c.PolarityMicro is null ? 0 : sign),
+            PolaritySquares + (sign * (c.PolarityMicro is { } p ? p * p : 0)),
             Added || sign > 0,
             Subtracted || sign < 0);
     }
