@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pipeline.Core.Processing;
 
 namespace Pipeline.Storage.Sqlite;
@@ -5,10 +6,9 @@ namespace Pipeline.Storage.Sqlite;
 /// <summary>Receipts (blob name → handled ETag) in the same file as the results they describe.</summary>
 public sealed class SqliteReceiptStore(SqliteDatabase database) : IReceiptStore
 {
-    public async Task<IReadOnlyDictionary<string, string>> LoadAsync(string container, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<BlobReceipt> ReadAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT blob_name, etag FROM receipts WHERE container = $container";
@@ -16,10 +16,8 @@ public sealed class SqliteReceiptStore(SqliteDatabase database) : IReceiptStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = reader.GetString(1);
+            yield return new BlobReceipt(reader.GetString(0), reader.GetString(1));
         }
-
-        return result;
     }
 
     public Task RecordAsync(string container, string blobName, string eTag, CancellationToken cancellationToken)

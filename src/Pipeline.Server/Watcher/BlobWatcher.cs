@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Articles;
@@ -30,9 +32,10 @@ internal sealed partial class BlobWatcher(
     TimeProvider timeProvider,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
-    // Handled version of every blob, stamped with the last listing that saw it: deletions are the entries a complete
-    // listing did not stamp, so no set of the listing's names is built beside it (one name per blob, held once).
-    private readonly ConcurrentDictionary<string, Receipt> _handled = new(StringComparer.Ordinal);
+    // Handled version of every blob, by 64-bit hashes of its name and ETag (no strings: at 100,000 blobs about 6 MB
+    // instead of 21), stamped with the last listing that saw it. Deletions are the entries a complete listing did not
+    // stamp; their names are then read from the receipts store.
+    private readonly ConcurrentDictionary<ulong, Receipt> _handled = new();
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
     private readonly WatcherOptions _options = options.Value;
@@ -44,9 +47,9 @@ internal sealed partial class BlobWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var (name, eTag) in await receipts.LoadAsync(source.ContainerName, stoppingToken))
+        await foreach (var receipt in receipts.ReadAsync(source.ContainerName, stoppingToken))
         {
-            _handled[name] = new Receipt(eTag, Listing: 0);
+            _handled[Hash(receipt.BlobName)] = new Receipt(Hash(receipt.ETag), Listing: 0);
         }
 
         var workerCount = _options.Concurrency > 0 ? _options.Concurrency : Environment.ProcessorCount;
@@ -152,11 +155,14 @@ internal sealed partial class BlobWatcher(
         }
 
         // Handled before this listing began and not listed by it: deleted. (Handled since it began: stamped by MarkHandled.)
-        foreach (var (name, receipt) in _handled)
+        if (_handled.Any(h => h.Value.Listing < listing))
         {
-            if (receipt.Listing < listing)
+            await foreach (var receipt in receipts.ReadAsync(source.ContainerName, cancellationToken))
             {
-                queued += await EnqueueAsync(new WorkItem(name, ETag: null, Deleted: true), cancellationToken) ? 1 : 0;
+                if (_handled.TryGetValue(Hash(receipt.BlobName), out var handled) && handled.Listing < listing)
+                {
+                    queued += await EnqueueAsync(new WorkItem(receipt.BlobName, ETag: null, Deleted: true), cancellationToken) ? 1 : 0;
+                }
             }
         }
 
@@ -167,12 +173,13 @@ internal sealed partial class BlobWatcher(
     /// <summary>Stamps the blob as seen by this listing (so it is not taken for deleted); whether this version was handled.</summary>
     private bool IsHandled(string name, string eTag, int listing)
     {
-        while (_handled.TryGetValue(name, out var receipt))
+        var key = Hash(name);
+        while (_handled.TryGetValue(key, out var receipt))
         {
             // Compare-and-swap: a worker may record a newer version at the same moment; then look again.
-            if (receipt.Listing >= listing || _handled.TryUpdate(name, receipt with { Listing = listing }, receipt))
+            if (receipt.Listing >= listing || _handled.TryUpdate(key, receipt with { Listing = listing }, receipt))
             {
-                return receipt.ETag == eTag;
+                return receipt.ETag == Hash(eTag);
             }
         }
 
@@ -244,7 +251,7 @@ internal sealed partial class BlobWatcher(
     private async Task ProcessAsync(RawArticle raw, CancellationToken cancellationToken)
     {
         var name = raw.Blob.Name;
-        if (_handled.TryGetValue(name, out var handled) && handled.ETag == raw.Blob.ETag)
+        if (_handled.TryGetValue(Hash(name), out var handled) && handled.ETag == Hash(raw.Blob.ETag))
         {
             return; // Announced and listed, or announced twice: this version is done.
         }
@@ -266,7 +273,7 @@ internal sealed partial class BlobWatcher(
     {
         await processor.DeleteAsync(source.ContainerName, name, cancellationToken);
         await receipts.RemoveAsync(source.ContainerName, name, cancellationToken);
-        _handled.TryRemove(name, out _);
+        _handled.TryRemove(Hash(name), out _);
         _retries.TryRemove(name, out _);
         status.CountDeleted();
     }
@@ -274,7 +281,7 @@ internal sealed partial class BlobWatcher(
     private async Task MarkHandledAsync(string name, string eTag, CancellationToken cancellationToken)
     {
         await receipts.RecordAsync(source.ContainerName, name, eTag, cancellationToken);
-        _handled[name] = new Receipt(eTag, Volatile.Read(ref _listing));
+        _handled[Hash(name)] = new Receipt(Hash(eTag), Volatile.Read(ref _listing));
         _retries.TryRemove(name, out _);
     }
 
@@ -333,8 +340,13 @@ internal sealed partial class BlobWatcher(
     /// <param name="ETag">The listed version; null when announced by an event or for deletions.</param>
     private sealed record WorkItem(string Name, string? ETag, bool Deleted);
 
+    /// <param name="ETag">The handled version's ETag, hashed.</param>
     /// <param name="Listing">The last listing that saw this version (or began before it was handled); 0 = none yet.</param>
-    private readonly record struct Receipt(string ETag, int Listing);
+    private readonly record struct Receipt(ulong ETag, int Listing);
+
+    // Two names (or ETags) of one container sharing a hash: about one chance in 10^9 at 100,000 blobs. Should it
+    // happen, the two blobs would be processed again at each listing (never skipped), as each looks changed.
+    private static ulong Hash(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
 
     private sealed record RetryState(string? ETag, int Attempts, DateTimeOffset NotBefore);
 

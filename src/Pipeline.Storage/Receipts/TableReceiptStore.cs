@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Processing;
@@ -9,17 +10,14 @@ namespace Pipeline.Storage.Receipts;
 /// <summary>Receipts in table "Receipts": PK = container, RK = encoded blob name; the name itself and the ETag are properties.</summary>
 public sealed class TableReceiptStore(StorageTables storage) : IReceiptStore
 {
-    public async Task<IReadOnlyDictionary<string, string>> LoadAsync(string container, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<BlobReceipt> ReadAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {container}");
         await foreach (var e in storage.Receipts.QueryAsync<TableEntity>(filter, select: ["BlobName", "BlobETag"], cancellationToken: cancellationToken))
         {
-            result[e.GetString("BlobName")] = e.GetString("BlobETag");
+            yield return new BlobReceipt(e.GetString("BlobName"), e.GetString("BlobETag"));
         }
-
-        return result;
     }
 
     public async Task RecordAsync(string container, string blobName, string eTag, CancellationToken cancellationToken)
