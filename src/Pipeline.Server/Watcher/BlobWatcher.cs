@@ -344,8 +344,9 @@ internal sealed partial class BlobWatcher(
     /// <param name="Listing">The last listing that saw this version (or began before it was handled); 0 = none yet.</param>
     private readonly record struct Receipt(ulong ETag, int Listing);
 
-    // Two names (or ETags) of one container sharing a hash: about one chance in 10^9 at 100,000 blobs. Should it
-    // happen, the two blobs would be processed again at each listing (never skipped), as each looks changed.
+    // Two names of one container sharing a 64-bit hash: about one chance in 10^9 at 100,000 blobs. Should it happen,
+    // the two would be processed again at each listing (each looks changed), and a deletion of one would be noticed
+    // only on the next start-up with the other gone.
     private static ulong Hash(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
 
     private sealed record RetryState(string? ETag, int Attempts, DateTimeOffset NotBefore);
