@@ -345,8 +345,8 @@ internal sealed partial class BlobWatcher(
     private readonly record struct Receipt(ulong ETag, int Listing);
 
     // Two names of one container sharing a 64-bit hash: about one chance in 10^9 at 100,000 blobs. Should it happen,
-    // the two would be processed again at each listing (each looks changed), and a deletion of one would be noticed
-    // only on the next start-up with the other gone.
+    // the two would be processed again at each listing (each looks changed), and a deletion of one could go
+    // unnoticed while the other exists.
     private static ulong Hash(string text) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
 
     private sealed record RetryState(string? ETag, int Attempts, DateTimeOffset NotBefore);
