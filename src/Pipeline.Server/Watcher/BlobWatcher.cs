@@ -76,10 +76,9 @@ internal sealed partial class BlobWatcher(
         var idleListings = 0;
         while (true)
         {
-            var started = timeProvider.GetTimestamp();
-            var queued = await SweepAsync(cancellationToken);
-            idleListings = queued == 0 ? idleListings + 1 : 0;
-            var delay = ListingSchedule.NextDelay(idleListings, timeProvider.GetElapsedTime(started), _options);
+            var sweep = await SweepAsync(cancellationToken);
+            idleListings = sweep.Queued == 0 ? idleListings + 1 : 0;
+            var delay = ListingSchedule.NextDelay(idleListings, sweep.ListingTime, _options);
             status.NextListingIn = delay;
             await Task.Delay(delay, timeProvider, cancellationToken);
         }
@@ -123,12 +122,25 @@ internal sealed partial class BlobWatcher(
         }
     }
 
-    /// <summary>Lists the container and queues what changed; returns how many blobs were queued (-1 if the listing failed).</summary>
-    private async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Lists the container and queues what changed.</summary>
+    private async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
         var listing = Interlocked.Increment(ref _listing);
         var queued = 0;
+        var waited = TimeSpan.Zero;
+
+        // Time spent waiting for room in the queue is not listing: a sweep through a bulk load lasts as long as its
+        // processing, and the schedule must not take that for the cost of listing.
+        async ValueTask<int> QueueAsync(WorkItem item)
+        {
+            var asked = timeProvider.GetTimestamp();
+            var added = await EnqueueAsync(item, cancellationToken);
+            waited += timeProvider.GetElapsedTime(asked);
+            return added ? 1 : 0;
+        }
+
         try
         {
             await foreach (var blob in source.ListAsync(cancellationToken))
@@ -144,14 +156,14 @@ internal sealed partial class BlobWatcher(
                 }
 
                 // Waits while the queue is full: the listing resumes where it stopped once the workers make room.
-                queued += await EnqueueAsync(new WorkItem(blob.Name, blob.ETag, Deleted: false), cancellationToken) ? 1 : 0;
+                queued += await QueueAsync(new WorkItem(blob.Name, blob.ETag, Deleted: false));
             }
         }
         catch (Exception ex) when (StorageOutage.Is(ex))
         {
             // Storage unavailable for this sweep: the next one tries again; nothing is lost.
             LogSweepFailed(logger, StorageOutage.StatusOf(ex), ex.Message);
-            return -1;
+            return new SweepResult(-1, timeProvider.GetElapsedTime(started) - waited);
         }
 
         // Handled before this listing began and not listed by it: deleted. (Handled since it began: stamped by MarkHandled.)
@@ -161,13 +173,13 @@ internal sealed partial class BlobWatcher(
             {
                 if (_handled.TryGetValue(Hash(receipt.BlobName), out var handled) && handled.Listing < listing)
                 {
-                    queued += await EnqueueAsync(new WorkItem(receipt.BlobName, ETag: null, Deleted: true), cancellationToken) ? 1 : 0;
+                    queued += await QueueAsync(new WorkItem(receipt.BlobName, ETag: null, Deleted: true));
                 }
             }
         }
 
         status.SweepCompleted(now);
-        return queued;
+        return new SweepResult(queued, timeProvider.GetElapsedTime(started) - waited);
     }
 
     /// <summary>Stamps the blob as seen by this listing (so it is not taken for deleted); whether this version was handled.</summary>
@@ -336,6 +348,10 @@ internal sealed partial class BlobWatcher(
             // Shutting down: the receipts say what is left, and the next start's listing finds it.
         }
     }
+
+    /// <param name="Queued">Blobs queued (-1: the listing failed).</param>
+    /// <param name="ListingTime">How long the sweep took, less its waits for room in the queue.</param>
+    private readonly record struct SweepResult(int Queued, TimeSpan ListingTime);
 
     /// <param name="ETag">The listed version; null when announced by an event or for deletions.</param>
     private sealed record WorkItem(string Name, string? ETag, bool Deleted);
