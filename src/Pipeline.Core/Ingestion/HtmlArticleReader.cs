@@ -12,6 +12,7 @@ namespace Pipeline.Core.Ingestion;
 internal static partial class HtmlArticleReader
 {
     private const int MaxMastheadWords = 3;
+    private const int MaxMarkedAuthors = 5;
 
     private static readonly char[] KickerSeparators = [' ', ':', '-', '–', '—', '|', '·', '•'];
 
@@ -57,7 +58,7 @@ internal static partial class HtmlArticleReader
             headline,
             siteName,
             ArticleFields.HostOf(ArticleFields.Url(url)),
-            [.. new[] { author, jsonLd?.Publisher, Meta(meta, "application-name") }.OfType<string>(), .. mastheads.Where(m => m != headline)]));
+            [.. new[] { author, jsonLd?.Publisher, Meta(meta, "application-name") }.OfType<string>(), .. mastheads, .. MarkedAuthors(body)]));
 
         return new ContentFields
         {
@@ -152,6 +153,11 @@ internal static partial class HtmlArticleReader
 
         return null;
     }
+
+    // Authors the markup names anywhere, sidebars included: not the byline, but a title may end with one.
+    private static IEnumerable<string> MarkedAuthors(IElement body) =>
+        body.QuerySelectorAll("[itemprop~=author], [rel~=author]").Take(MaxMarkedAuthors).Select(HtmlDom.InnerText)
+            .Where(a => a.Length > 0 && BoilerplateRules.WordCount(a) <= MaxMastheadWords + 1);
 
     private static string? FirstTime(IElement root) =>
         HtmlDom.Elements(root, "time").Select(t => t.GetAttribute("datetime")).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
