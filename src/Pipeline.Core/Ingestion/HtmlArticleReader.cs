@@ -50,7 +50,7 @@ internal static partial class HtmlArticleReader
             ?? blocks.Select(Byline).FirstOrDefault(a => a is not null) ?? Byline(body);
         // Names a title may be decorated with besides og:site_name: a short masthead <h1> outside the article ("· V8").
         var mastheads = HtmlDom.Elements(body, "h1").Where(e => !blocks.Any(b => b.Contains(e))).Select(HtmlDom.InnerText)
-            .Where(m => m != headline && BoilerplateRules.WordCount(m) <= MaxMastheadWords);
+            .Where(m => BoilerplateRules.WordCount(m) <= MaxMastheadWords);
         var title = HtmlTitle.Choose(new HtmlTitle.Sources(
             ogTitle,
             jsonLd?.Headline,

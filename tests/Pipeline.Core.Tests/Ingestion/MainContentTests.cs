@@ -178,4 +178,44 @@ public sealed class MainContentTests
         Assert.Contains("Chapter 4: The council approved", parsed.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("A teaser for another story", parsed.Body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<title>Ferry deal passes after late debate | News | Jane Roe</title>", "<aside><span itemprop=\"author\">Jane Roe</span></aside>")]
+    [InlineData("<title>Ferry deal passes after late debate · HL</title>", "<header><h1><a href=\"/\">HL</a></h1></header>")]
+    [InlineData("<title>Ferry deal passes after late debate :: Harborblog PORTAL ::</title><link rel=\"canonical\" href=\"https://jane.harborblog.net/p/1\">", "")]
+    [InlineData("<title>Ferry deal passes after late debate • Harbor Ledger</title><meta property=\"og:site_name\" content=\"Harbor Ledger\">", "")]
+    [InlineData("<meta property=\"og:site_name\" content=\"HARBOR EASY\"><title>HARBOR EASY|Ferry deal passes after late debate</title>", "")]
+    public void Parse_TitleWithAffixNamingAuthorMastheadOrHost_AffixRemoved(string head, string chrome)
+    {
+        var parsed = Page(head, $"{chrome}<div class=\"story\">{Paragraphs(3)}</div>").Parse();
+
+        Assert.Equal("Ferry deal passes after late debate", parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_MastheadH1BeforeTheArticleH1_ArticleH1IsTheHeadline()
+    {
+        var parsed = Page("<title>Ferry deal passes after late debate · HL</title>",
+            $"<header><h1><a href=\"/\">HL</a></h1></header><main><header><h1>Ferry deal passes after late debate</h1></header><div class=\"story\">{Paragraphs(3)}</div></main>").Parse();
+
+        Assert.Equal("Ferry deal passes after late debate", parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_H1OpensWithKickerElement_KickerNotInTitle()
+    {
+        var parsed = Page("<meta property=\"og:title\" content=\"Harbor: Ferry deal passes after late debate\">",
+            $"<article><h1><span class=\"overline\">Harbor</span>: Ferry deal passes after late debate</h1>{Paragraphs(3)}</article>").Parse();
+
+        Assert.Equal("Ferry deal passes after late debate", parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_TitleSegmentsWithoutSiteName_Kept()
+    {
+        var parsed = Page("<title>Ferry deal - what the vote means for commuters</title><meta property=\"og:site_name\" content=\"Harbor Ledger\">",
+            $"<div class=\"story\">{Paragraphs(3)}</div>").Parse();
+
+        Assert.Equal("Ferry deal - what the vote means for commuters", parsed.Title);
+    }
 }
