@@ -13,6 +13,7 @@ internal static partial class HtmlArticleReader
 {
     private const int MaxMastheadWords = 3;
     private const int MaxMarkedAuthors = 5;
+    private const int MaxAuthorWords = 4;
 
     private static readonly char[] KickerSeparators = [' ', ':', '-', '–', '—', '|', '·', '•'];
 
@@ -157,7 +158,7 @@ internal static partial class HtmlArticleReader
     // Authors the markup names anywhere, sidebars included: not the byline, but a title may end with one.
     private static IEnumerable<string> MarkedAuthors(IElement body) =>
         body.QuerySelectorAll("[itemprop~=author], [rel~=author]").Take(MaxMarkedAuthors).Select(HtmlDom.InnerText)
-            .Where(a => a.Length > 0 && BoilerplateRules.WordCount(a) <= MaxMastheadWords + 1);
+            .Where(a => a.Length > 0 && BoilerplateRules.WordCount(a) <= MaxAuthorWords);
 
     private static string? FirstTime(IElement root) =>
         HtmlDom.Elements(root, "time").Select(t => t.GetAttribute("datetime")).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));

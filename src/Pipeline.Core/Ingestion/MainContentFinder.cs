@@ -136,7 +136,7 @@ internal static partial class MainContentFinder
             }
 
             var points = 1.0 + ownText.Commas + Math.Min(ownText.Text / 100, 3);
-            if (element.LocalName == "section")
+            if (isParagraph && element.LocalName == "section")
             {
                 // A section's commas include those of its links (teaser headlines, tag lists): links earn nothing.
                 points *= 1 - ownText.LinkDensity;
