@@ -11,6 +11,12 @@ namespace Pipeline.Core.Ingestion;
 /// </summary>
 internal static partial class HtmlArticleReader
 {
+    private const int MaxMastheadWords = 3;
+    private const int MaxMarkedAuthors = 5;
+    private const int MaxAuthorWords = 4;
+
+    private static readonly char[] KickerSeparators = [' ', ':', '-', '–', '—', '|', '·', '•'];
+
     private static readonly HashSet<string> BylineMarkers = new(StringComparer.OrdinalIgnoreCase) { "byline", "author" };
 
     public static ContentFields Read(string html)
@@ -37,25 +43,30 @@ internal static partial class HtmlArticleReader
         text = DescriptionLead.Prepend(Meta(meta, "description", "og:description", "twitter:description"), TrailingLabels.Trim(text), body);
         var siteName = Meta(meta, "og:site_name", "application-name") ?? jsonLd?.Publisher;
         var url = CanonicalLink(document) ?? Meta(meta, "og:url") ?? jsonLd?.Url;
-        var h1 = blocks.SelectMany(b => b.LocalName == "h1" ? [b] : HtmlDom.Elements(b, "h1")).FirstOrDefault()
-            ?? HtmlDom.Elements(body, "h1").FirstOrDefault();
-        var headline = NonEmpty(h1 is null ? null : HtmlDom.InnerText(h1));
+        var ogTitle = Meta(meta, "og:title", "twitter:title");
+        var titleTag = NonEmpty(document.Head is { } head ? HtmlDom.Elements(head, "title").Select(HtmlDom.InnerText).FirstOrDefault() : null);
+        var headline = Headline(blocks, body, [ogTitle, jsonLd?.Headline, titleTag]);
+        var author = ArticleFields.Author(Meta(meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"))
+            ?? jsonLd?.Author
+            ?? blocks.Select(Byline).FirstOrDefault(a => a is not null) ?? Byline(body);
+        // Names a title may be decorated with besides og:site_name: a short masthead <h1> outside the article ("· V8").
+        var mastheads = HtmlDom.Elements(body, "h1").Where(e => !blocks.Any(b => b.Contains(e))).Select(HtmlDom.InnerText)
+            .Where(m => BoilerplateRules.WordCount(m) <= MaxMastheadWords);
         var title = HtmlTitle.Choose(new HtmlTitle.Sources(
-            Meta(meta, "og:title", "twitter:title"),
+            ogTitle,
             jsonLd?.Headline,
-            NonEmpty(document.Head is { } head ? HtmlDom.Elements(head, "title").Select(HtmlDom.InnerText).FirstOrDefault() : null),
+            titleTag,
             headline,
             siteName,
-            ArticleFields.HostOf(ArticleFields.Url(url))));
+            ArticleFields.HostOf(ArticleFields.Url(url)),
+            [.. new[] { author, jsonLd?.Publisher, Meta(meta, "application-name") }.OfType<string>(), .. mastheads, .. MarkedAuthors(body)]));
 
         return new ContentFields
         {
             Body = text,
             Title = title,
             DisplayedHeadline = headline,
-            Author = ArticleFields.Author(Meta(meta, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"))
-                ?? jsonLd?.Author
-                ?? blocks.Select(Byline).FirstOrDefault(a => a is not null) ?? Byline(body),
+            Author = author,
             Published = Meta(meta, "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
                     "publish-date", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
                 ?? jsonLd?.DatePublished
@@ -64,6 +75,30 @@ internal static partial class HtmlArticleReader
             Source = siteName,
             Language = document.DocumentElement.GetAttribute("lang") ?? Meta(meta, "og:locale", "language", "content-language"),
         };
+    }
+
+    // The <h1> the page shows for the article: in the chosen blocks; else the first one a title source corroborates
+    // (the article header often sits outside the body's container, after a masthead <h1>); else the first.
+    private static string? Headline(IReadOnlyList<IElement> blocks, IElement body, string?[] titles)
+    {
+        var inBlocks = blocks.SelectMany(b => b.LocalName == "h1" ? [b] : HtmlDom.Elements(b, "h1")).FirstOrDefault();
+        if (inBlocks is not null)
+        {
+            return NonEmpty(HeadlineText(inBlocks));
+        }
+
+        var all = HtmlDom.Elements(body, "h1").Select(h => NonEmpty(HeadlineText(h))).OfType<string>().ToList();
+        return all.FirstOrDefault(h => titles.OfType<string>().Any(t => HtmlTitle.Corroborates(t, h))) ?? all.FirstOrDefault();
+    }
+
+    // An <h1> may open with a kicker in its own element ("<span class=overline>Topic</span>Headline"), which
+    // styling shows on a line of its own: it is not part of the headline.
+    private static string HeadlineText(IElement h1)
+    {
+        var parts = h1.ChildNodes.Where(n => n is not IElement e || !KickerName().IsMatch(e.GetAttribute("class") ?? "")).ToList();
+        // The separator the kicker leaves (": Headline", "- Headline") goes with it.
+        var text = parts.Count == h1.ChildNodes.Length ? "" : string.Join(" ", parts.Select(HtmlDom.InnerText)).TrimStart(KickerSeparators).Trim();
+        return text.Length > 0 ? text : HtmlDom.InnerText(h1);
     }
 
     /// <summary>The text of an HTML fragment (e.g. a JSON body holding HTML), paragraphs separated by blank lines.</summary>
@@ -120,6 +155,11 @@ internal static partial class HtmlArticleReader
         return null;
     }
 
+    // Authors the markup names anywhere, sidebars included: not the byline, but a title may end with one.
+    private static IEnumerable<string> MarkedAuthors(IElement body) =>
+        body.QuerySelectorAll("[itemprop~=author], [rel~=author]").Take(MaxMarkedAuthors).Select(HtmlDom.InnerText)
+            .Where(a => a.Length > 0 && BoilerplateRules.WordCount(a) <= MaxAuthorWords);
+
     private static string? FirstTime(IElement root) =>
         HtmlDom.Elements(root, "time").Select(t => t.GetAttribute("datetime")).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
 
@@ -130,6 +170,9 @@ internal static partial class HtmlArticleReader
             .FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    [GeneratedRegex("kicker|overline|topline|dachzeile|eyebrow|roofline|supertitle", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KickerName();
 
     [GeneratedRegex(@"<(?:p|div|br|h[1-6]|article|section|span|a|em|strong|ul|li)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlBlockTag();

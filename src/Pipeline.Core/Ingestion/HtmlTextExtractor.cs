@@ -120,13 +120,30 @@ internal static class HtmlTextExtractor
 
         if (cleanConditionally && ConditionalBlocks.Contains(element.LocalName) && s.Commas < 10 && s.Text > 0)
         {
-            // Readability's conditional clean-up: furniture by class name, link blocks; a list is judged only by its links.
+            // Readability's conditional clean-up: furniture by class name, link blocks. A list is judged only by its
+            // links (over half of its text), and so its links do not condemn the block around it either: a grid of
+            // cards, each a paragraph and a "Learn more" link, is judged by the links outside its lists.
             var weight = MainContentFinder.ClassWeight(element);
             var isList = element.LocalName is "ul" or "ol";
-            return weight < 0 || (!isList && weight < 25 && s.LinkDensity > 0.2) || s.LinkDensity > 0.5;
+            return weight < 0 || (!isList && weight < 25 && LinkDensityOutsideLists(element, stats) > 0.2) || s.LinkDensity > 0.5;
         }
 
         return false;
+    }
+
+    private static double LinkDensityOutsideLists(IElement element, TextStats stats)
+    {
+        var s = stats[element];
+        var link = s.Link;
+        foreach (var list in HtmlDom.Elements(element, e => e.LocalName is not ("ul" or "ol")))
+        {
+            if (list.LocalName is "ul" or "ol")
+            {
+                link -= stats[list].Link;
+            }
+        }
+
+        return s.Text == 0 ? 0 : (double)link / s.Text;
     }
 
     private static string CollapseSpaces(string text)

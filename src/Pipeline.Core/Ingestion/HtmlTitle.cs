@@ -4,17 +4,23 @@ namespace Pipeline.Core.Ingestion;
 /// The headline a page shows. The &lt;h1&gt; of the main content wins when another title source corroborates it
 /// (it carries no site affixes); otherwise og:title, the JSON-LD headline, then &lt;title&gt;, each without site
 /// and section affixes ("Headline | ZDNet", "Headline - SpaceNews.com", "Opinion | Headline"), then the h1.
-/// An affix is a separator-delimited head or tail that names the site, or whose removal leaves another source's title.
+/// An affix is a separator-delimited head or tail that names the site (its name, host, publisher or author, or a
+/// page heading outside the article such as a masthead &lt;h1&gt;), or whose removal leaves another source's title;
+/// a short section label between the headline and a removed site name goes with it ("Headline | Code | Jane Roe").
 /// </summary>
 internal static class HtmlTitle
 {
     // Not ": " — "Xbox One X review: A console that keeps up" is one headline.
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " ~ "];
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " ~ ", " @ ", "|"];
 
     private const int MaxSectionLabelWords = 2;
     private const int MinHeadlineWords = 4;
+    private const int MaxSiteNameWords = 3;
 
-    public sealed record Sources(string? OgTitle, string? JsonLdHeadline, string? TitleTag, string? Headline, string? SiteName, string? Host);
+    /// <param name="OtherNames">Other names of the site or its author that may decorate a title: author, publisher,
+    /// application name, page headings outside the article.</param>
+    public sealed record Sources(string? OgTitle, string? JsonLdHeadline, string? TitleTag, string? Headline, string? SiteName, string? Host,
+        IReadOnlyList<string>? OtherNames = null);
 
     public static string? Choose(Sources sources)
     {
@@ -24,13 +30,13 @@ internal static class HtmlTitle
         if (headline is not null && titles.Any(t => Corroborates(t, headline)))
         {
             // Some templates put the section or site inside the h1 too ("Local News | Headline").
-            return StripAffixes(headline, sources.SiteName, sources.Host, titles);
+            return StripAffixes(headline, Site(sources), titles);
         }
 
         foreach (var title in titles)
         {
             var others = titles.Where(t => !ReferenceEquals(t, title)).Append(headline).OfType<string>().ToList();
-            var stripped = StripAffixes(title, sources.SiteName, sources.Host, others);
+            var stripped = StripAffixes(title, Site(sources), others);
             if (stripped.Length > 0)
             {
                 return stripped;
@@ -40,25 +46,34 @@ internal static class HtmlTitle
         return headline;
     }
 
+    /// <summary>What names the site: its declared name, its host, and the other names a title may carry.</summary>
+    public sealed record SiteNames(string? Name, string? Host, IReadOnlyList<string> Others);
+
+    private static SiteNames Site(Sources sources) =>
+        new(sources.SiteName, sources.Host, sources.OtherNames?.Select(Key).Where(k => k.Length > 0).ToList() ?? []);
+
     /// <summary>The title without a leading or trailing segment that names the site or that another source lacks.</summary>
-    public static string StripAffixes(string title, string? siteName, string? host, IReadOnlyList<string> others)
+    public static string StripAffixes(string title, SiteNames site, IReadOnlyList<string> others)
     {
-        var current = title;
+        var current = title.Trim();
+        string? removedTail = null;
         for (var changed = true; changed;)
         {
             changed = false;
             foreach (var separator in Separators)
             {
                 var last = current.LastIndexOf(separator, StringComparison.Ordinal);
-                if (last > 0 && IsAffix(current[(last + separator.Length)..], current[..last], siteName, host, others, separator))
+                if (last > 0 && (IsAffix(current[(last + separator.Length)..], current[..last], site, others, separator)
+                    || (removedTail == separator && IsLabelBeforeAffix(current[(last + separator.Length)..], current[..last]))))
                 {
                     current = current[..last].Trim();
+                    removedTail = separator;
                     changed = true;
                     break;
                 }
 
                 var first = current.IndexOf(separator, StringComparison.Ordinal);
-                if (first > 0 && (IsAffix(current[..first], current[(first + separator.Length)..], siteName, host, others, separator)
+                if (first > 0 && (IsAffix(current[..first], current[(first + separator.Length)..], site, others, separator)
                     || IsSectionLabel(current[..first], current[(first + separator.Length)..], separator)))
                 {
                     current = current[(first + separator.Length)..].Trim();
@@ -71,7 +86,7 @@ internal static class HtmlTitle
         return current;
     }
 
-    private static bool IsAffix(string affix, string rest, string? siteName, string? host, IReadOnlyList<string> others, string separator)
+    private static bool IsAffix(string affix, string rest, SiteNames site, IReadOnlyList<string> others, string separator)
     {
         var name = Key(affix);
         if (name.Length == 0 || rest.Trim().Length == 0)
@@ -79,7 +94,9 @@ internal static class HtmlTitle
             return false;
         }
 
-        if (siteName is not null && name == Key(siteName))
+        var siteName = site.Name;
+        var host = site.Host is null ? null : HostName(site.Host);
+        if ((siteName is not null && name == Key(siteName)) || name == host || site.Others.Contains(name))
         {
             return true;
         }
@@ -95,8 +112,10 @@ internal static class HtmlTitle
             return true;
         }
 
-        if (host is not null && HostName(host) is { Length: >= 4 } hostName && name.Length >= 4
-            && (hostName.StartsWith(name, StringComparison.Ordinal) || name.StartsWith(hostName, StringComparison.Ordinal)))
+        // The host's name, alone or within a short segment ("痞客邦 PIXNET ::" on pixnet.net).
+        if (host is { Length: >= 4 } hostName && name.Length >= 4
+            && (hostName.StartsWith(name, StringComparison.Ordinal) || name.StartsWith(hostName, StringComparison.Ordinal)
+                || (name.Contains(hostName, StringComparison.Ordinal) && BoilerplateRules.WordCount(affix) <= MaxSiteNameWords)))
         {
             return true;
         }
@@ -105,6 +124,10 @@ internal static class HtmlTitle
         var restKey = Key(rest);
         return others.Any(o => Key(o) == restKey);
     }
+
+    // "Headline | Code | Jane Roe": once the site's name is gone, a one- or two-word label it followed goes too.
+    private static bool IsLabelBeforeAffix(string label, string rest) =>
+        BoilerplateRules.WordCount(label) <= MaxSectionLabelWords && BoilerplateRules.WordCount(rest) >= MinHeadlineWords;
 
     // "Opinion | Headline", "Local News | Headline": a one- or two-word section name before a bar.
     private static bool IsSectionLabel(string label, string rest, string separator) =>
@@ -123,7 +146,8 @@ internal static class HtmlTitle
         return index >= 0 ? Key(labels[index]) : Key(host);
     }
 
-    private static bool Corroborates(string title, string headline)
+    /// <summary>Whether a title source and a shown headline say the same, allowing for affixes and small edits.</summary>
+    public static bool Corroborates(string title, string headline)
     {
         var a = Key(title);
         var b = Key(headline);

@@ -128,7 +128,7 @@ internal static partial class MainContentFinder
                 continue;
             }
 
-            var isParagraph = ParagraphTags.Contains(element.LocalName) || (element.LocalName == "div" && !HasBlockChild(element));
+            var isParagraph = IsParagraph(element);
             var ownText = isParagraph ? stats[element] : DirectInlineText(element, stats);
             if (ownText.Text < MinParagraphText)
             {
@@ -136,6 +136,12 @@ internal static partial class MainContentFinder
             }
 
             var points = 1.0 + ownText.Commas + Math.Min(ownText.Text / 100, 3);
+            if (isParagraph && element.LocalName == "section")
+            {
+                // A section's commas include those of its links (teaser headlines, tag lists): links earn nothing.
+                points *= 1 - ownText.LinkDensity;
+            }
+
             // A paragraph's points go to its parent; a block's own inline text is a paragraph of that block.
             var level = 0;
             var target = isParagraph ? element.ParentElement : element;
@@ -180,6 +186,16 @@ internal static partial class MainContentFinder
         var names = Names(element);
         return names.Length > 1 && UnlikelyName().IsMatch(names) && !MaybeContentName().IsMatch(names);
     }
+
+    // Like Readability, a <section> is one paragraph of its parent, so a page built of sections (feature cards, a story
+    // in chapters) rewards the container that holds them all; a section around other sections, an article or main is
+    // page layout, and scoring it whole would hand a page region the commas of everything in it.
+    private static bool IsParagraph(IElement element) => element.LocalName switch
+    {
+        "div" => !HasBlockChild(element),
+        "section" => element.QuerySelector("section, article, main") is null,
+        _ => ParagraphTags.Contains(element.LocalName),
+    };
 
     private static bool HasBlockChild(IElement element)
     {

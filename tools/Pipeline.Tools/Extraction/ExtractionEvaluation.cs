@@ -8,11 +8,12 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Tools.Extraction;
 
 /// <summary>
-/// eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] [--only ID] FILE...
+/// eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--titles] [--predictions OUT] [--only ID] FILE...
 /// Scores article-text extraction on the dev set in ../shared/data/eval/extraction (README there): FILE is
 /// readability.jsonl-style (expectedText: shingle precision/recall/F1) or snippets.jsonl-style (with/without
 /// snippets). Pages are read from pages/ beside FILE and go through <see cref="ArticleParser"/> as an upload of
 /// text/html would. --half keeps the pages whose id hashes to that half (for tuning on one half, reporting the other).
+/// --titles prints every title that still carries a site or section affix (<see cref="TitleAffixCheck"/>).
 /// </summary>
 internal static class ExtractionEvaluation
 {
@@ -21,7 +22,7 @@ internal static class ExtractionEvaluation
         var options = ExtractionOptions.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--predictions OUT] [--only ID] FILE...");
+            Console.Error.WriteLine("usage: eval-extraction [--extractor pipeline|smartreader] [--half 0|1] [--per-page] [--titles] [--predictions OUT] [--only ID] FILE...");
             return 2;
         }
 
@@ -35,7 +36,7 @@ internal static class ExtractionEvaluation
             var extractor = Extractors.Create(options.Extractor);
             var shingles = new ShingleScore();
             var snippets = new SnippetScore();
-            int failed = 0, titled = 0, titleExact = 0;
+            int failed = 0, titled = 0, titleExact = 0, affixes = 0;
             long bytes = 0;
             var elapsed = TimeSpan.Zero;
             foreach (var page in pages)
@@ -53,10 +54,17 @@ internal static class ExtractionEvaluation
                 }
 
                 predictions?.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string?> { ["id"] = id, ["text"] = result.Text, ["title"] = result.Title }));
-                if (page.TryGetProperty("title", out var expectedTitle) && expectedTitle.ValueKind == JsonValueKind.String)
+                var wanted = page.TryGetProperty("title", out var expectedTitle) && expectedTitle.ValueKind == JsonValueKind.String ? expectedTitle.GetString() : null;
+                if (wanted is not null)
                 {
                     titled++;
-                    titleExact += string.Equals(expectedTitle.GetString()?.Trim(), result.Title?.Trim(), StringComparison.Ordinal) ? 1 : 0;
+                    titleExact += string.Equals(wanted.Trim(), result.Title?.Trim(), StringComparison.Ordinal) ? 1 : 0;
+                }
+
+                if (options.Titles && TitleAffixCheck.Remaining(result.Title, result.Source, HostOf(result.Url), wanted) is { } affix)
+                {
+                    affixes++;
+                    Console.WriteLine($"  {id}: title affix: {result.Title} ({affix})");
                 }
 
                 if (page.TryGetProperty("expectedText", out var expected))
@@ -79,6 +87,11 @@ internal static class ExtractionEvaluation
 
             var speed = bytes / 1e6 / Math.Max(elapsed.TotalSeconds, 1e-9);
             var half = options.Half is null ? "" : $" half={options.Half}";
+            if (options.Titles)
+            {
+                Console.WriteLine($"{Path.GetFileName(file)}: titles with an affix left: {affixes} of {pages.Count}");
+            }
+
             Console.WriteLine(shingles.Pages > 0
                 ? Invariant($"{Path.GetFileName(file)} ({options.Extractor}{half}): precision={shingles.Precision:F4} recall={shingles.Recall:F4} f1={shingles.F1:F4} pages={shingles.Pages} failed={failed} title_exact={titleExact}/{titled} ({bytes / 1e6:F1} MB of HTML at {speed:F1} MB/s, one thread)")
                 : Invariant($"{Path.GetFileName(file)} ({options.Extractor}{half}): with={snippets.With:F4} without={snippets.Without:F4} f1={snippets.F1:F4} precision={snippets.Precision:F4} accuracy={snippets.Accuracy:F4} pages={snippets.Pages} failed={failed} title_exact={titleExact}/{titled} ({bytes / 1e6:F1} MB of HTML at {speed:F1} MB/s, one thread)"));
@@ -89,6 +102,8 @@ internal static class ExtractionEvaluation
 
     // A stable split of the pages: the first byte of the id's SHA-256, even or odd.
     private static int Half(string id) => System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id))[0] % 2;
+
+    private static string? HostOf(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : null;
 
     private static List<string> Strings(JsonElement page, string name) =>
         page.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(s => s.GetString() ?? "").ToList() : [];

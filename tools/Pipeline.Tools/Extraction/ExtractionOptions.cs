@@ -1,7 +1,7 @@
 namespace Pipeline.Tools.Extraction;
 
 /// <summary>Command-line options of eval-extraction.</summary>
-internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Extractor, int? Half, bool PerPage, string? PredictionsFile, string? Only)
+internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Extractor, int? Half, bool PerPage, string? PredictionsFile, string? Only, bool Titles)
 {
     public static ExtractionOptions? Parse(string[] args)
     {
@@ -9,6 +9,7 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
         var extractor = "pipeline";
         int? half = null;
         var perPage = false;
+        var titles = false;
         string? predictions = null;
         string? only = null;
         for (var i = 0; i < args.Length; i++)
@@ -24,6 +25,9 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
                 case "--only" when i + 1 < args.Length:
                     only = args[++i];
                     break;
+                case "--titles":
+                    titles = true;
+                    break;
                 case "--per-page":
                     perPage = true;
                     break;
@@ -38,6 +42,6 @@ internal sealed record ExtractionOptions(IReadOnlyList<string> Files, string Ext
             }
         }
 
-        return files.Count == 0 ? null : new ExtractionOptions(files, extractor, half, perPage, predictions, only);
+        return files.Count == 0 ? null : new ExtractionOptions(files, extractor, half, perPage, predictions, only, titles);
     }
 }

@@ -5,7 +5,7 @@ using Pipeline.Core.Ingestion;
 namespace Pipeline.Tools.Extraction;
 
 /// <summary>What one extractor made of a page: body text and title, or why it failed.</summary>
-internal sealed record Extraction(string? Text, string? Title, string? Failure = null);
+internal sealed record Extraction(string? Text, string? Title, string? Failure = null, string? Source = null, string? Url = null);
 
 /// <summary>The extractors the evaluation can compare: ours (<see cref="ArticleParser"/>) and SmartReader, a Readability port.</summary>
 internal static class Extractors
@@ -26,7 +26,7 @@ internal static class Extractors
         try
         {
             var parsed = Parser.Parse(raw);
-            return new Extraction(parsed.Body, parsed.Title);
+            return new Extraction(parsed.Body, parsed.Title, Source: parsed.Source, Url: parsed.Url);
         }
         catch (ArticleRejectedException ex)
         {
