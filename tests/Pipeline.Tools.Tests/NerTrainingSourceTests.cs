@@ -25,6 +25,7 @@ public sealed class NerTrainingSourceTests : IDisposable
     [Theory]
     [InlineData("a.conll:FOO=O")]
     [InlineData("a.conll:PER=GPE")]
+    [InlineData("a.conll:the=PER")]
     [InlineData("a.conll%0")]
     [InlineData("a.conll*x")]
     [InlineData(":PER=O")]
@@ -39,6 +40,18 @@ public sealed class NerTrainingSourceTests : IDisposable
         var tags = NerTrainingSource.Parse("a.conll:LOC=ORG+MISC=O").Read(_dir).Single().Tags.Select(NerTags.Name);
 
         Assert.Equal(["B-PER", "O", "B-ORG", "I-ORG", "O", "O"], tags);
+    }
+
+    [Fact]
+    public void Read_Conventions_StripsLeadingTheAndRetagsDemonymsOnly()
+    {
+        File.WriteAllText(
+            Path.Combine(_dir, "c.conll"),
+            "the\tB-LOC\nUnited\tI-LOC\nStates\tI-LOC\nand\tO\nAmerican\tB-LOC\nand\tO\nJapan\tB-LOC\nand\tO\nThe\tB-ORG\nTimes\tI-ORG\n");
+
+        var tags = NerTrainingSource.Parse("c.conll:the=O+DEMONYM=MISC").Read(_dir).Single().Tags.Select(NerTags.Name);
+
+        Assert.Equal(["O", "B-LOC", "I-LOC", "O", "B-MISC", "O", "B-LOC", "O", "B-ORG", "I-ORG"], tags);
     }
 
     [Fact]

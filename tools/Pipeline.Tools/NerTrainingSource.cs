@@ -5,12 +5,17 @@ namespace Pipeline.Tools;
 
 /// <summary>
 /// One training file of <c>train-ner</c>, written <c>file[:FROM=TO+FROM=TO][%P][*N]</c>:
-/// <c>:MISC=O</c> maps an entity type to another (or to O) for corpora whose label sets differ,
+/// <c>:MISC=O</c> maps an entity type to another (or to O) for corpora whose label sets differ; <c>:the=O</c> drops a
+/// lower-case "the" opening a span and <c>:DEMONYM=MISC</c> (or <c>=O</c>) retags one-token nationality "places"
+/// (<see cref="NerLabelConventions"/>);
 /// <c>%P</c> keeps P percent of the sentences (evenly spaced, deterministic) to down-weight a large corpus,
 /// <c>*N</c> repeats the file N times to up-weight a small in-domain one.
 /// </summary>
 internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string, string> Map, int Percent, int Times)
 {
+    private const string The = "the";
+    private const string Demonym = "DEMONYM";
+
     private static readonly string[] Types = ["PER", "LOC", "ORG", "MISC"];
 
     public static NerTrainingSource Parse(string spec)
@@ -36,9 +41,10 @@ internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string
             foreach (var pair in rest[(colon + 1)..].Split('+', StringSplitOptions.RemoveEmptyEntries))
             {
                 var sides = pair.Split('=');
-                if (sides.Length != 2 || !Types.Contains(sides[0]) || (sides[1] != "O" && !Types.Contains(sides[1])))
+                var known = Types.Contains(sides[0]) || sides[0] == Demonym || (sides[0] == The && sides[1] == "O");
+                if (sides.Length != 2 || !known || (sides[1] != "O" && !Types.Contains(sides[1])))
                 {
-                    throw new FormatException($"bad label mapping '{pair}' in '{spec}' (expected TYPE=TYPE or TYPE=O, types {string.Join('/', Types)})");
+                    throw new FormatException($"bad label mapping '{pair}' in '{spec}' (expected TYPE=TYPE, TYPE=O, the=O or DEMONYM=TYPE/O; types {string.Join('/', Types)})");
                 }
 
                 map[sides[0]] = sides[1];
@@ -65,7 +71,7 @@ internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string
             // Keeps sentence i when the running share i·P/100 crosses an integer: P evenly spaced per hundred.
             if ((i + 1) * Percent / 100 > i * Percent / 100)
             {
-                kept.Add(Map.Count == 0 ? read[i] : read[i] with { Tags = MapTags(read[i].Tags) });
+                kept.Add(Map.Count == 0 ? read[i] : read[i] with { Tags = MapTags(read[i]) });
             }
         }
 
@@ -77,8 +83,9 @@ internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string
         + (Percent < 100 ? "%" + Percent.ToString(CultureInfo.InvariantCulture) : "")
         + (Times > 1 ? "*" + Times.ToString(CultureInfo.InvariantCulture) : "");
 
-    private int[] MapTags(int[] tags)
+    private int[] MapTags(LabelledSentence sentence)
     {
+        var tags = sentence.Tags;
         var mapped = new int[tags.Length];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -91,6 +98,17 @@ internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string
 
             var target = Array.IndexOf(Types, to);
             mapped[i] = target < 0 ? NerTags.Outside : NerTags.IsBegin(tags[i]) ? NerTags.Begin(target) : NerTags.Inside(target);
+        }
+
+        // Conventions run on the mapped tags (a demonym is found as a LOC after the type maps).
+        if (Map.ContainsKey(The))
+        {
+            NerLabelConventions.StripLeadingThe(sentence, mapped);
+        }
+
+        if (Map.TryGetValue(Demonym, out var demonymTo))
+        {
+            NerLabelConventions.Demonyms(sentence, mapped, Array.IndexOf(Types, demonymTo));
         }
 
         return mapped;
