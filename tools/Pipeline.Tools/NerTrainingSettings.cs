@@ -2,8 +2,11 @@ using Pipeline.Analysis.Local.Ner;
 
 namespace Pipeline.Tools;
 
-/// <summary>How <c>train-ner</c> trains one tagger: features, hashed table size, epochs, first seed and beam width.</summary>
-internal sealed record NerTrainingSettings(NerFeatureExtractor Features, int BucketsLog2, int Epochs, int Seed, int Beam)
+/// <summary>
+/// How <c>train-ner</c> trains one tagger: features, hashed table size, epochs, first seed, beam width, and the share of
+/// the largest weight below which a whole row (one feature bucket's nine tag weights) is dropped before quantization.
+/// </summary>
+internal sealed record NerTrainingSettings(NerFeatureExtractor Features, int BucketsLog2, int Epochs, int Seed, int Beam, float Prune = 0)
 {
     /// <summary>
     /// Trains <paramref name="ensemble"/> models on differently shuffled orders (seeds Seed..Seed+K-1) and averages their
@@ -49,11 +52,39 @@ internal sealed record NerTrainingSettings(NerFeatureExtractor Features, int Buc
                         }
                     }
 
-                    afterEpoch?.Invoke(epoch, NerModel.Quantize(mixed, BucketsLog2, Beam));
+                    afterEpoch?.Invoke(epoch, Quantize(mixed));
                 }
             });
         }
 
-        return NerModel.Quantize(sums[Epochs - 1], BucketsLog2, Beam);
+        return Quantize(sums[Epochs - 1]);
+    }
+
+    /// <summary>
+    /// Resident memory is one 64-byte packed row per kept bucket: more training data touches more buckets (4× the rows
+    /// with the extra corpora), most of them rare features whose weights are too small to change a decision.
+    /// </summary>
+    private NerModel Quantize(float[] weights)
+    {
+        if (Prune > 0)
+        {
+            var threshold = weights.Max(Math.Abs) * Prune;
+            for (var r = 0; r < weights.Length; r += NerTags.Count)
+            {
+                var row = weights.AsSpan(r, NerTags.Count);
+                var max = 0f;
+                foreach (var w in row)
+                {
+                    max = Math.Max(max, Math.Abs(w));
+                }
+
+                if (max < threshold)
+                {
+                    row.Clear();
+                }
+            }
+        }
+
+        return NerModel.Quantize(weights, BucketsLog2, Beam);
     }
 }
