@@ -26,6 +26,7 @@ public sealed class NerTrainingSourceTests : IDisposable
     [InlineData("a.conll:FOO=O")]
     [InlineData("a.conll:PER=GPE")]
     [InlineData("a.conll:the=PER")]
+    [InlineData("a.conll:the")]
     [InlineData("a.conll%0")]
     [InlineData("a.conll*x")]
     [InlineData(":PER=O")]

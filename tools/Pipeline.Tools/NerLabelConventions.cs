@@ -10,6 +10,8 @@ namespace Pipeline.Tools;
 /// </summary>
 internal static partial class NerLabelConventions
 {
+    private const int Location = 1; // NerTags type index of LOC
+
     /// <summary>A lower-case "the" opening a span becomes O and the next token opens it ("the United States" → "United States").</summary>
     public static void StripLeadingThe(LabelledSentence sentence, int[] tags)
     {
@@ -33,10 +35,9 @@ internal static partial class NerLabelConventions
     /// </summary>
     public static void Demonyms(LabelledSentence sentence, int[] tags, int to)
     {
-        var loc = NerTags.Begin(1);
         for (var i = 0; i < tags.Length; i++)
         {
-            if (tags[i] != loc || (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(1)))
+            if (tags[i] != NerTags.Begin(Location) || (i + 1 < tags.Length && tags[i + 1] == NerTags.Inside(Location)))
             {
                 continue;
             }

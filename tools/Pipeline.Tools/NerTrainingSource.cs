@@ -41,8 +41,8 @@ internal sealed record NerTrainingSource(string File, IReadOnlyDictionary<string
             foreach (var pair in rest[(colon + 1)..].Split('+', StringSplitOptions.RemoveEmptyEntries))
             {
                 var sides = pair.Split('=');
-                var known = Types.Contains(sides[0]) || sides[0] == Demonym || (sides[0] == The && sides[1] == "O");
-                if (sides.Length != 2 || !known || (sides[1] != "O" && !Types.Contains(sides[1])))
+                var known = sides.Length == 2 && (Types.Contains(sides[0]) || sides[0] == Demonym || (sides[0] == The && sides[1] == "O"));
+                if (!known || (sides[1] != "O" && !Types.Contains(sides[1])))
                 {
                     throw new FormatException($"bad label mapping '{pair}' in '{spec}' (expected TYPE=TYPE, TYPE=O, the=O or DEMONYM=TYPE/O; types {string.Join('/', Types)})");
                 }
