@@ -29,6 +29,17 @@ internal sealed class NerScore
         }
     }
 
+    /// <summary>Adds another score's counts (pooling folds or files).</summary>
+    public void Add(NerScore other)
+    {
+        for (var t = 0; t < _tp.Length; t++)
+        {
+            _tp[t] += other._tp[t];
+            _predicted[t] += other._predicted[t];
+            _gold[t] += other._gold[t];
+        }
+    }
+
     public static NerScore Run(NerTagger tagger, IReadOnlyList<LabelledSentence> sentences)
     {
         var score = new NerScore();

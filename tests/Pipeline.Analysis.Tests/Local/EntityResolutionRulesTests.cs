@@ -96,6 +96,15 @@ public sealed class EntityResolutionRulesTests
     }
 
     [Fact]
+    public void Analyze_PlaceAfterPrepositionSharingAnOrganisationsFirstWord_StaysAPlace()
+    {
+        var entities = Entities("The Washington Post reported the vote on Tuesday. Lawmakers in Washington did not comment.");
+
+        Assert.Contains(entities, e => e.Category == "Organization" && e.Name == "Washington Post" && e.Mentions.Count == 1);
+        Assert.Contains(entities, e => e.Category == "Location" && e.Name == "Washington");
+    }
+
+    [Fact]
     public void Analyze_NumberAbbreviation_IsNoOrganisation()
     {
         var entities = Entities("\"The No. 1 goal must be to win in November,\" said Zac Petkanas.");

@@ -14,7 +14,8 @@ namespace Pipeline.Analysis.Local.Coreference;
 /// person's name is that person (the tagger's usual confusion).</item>
 /// <item>Organizations: same name ignoring case, a leading "the" and possessives; an all-caps acronym joins the
 /// organization whose initials it spells ("NRA" → "National Rifle Association"); a one-word organization, or an unsure
-/// one-word person, that is the first word of exactly one multi-word organization is a short form of it
+/// one-word person or location (not after a place preposition), that is the first word of exactly one multi-word
+/// organization is a short form of it
 /// ("Brightwater" → "Brightwater Energy").</item>
 /// <item>Everything else: same text ignoring case.</item>
 /// </list>
@@ -90,8 +91,11 @@ public static class NameCoreference
                 continue;
             }
 
-            // Not a Location: "Washington" is not the Washington Post.
-            if (words.Length == 1 && m.Category is EntityCategories.Person or EntityCategories.Organization
+            // Not a confident Location, nor one after a place preposition: "in Washington" is not the Washington Post.
+            // An unsure one is the tagger hesitating over an unknown name ("Brightwater said" after "Brightwater Energy").
+            var mayBeOrganisation = m.Category is EntityCategories.Person or EntityCategories.Organization
+                || (m.Category == EntityCategories.Location && m.Confidence < UnsurePerson && !AfterPlacePreposition(text, tokens, m));
+            if (words.Length == 1 && mayBeOrganisation
                 && organisationsByFirstWord?.GetValueOrDefault(words[0]) is { } organisation)
             {
                 (m, words) = (m with { Category = EntityCategories.Organization }, organisation);
@@ -126,7 +130,7 @@ public static class NameCoreference
         return result;
     }
 
-    /// <summary>Below this tagger confidence a one-word "person" may be a short form of an organisation's name.</summary>
+    /// <summary>Below this tagger confidence a one-word "person" or "place" may be a short form of an organisation's name.</summary>
     private const double UnsurePerson = 0.5;
 
     /// <summary>

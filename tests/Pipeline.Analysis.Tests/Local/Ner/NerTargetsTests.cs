@@ -12,7 +12,8 @@ public sealed class NerTargetsTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("gum-ner/wikinews_dev.conll", 80.0)]
-    [InlineData("crossner-politics/dev.conll", 80.0)]
+    [InlineData("crossner-politics/dev.conll", 82.0)]
+    [InlineData("uner-en-ewt/dev.conll", 68.0)]
     public void MicroF1_SharedDevSet_AtLeastMeasured(string file, double minimum)
     {
         var path = FindShared("data/eval/" + file);
