@@ -20,6 +20,9 @@ public sealed class RunScriptTests(ITestOutputHelper output) : IDisposable
     private readonly int _queuePort = FreePort();
     private readonly int _tablePort = FreePort();
 
+    // Set when run.sh says the app it started is up (its own health check passed).
+    private TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private string LogDir => Path.Combine(_folder, "logs");
 
     private string ConnectionString =>
@@ -35,6 +38,8 @@ public sealed class RunScriptTests(ITestOutputHelper output) : IDisposable
         using (var first = StartRunSh())
         {
             await WaitForHealthAsync(http, first);
+            // Killed only once run.sh has seen it start: killing it sooner is a failed start, which run.sh reports.
+            await _running.Task.WaitAsync(TimeSpan.FromSeconds(60));
             var app = AppProcess();
 
             app.Kill();
@@ -63,6 +68,7 @@ public sealed class RunScriptTests(ITestOutputHelper output) : IDisposable
 
     private Process StartRunSh()
     {
+        _running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var start = new ProcessStartInfo(Path.Combine(RepoRoot.Path, "run.sh"), "--no-samples")
         {
             WorkingDirectory = RepoRoot.Path,
@@ -92,6 +98,11 @@ public sealed class RunScriptTests(ITestOutputHelper output) : IDisposable
     {
         if (line is not null)
         {
+            if (line.StartsWith("Pipeline is running.", StringComparison.Ordinal))
+            {
+                _running.TrySetResult();
+            }
+
             try
             {
                 output.WriteLine("run.sh: " + line);
