@@ -69,16 +69,7 @@ public sealed partial class TableArticleStore : ICoverageStore
             return;
         }
 
-        var months = await ReadMonthsAsync(cancellationToken);
-        if (months.Count == 0)
-        {
-            return;
-        }
-
-        // Open ends are bounded by the months that hold articles, so no empty period is read.
-        var first = TimeKeys.MonthStart(months[0]);
-        var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
-        foreach (var span in LeaderboardSpans.Split(from is { } f && f > first ? f : first, to is { } t && t < end ? t : end))
+        foreach (var span in await WindowSpansAsync(from, to, cancellationToken))
         {
             if (span.Period is { } period)
             {
@@ -203,11 +194,10 @@ public sealed partial class TableArticleStore : ICoverageStore
         }
     }
 
-    // Positive minus negative in millionths, rounded half away from zero as SQLite's round() does.
     private static long? DocumentPolarity(TableEntity row) =>
         row.GetString(SummaryColumns.Sentiment) is null
             ? null
-            : (long)Math.Round(((row.GetDouble("SentimentPositive") ?? 0) - (row.GetDouble("SentimentNegative") ?? 0)) * EntityContribution.Scale, MidpointRounding.AwayFromZero);
+            : CorpusContributions.PolarityMicro((row.GetDouble("SentimentPositive") ?? 0) - (row.GetDouble("SentimentNegative") ?? 0));
 
     /// <summary>The time-index rows with <paramref name="keyPrefix"/> timed in [from, to), month by month.</summary>
     private async IAsyncEnumerable<TableEntity> ReadWindowRowsAsync(

@@ -78,16 +78,10 @@ public sealed partial class TableArticleStore
         }
         else
         {
-            var months = await ReadMonthsAsync(cancellationToken);
-            if (months.Count > 0)
+            var spans = await WindowSpansAsync(query.From, query.To, cancellationToken);
+            if (spans.Count > 0)
             {
-                // Open ends are bounded by the months that hold articles, so no empty period is read.
-                var first = TimeKeys.MonthStart(months[0]);
-                var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
-                var from = query.From is { } f && f > first ? f : first;
-                var to = query.To is { } t && t < end ? t : end;
                 // Each span fills its own dictionary (spans run in parallel), merged afterwards.
-                var spans = LeaderboardSpans.Split(from, to).ToList();
                 var parts = spans.Select(_ => new Dictionary<string, EntityTotals>(StringComparer.Ordinal)).ToList();
                 await Parallel.ForEachAsync(
                     Enumerable.Range(0, spans.Count),
@@ -233,5 +227,22 @@ public sealed partial class TableArticleStore
         }
 
         return string.Join(" and ", parts);
+    }
+
+    /// <summary>
+    /// [from, to) cut into whole months, whole days and partial days (<see cref="LeaderboardSpans"/>); open ends are
+    /// bounded by the months that hold articles, so no empty period is read. Empty when no article is stored.
+    /// </summary>
+    private async Task<IReadOnlyList<LeaderboardSpan>> WindowSpansAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var months = await ReadMonthsAsync(cancellationToken);
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        var first = TimeKeys.MonthStart(months[0]);
+        var end = TimeKeys.MonthStart(months[^1]).AddMonths(1);
+        return [.. LeaderboardSpans.Split(from is { } f && f > first ? f : first, to is { } t && t < end ? t : end)];
     }
 }

@@ -67,9 +67,9 @@ internal static class CorpusContributions
 
     private static StoredContribution Count(string id, long ticks) => new(id, id[CountPrefix.Length..], Category, 0, null, ticks);
 
-    // Positive minus negative in millionths, rounded half away from zero as SQLite's round() does.
+    /// <summary>A document's polarity (positive minus negative) in millionths, rounded half away from zero as SQLite's round() does.</summary>
+    public static long PolarityMicro(double polarity) => (long)Math.Round(polarity * EntityContribution.Scale, MidpointRounding.AwayFromZero);
+
     private static long? DocumentPolarity(ArticleRecord record) =>
-        record.Analysis?.Sentiment is { } s
-            ? (long)Math.Round(s.Scores.Polarity * EntityContribution.Scale, MidpointRounding.AwayFromZero)
-            : null;
+        record.Analysis?.Sentiment is { } s ? PolarityMicro(s.Scores.Polarity) : null;
 }
