@@ -27,7 +27,7 @@ public static class AnalysisServiceCollectionExtensions
 
         Func<IServiceProvider, ITextAnalyzer> provider = options.Provider switch
         {
-            AnalysisProvider.Local => _ => new BackgroundLoadedAnalyzer(() => options.TargetNetworks ? LocalTextAnalyzer.CreateDefault() : LocalTextAnalyzer.CreateWithoutTargetNetworks()),
+            AnalysisProvider.Local => AddLocal(services, options),
             AnalysisProvider.AzureLanguage => AddAzureLanguage(services, analysis.GetSection(AzureLanguageOptions.SectionName)),
             _ => throw new InvalidOperationException($"Analysis:Provider '{options.Provider}' is not supported."),
         };
@@ -35,6 +35,13 @@ public static class AnalysisServiceCollectionExtensions
         // Both providers go through the same entity linking, so they name people the same way.
         services.AddSingleton<ITextAnalyzer>(sp => new LinkingTextAnalyzer(provider(sp), NotablePersonLinker.Default));
         return services;
+    }
+
+    private static Func<IServiceProvider, ITextAnalyzer> AddLocal(IServiceCollection services, AnalysisOptions options)
+    {
+        services.AddSingleton(_ => new BackgroundLoadedAnalyzer(() => options.TargetNetworks ? LocalTextAnalyzer.CreateDefault() : LocalTextAnalyzer.CreateWithoutTargetNetworks()));
+        services.AddHostedService<AnalyzerPreload>();
+        return sp => sp.GetRequiredService<BackgroundLoadedAnalyzer>();
     }
 
     private static Func<IServiceProvider, ITextAnalyzer> AddAzureLanguage(IServiceCollection services, IConfiguration section)

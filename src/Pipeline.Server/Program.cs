@@ -7,6 +7,7 @@ using Pipeline.Server.Telemetry;
 // appsettings.json sits beside the binary: run.sh and containers start the server from elsewhere.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPipeline();
+builder.AddConcurrentStart();
 builder.AddLocalWatcher();
 builder.AddHttpHardening();
 builder.AddPipelineTelemetry();
@@ -19,6 +20,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHttpHardening();
 app.UseApiKey();
+app.UseStartupGate();
 app.MapPipelineApi();
 app.MapPipelineApiDocs();
 

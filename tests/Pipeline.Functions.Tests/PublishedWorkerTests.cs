@@ -71,12 +71,18 @@ public sealed class PublishedWorkerTests(AzuriteFixture azurite) : IDisposable
         var (status, body) = await InvokeAsync(worker, functions, health!, "/api/health");
         Assert.Equal((503, "starting"), (status, body.RootElement.GetProperty("status").GetString()));
 
-        // Only our own start-up work (tables, containers, readiness), in order: the worker's gRPC service is not started.
+        // Only our own start-up work (tables, containers, readiness, the models' preload), in order: the worker's gRPC service is not started.
         var ours = worker.Services.GetServices<IHostedService>().Where(s => s.GetType().Namespace?.StartsWith("Pipeline.", StringComparison.Ordinal) == true).ToList();
         Assert.Contains(ours, s => s.GetType().Name == "StartupInitializer");
         foreach (var service in ours)
         {
             await service.StartAsync(CancellationToken.None);
+        }
+
+        // As the host does once every service has started: readiness is marked then, whatever the start order.
+        foreach (var service in ours.OfType<IHostedLifecycleService>())
+        {
+            await service.StartedAsync(CancellationToken.None);
         }
 
         (status, body) = await InvokeAsync(worker, functions, health!, "/api/health");

@@ -1,16 +1,24 @@
 namespace Pipeline.Api.Health;
 
 /// <summary>
-/// Reports ready once every hosted service registered before it has started. Hosted services start in
-/// registration order, and AddPipelineStorage registers the storage initializer (tables, containers) ahead of this.
+/// Reports ready once every hosted service has started (the storage initializers among them). Marking it in
+/// <see cref="StartedAsync"/> holds whether the host starts its services one after another or all at once.
 /// </summary>
-internal sealed class StartupInitializer(Readiness readiness) : IHostedService
+internal sealed class StartupInitializer(Readiness readiness) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         readiness.MarkReady();
         return Task.CompletedTask;
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

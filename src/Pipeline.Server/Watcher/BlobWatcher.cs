@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Pipeline.Api.Health;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Processing;
 using Pipeline.Storage.Blobs;
@@ -30,6 +31,7 @@ internal sealed partial class BlobWatcher(
     IOptions<WatcherOptions> options,
     WatcherStatus status,
     TimeProvider timeProvider,
+    Readiness readiness,
     ILogger<BlobWatcher> logger) : BackgroundService
 {
     // Handled version of every blob, by 64-bit hashes of its name and ETag (no strings: at 100,000 blobs about 6 MB
@@ -47,6 +49,8 @@ internal sealed partial class BlobWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The hosts start their services together: the container, the queue and the receipts store exist only then.
+        await readiness.WhenReadyAsync(stoppingToken);
         await foreach (var receipt in receipts.ReadAsync(source.ContainerName, stoppingToken))
         {
             _handled[Hash(receipt.BlobName)] = new Receipt(Hash(receipt.ETag), Listing: 0);

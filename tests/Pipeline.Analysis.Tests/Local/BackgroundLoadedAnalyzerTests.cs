@@ -55,4 +55,38 @@ public sealed class BackgroundLoadedAnalyzerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
         release.Set();
     }
+
+    [Fact]
+    public void Constructor_NothingAskedYet_DoesNotLoad()
+    {
+        using var loading = new ManualResetEventSlim();
+        _ = new BackgroundLoadedAnalyzer(() =>
+        {
+            loading.Set();
+            return LocalTextAnalyzer.CreateDefault();
+        });
+
+        // Loading at construction would compete with the host's own start-up for the cores.
+        Assert.False(loading.Wait(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task StartLoading_CalledTwiceThenAnalyzed_LoadsOnce()
+    {
+        var loads = 0;
+        using var loaded = new ManualResetEventSlim();
+        var analyzer = new BackgroundLoadedAnalyzer(() =>
+        {
+            Interlocked.Increment(ref loads);
+            loaded.Set();
+            return LocalTextAnalyzer.CreateDefault();
+        });
+
+        analyzer.StartLoading();
+        analyzer.StartLoading();
+        Assert.True(loaded.Wait(TimeSpan.FromSeconds(30)));
+        await analyzer.AnalyzeAsync(new AnalysisRequest("Text."), CancellationToken.None);
+
+        Assert.Equal(1, Volatile.Read(ref loads));
+    }
 }
