@@ -12,7 +12,8 @@
 #   AZURITE_TABLE_PORT   Azurite table port               (default 10002)
 #   AZURITE_LOCATION     Azurite data folder (git-ignored) (default .azurite)
 #   PIPELINE_SAMPLES     1 uploads samples/ at start      (default 1)
-#   PIPELINE_CONFIGURATION  dotnet build configuration    (default Release)
+#   PIPELINE_CONFIGURATION  build configuration           (default Release; the server is published ReadyToRun
+#                        into artifacts/server/)
 #   PIPELINE_LOG_DIR     where azurite.log and pipeline.log go (default .data/logs)
 # Any app setting can be passed the ASP.NET Core way, e.g. Analysis__Provider=AzureLanguage (see README).
 set -euo pipefail
@@ -53,7 +54,8 @@ echo "==> Installing tools (npm ci) and building ($configuration)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-dotnet build src/Pipeline.Server/Pipeline.Server.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+. tools/server-build.sh
+build_server "$configuration" # sets server_dll
 dotnet build tools/Pipeline.Cli/Pipeline.Cli.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p "$location" "$log_dir"
@@ -98,7 +100,7 @@ start_app() {
   Watcher__Enabled=true \
   Urls="http://127.0.0.1:$port" \
   DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" \
-    dotnet "src/Pipeline.Server/bin/$configuration/net10.0/Pipeline.Server.dll" >>"$log_dir/pipeline.log" 2>&1 &
+    dotnet "$server_dll" >>"$log_dir/pipeline.log" 2>&1 &
   app=$!
   app_started=$(date +%s)
   wait_for "Pipeline (http://127.0.0.1:$port/api/health)" "curl -fsS http://127.0.0.1:$port/api/health"

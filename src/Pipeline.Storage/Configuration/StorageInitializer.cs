@@ -10,16 +10,21 @@ namespace Pipeline.Storage.Configuration;
 /// </summary>
 public sealed class StorageInitializer(StorageTables storage, ArticleEvents events, IOptions<StorageOptions> options) : IHostedService
 {
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
+        // All at once: independent resources, and at start-up each first call is mostly the SDK's JIT.
+        List<Task> creating =
+        [
+            storage.ArticlesContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            events.CreateIfNotExistsAsync(cancellationToken),
+        ];
         if (options.Value.Provider == ResultsStoreProvider.AzureTables)
         {
-            await Task.WhenAll(storage.AllTables.Select(t => storage.TableService.CreateTableIfNotExistsAsync(t.Name, cancellationToken)));
-            await storage.AnalysisContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            creating.AddRange(storage.AllTables.Select(t => storage.TableService.CreateTableIfNotExistsAsync(t.Name, cancellationToken)));
+            creating.Add(storage.AnalysisContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         }
 
-        await storage.ArticlesContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await events.CreateIfNotExistsAsync(cancellationToken);
+        return Task.WhenAll(creating);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>
