@@ -38,7 +38,7 @@ if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get 
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || true
 fi
 command -v wrk >/dev/null 2>&1 || { echo "bench.sh: wrk is needed for the query API load (apt-get install wrk)" >&2; exit 1; }
-. tools/server-build.sh
+. tools/local-server.sh
 build_server Release; app_dll=$server_dll # as run.sh runs it
 dotnet build bench/Pipeline.IngestBench -c Release -nologo -v quiet -clp:ErrorsOnly
 bench() { dotnet bench/Pipeline.IngestBench/bin/Release/net10.0/Pipeline.IngestBench.dll "$@"; }

@@ -54,7 +54,7 @@ echo "==> Installing tools (npm ci) and building ($configuration)"
 if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-. tools/server-build.sh
+. tools/local-server.sh
 build_server "$configuration" # sets server_dll
 dotnet build tools/Pipeline.Cli/Pipeline.Cli.csproj -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 
